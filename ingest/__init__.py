@@ -1,0 +1,1 @@
+"""Loading, validating, chunking and indexing Dalil's knowledge base."""
