@@ -1,0 +1,106 @@
+"""BM25 analyser for mixed French / Arabic / Darija text.
+
+``analyze`` runs for every query and every chunk at indexing time, so it is a few regexes, a set
+lookup and a per-token cache: no models, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+from bot.normalize import normalize
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated text (easier to read and extend)."""
+    return frozenset(text.split())
+
+
+# One token = a run of Latin letters/digits or a run of Arabic letters: mixed-script words split.
+_TOKEN = re.compile(r"[a-z0-9]+|[\u0621-\u064a]+")
+_AR_LETTER = re.compile(r"[\u0621-\u064a]")
+
+# Snowball's French list, accents stripped (tokens are accent-free after normalisation).
+_FR_STOP = _words(
+    """
+    au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me meme mes
+    moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un
+    une vos votre vous c d j l a m n s t y ete etee etees etes etant etais etait etions etiez etaient
+    suis es est sommes sont serai seras sera serons serez seront serais serait serions seriez
+    seraient fus fut fumes futes furent sois soit soyons soyez soient fusse fusses fussions fussiez
+    fussent ayant eu eue eues eus ai as avons avez ont aurai auras aura aurons aurez auront aurais
+    aurait aurions auriez auraient avais avait avions aviez avaient eut eumes eutes eurent aie aies
+    ait ayons ayez aient eusse eusses eut eussions eussiez eussent ceci cela ca cet cette ici ils
+    bonjour salut merci svp stp alors aussi donc tres bien deja encore
+    """
+)
+# MSA function words (normalised spelling: ة->ه, ى->ي, hamza carriers folded).
+_AR_STOP = _words(
+    """
+    في من الي علي عن مع هذا هذه ذلك تلك هل ما ماذا لا لم لن ان او ثم قد كان كانت يكون تكون هو هي
+    هم هن انا نحن انت انتم الذي التي الذين اللذين كل بعض اي غير عند عندي لدي لي له لها لهم به بها
+    فيه فيها منه منها عليه عليها اذا حتي كما لكن بل او ام ايضا فقط هناك هنا اين كيف متي لماذا كم
+    السلام عليكم شكرا مرحبا صباح الخير من فضلك
+    """
+)
+# Darija function words in both scripts: they say how, not what, and would dominate BM25.
+_DARIJA_STOP = _words(
+    """
+    واش شنو اشنو اش كيفاش فين منين امتا علاش شكون ديال ديالي ديالك ديالو ديالها ديالنا ديالكم ديالهم
+    د دابا راه راني راك راها هاد هادي هادا هادو هادشي داك ديك باش حيت واخا ولا ولا غير شي كاين
+    كاينه كاينين ماكاينش بزاف شويه ليا ليك ليه معايا معاك انا نتا نتي حنا نتوما هوما عافاك سلام
+    wach wash chno chnou achno ach kifach kifash fin fine mnin imta 3lach chkoun dyal dial dyali diali
+    dyalk dyalek dyalo dyalha dyalna dyalkom d daba db raha rah rani rak had hadi hada hadou hadchi
+    dak dik bach bash 7it hit wakha wla ghir chi xi kayn kayna kaynin kain bzaf bzzaf chwiya liya
+    lik m3aya m3ak ana nta nti 7na ntoma homa 3afak afak salam slm f fi b w o l
+    """
+)
+STOP_WORDS = _FR_STOP | _AR_STOP | _DARIJA_STOP
+
+_AR_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال", "و")
+# ة was folded to ه by normalisation, so ية appears as يه.
+_AR_SUFFIXES = ("ات", "ون", "ين", "ان", "ها", "هم", "يه", "ه", "ي")
+_PRONOUN_SUFFIXES = frozenset({"ها", "هم", "ي"})
+_MIN_STEM = 3
+
+_french = Stemmer.Stemmer("french")
+
+
+def stem_arabic(token: str) -> str:
+    """Light stemming (in the spirit of Larkey's light10): strip one article/conjunction prefix and
+    one suffix, each only if at least three letters remain."""
+    for prefix in _AR_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= _MIN_STEM:
+            token = token[len(prefix) :]
+            break
+    for suffix in _AR_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= _MIN_STEM:
+            token = token[: -len(suffix)]
+            # بطاقتي -> بطاقت -> بطاق, so "my card" meets "the card" (البطاقه -> بطاق).
+            if suffix in _PRONOUN_SUFFIXES and token.endswith("ت") and len(token) > _MIN_STEM:
+                token = token[:-1]
+            break
+    return token
+
+
+@lru_cache(maxsize=200_000)
+def _stem(token: str) -> str:
+    if _AR_LETTER.match(token):
+        return stem_arabic(token)
+    if any(c.isdigit() for c in token):
+        return token  # Arabizi (ch7al) or a number: the French stemmer would only damage it
+    return _french.stemWord(token)
+
+
+def tokenize(text: str) -> list[str]:
+    """Normalised tokens, stop words included (useful for detection and n-gram lookups)."""
+    return _TOKEN.findall(normalize(text))
+
+
+def analyze(text: str) -> list[str]:
+    """Tokens for BM25: normalise, tokenise, drop stop words, stem (French Snowball for Latin
+    tokens, light stemming for Arabic ones). Use the same function for queries and chunks."""
+    return [_stem(t) for t in _TOKEN.findall(normalize(text)) if t not in STOP_WORDS]
