@@ -35,8 +35,14 @@ class Settings(BaseSettings):
 
     # Retrieval and decision thresholds (calibrated with `dalil eval`)
     top_k: int = 5
-    min_score: float = 0.5
-    clarify_margin: float = 0.08
+    min_score: float = Field(0.82, description="dense cosine above which a procedure is relevant")
+    min_lexical: float = Field(8.0, description="BM25 score above which a procedure is relevant")
+    topic_switch_margin: float = Field(
+        0.04, description="how much stronger a new topic must be in a follow-up"
+    )
+    clarify_margin: float = Field(
+        0.02, description="relative fused-score gap under which related procedures tie"
+    )
 
     # Conversation store: sqlite path by default, or a postgresql:// URL
     database_url: str | None = None

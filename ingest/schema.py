@@ -15,8 +15,18 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
 
 Category = Literal[
-    "identity", "civil-status", "justice", "transport", "business", "tax",
-    "social", "housing", "education", "mre", "citizenship", "utilities",
+    "identity",
+    "civil-status",
+    "justice",
+    "transport",
+    "business",
+    "tax",
+    "social",
+    "housing",
+    "education",
+    "mre",
+    "citizenship",
+    "utilities",
 ]
 Tier = Literal["A", "B", "B-", "C", "general"]
 # Fees and delays are the facts a citizen acts on: only official (A) or idarati-field (B) sources.
@@ -51,7 +61,9 @@ class TextList(Strict):
     @model_validator(mode="after")
     def _same_length(self) -> TextList:
         if len(self.fr) != len(self.ar):
-            raise ValueError(f"'fr' has {len(self.fr)} items but 'ar' has {len(self.ar)}: keep them item for item")
+            raise ValueError(
+                f"'fr' has {len(self.fr)} items but 'ar' has {len(self.ar)}: keep them item for item"
+            )
         if any(not ARABIC_RE.search(item) for item in self.ar):
             raise ValueError("every 'ar' item must be written in Arabic script")
         return self

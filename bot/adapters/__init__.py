@@ -1,0 +1,1 @@
+"""One module per vendor behind a seam of :mod:`bot.ports`."""

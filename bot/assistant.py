@@ -1,0 +1,112 @@
+"""Dalil as one object: knowledge, pipeline and conversation memory, shared by the API, the CLI,
+the web page and WhatsApp. ``answer`` never raises to the citizen."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+from bot.config import Settings
+from bot.knowledge import KnowledgeBase, KnowledgeHolder, load_kb
+from bot.pipeline import Pipeline, PipelineResult
+from bot.privacy import pseudonym
+from bot.services import Services, build_services
+from bot.store import ConversationStore, make_engine
+from bot.types import Answer, AnswerLang
+
+log = logging.getLogger("dalil")
+
+
+@dataclass
+class Dalil:
+    settings: Settings
+    services: Services
+    knowledge: KnowledgeHolder
+    conversations: ConversationStore
+    pipeline: Pipeline
+
+    @classmethod
+    def create(cls, settings: Settings, **overrides: object) -> Dalil:
+        services = build_services(settings, **overrides)
+        kb = load_kb(settings.knowledge_dir, services.embedder, services.store)
+        conversations = ConversationStore(make_engine(settings.sqlite_url))
+        return cls(
+            settings,
+            services,
+            KnowledgeHolder(kb, settings.knowledge_dir),
+            conversations,
+            Pipeline(settings, services.generator),
+        )
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.knowledge.current
+
+    def answer(
+        self,
+        message: str,
+        session_id: str | None = None,
+        lang: AnswerLang | None = None,
+        channel: str = "web",
+    ) -> Answer:
+        session_id = session_id or uuid.uuid4().hex
+        try:
+            conversation = self.conversations.load(session_id)
+        except Exception:
+            log.exception("conversation store unavailable")
+            conversation = None
+        result = self.pipeline.run(message, self.kb, conversation, lang)
+        self._record(session_id, channel, result)
+        answer = Answer(
+            status=result.status,
+            language=result.language,
+            text=result.text,
+            sources=result.sources,
+            options=result.options,
+            style=result.style,  # type: ignore[arg-type]
+            answer_id=result.answer_id,
+            trace=result.trace,
+        )
+        answer.trace["session_id"] = session_id
+        log.info(
+            "answered",
+            extra={
+                "session": pseudonym(session_id, self.settings.hash_salt.get_secret_value()),
+                "status": result.status.value,
+                "style": result.style,
+                "language": result.language,
+                "sources": [s.id for s in result.sources],
+                "total_ms": result.trace.get("total_ms"),
+            },
+        )
+        return answer
+
+    def _record(self, session_id: str, channel: str, result: PipelineResult) -> None:
+        try:
+            self.conversations.record(
+                session_id,
+                channel,
+                answer_id=result.answer_id,
+                question=result.redacted_question,
+                status=result.status.value,
+                language=result.language,
+                style=result.style,
+                sources=[s.id for s in result.sources],
+                trace=result.trace,
+                procedure_id=result.procedure_id,
+            )
+        except Exception:
+            # The citizen still gets the answer; the failure is visible to operators.
+            log.exception("could not record the turn")
+
+    def reload_knowledge(self) -> tuple[int, list[str]]:
+        """Re-index and swap; on failure the previous version keeps serving and the error is raised."""
+        from ingest.indexer import build_index
+
+        report = build_index(self.settings, self.services, progress=False)
+        kb = load_kb(self.settings.knowledge_dir, self.services.embedder, self.services.store)
+        if not kb.procedures:
+            raise RuntimeError("the new knowledge base has no valid procedure; keeping the previous one")
+        self.knowledge.swap(kb)
+        return len(kb.procedures), [str(e) for e in report.errors]

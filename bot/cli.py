@@ -1,0 +1,95 @@
+"""``dalil ask|ingest|serve|eval`` — the same Dalil from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from bot.config import get_settings
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from bot.assistant import Dalil
+
+    dalil = Dalil.create(get_settings())
+    answer = dalil.answer(args.message, args.session, args.lang, channel="cli")
+    if args.json:
+        out = {
+            "session_id": answer.trace.get("session_id"),
+            "status": answer.status.value,
+            "language": answer.language,
+            "answer": answer.text,
+            "sources": [s.__dict__ for s in answer.sources],
+            "options": [o.__dict__ for o in answer.options],
+            "abstained": answer.abstained,
+        }
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        print(answer.text)
+        print(f"\n[{answer.status.value} · {answer.language} · session {answer.trace.get('session_id')}]")
+    return 0
+
+
+def _ingest(_: argparse.Namespace) -> int:
+    from ingest.indexer import build_index
+
+    report = build_index(get_settings())
+    print(report.summary())
+    return 0 if report.procedures else 1
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from web.app import create_app
+
+    host = args.host or os.environ.get("HOST", "127.0.0.1")
+    port = int(args.port or os.environ.get("PORT", "8000"))
+    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from bot.assistant import Dalil
+    from bot.evaluate import evaluate, load_rows
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = get_settings(database_url=f"sqlite:///{Path(tmp) / 'eval.sqlite3'}")
+        dalil = Dalil.create(settings)
+        dalil.services.embedder.embed_query("warm up")
+        report = evaluate(load_rows(Path(args.file)), lambda q, s: dalil.answer(q, s, channel="eval"))
+    print(report.render())
+    if args.misses:
+        print("\n".join(["", "misses:", *report.misses]))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dalil", description="Dalil, the guide to Moroccan procedures")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("ask", help="ask a question")
+    p.add_argument("message")
+    p.add_argument("--session", default=None)
+    p.add_argument("--lang", choices=["fr", "ar", "darija"], default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_ask)
+    p = sub.add_parser("ingest", help="build or update the search index from knowledge/")
+    p.set_defaults(func=_ingest)
+    p = sub.add_parser("serve", help="serve the web app and API")
+    p.add_argument("--host", default=None)
+    p.add_argument("--port", default=None)
+    p.set_defaults(func=_serve)
+    p = sub.add_parser("eval", help="measure retrieval and answers on a JSONL question set")
+    p.add_argument("file")
+    p.add_argument("--misses", action="store_true", help="list the questions that missed")
+    p.set_defaults(func=_eval)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""The knowledge base as served: validated procedures, their search indexes and the allowed links.
+
+A new version is built beside the old one and swapped in only when it is complete, so a failed
+update leaves the previous version serving.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.canned import NATIONAL_PORTAL
+from bot.ports import Embedder, VectorStore
+from bot.retrieve import Retriever
+from ingest.loaders import FileError, load_knowledge
+from ingest.schema import Procedure
+
+
+@dataclass
+class KnowledgeBase:
+    procedures: dict[str, Procedure]
+    retriever: Retriever
+    errors: list[FileError] = field(default_factory=list)
+
+    @classmethod
+    def build(
+        cls,
+        procedures: Sequence[Procedure],
+        embedder: Embedder,
+        store: VectorStore,
+        errors: Sequence[FileError] = (),
+    ) -> KnowledgeBase:
+        return cls({p.id: p for p in procedures}, Retriever(procedures, embedder, store), list(errors))
+
+    @property
+    def allowed_urls(self) -> set[str]:
+        """The only URLs an answer may contain: the official links of the knowledge base."""
+        return {url for p in self.procedures.values() for url in p.urls} | {NATIONAL_PORTAL}
+
+    def get(self, procedure_id: str) -> Procedure | None:
+        return self.procedures.get(procedure_id)
+
+
+class KnowledgeHolder:
+    """Holds the serving version; ``reload`` swaps atomically or raises and keeps the old one."""
+
+    def __init__(self, kb: KnowledgeBase, knowledge_dir: Path) -> None:
+        self._kb = kb
+        self._dir = knowledge_dir
+        self._lock = threading.Lock()
+        self.version = 1
+
+    @property
+    def current(self) -> KnowledgeBase:
+        return self._kb
+
+    def swap(self, kb: KnowledgeBase) -> None:
+        with self._lock:
+            self._kb = kb
+            self.version += 1
+
+
+def load_kb(knowledge_dir: Path, embedder: Embedder, store: VectorStore) -> KnowledgeBase:
+    loaded = load_knowledge(knowledge_dir)
+    return KnowledgeBase.build(loaded.procedures, embedder, store, loaded.errors)

@@ -1,0 +1,229 @@
+"""The answer, as an explicit list of small steps over a shared context.
+
+guard input -> detect language -> resolve follow-up -> retrieve -> decide -> compose -> guard output.
+Any step may stop with a status; the citizen then gets that status's prepared polite message.
+:meth:`Pipeline.answer` never raises: an unexpected error becomes ``no_answer`` and is logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot import canned
+from bot.compose import Aspect, card, facts_lang
+from bot.config import Settings
+from bot.guard import is_manipulation, strip_foreign_links
+from bot.knowledge import KnowledgeBase
+from bot.language import Detection, detect
+from bot.llm_answer import phrase_with_llm
+from bot.ports import Generator
+from bot.privacy import redact
+from bot.retrieve import prepare_query
+from bot.store import Conversation
+from bot.types import AnswerLang, AnswerStatus, Hit, Option, Source
+from bot.understand import detect_aspect, looks_like_followup
+
+log = logging.getLogger("dalil.pipeline")
+
+
+class Stop(Exception):
+    def __init__(self, status: AnswerStatus) -> None:
+        self.status = status
+
+
+@dataclass
+class Context:
+    message: str
+    lang_override: AnswerLang | None
+    conversation: Conversation | None
+    kb: KnowledgeBase
+    detection: Detection | None = None
+    lang: AnswerLang = "fr"
+    aspect: Aspect | None = None
+    followup_of: str | None = None
+    hits: list[Hit] = field(default_factory=list)
+    chosen: list[str] = field(default_factory=list)  # procedure ids the answer is built on, best first
+    options: list[str] = field(default_factory=list)
+    status: AnswerStatus = AnswerStatus.ANSWERED
+    text: str = ""
+    trace: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PipelineResult:
+    status: AnswerStatus
+    language: AnswerLang
+    style: str
+    text: str
+    sources: list[Source]
+    options: list[Option]
+    answer_id: str
+    procedure_id: str | None
+    redacted_question: str
+    trace: dict[str, object]
+
+
+class Pipeline:
+    def __init__(self, settings: Settings, generator: Generator | None = None) -> None:
+        self.settings = settings
+        self.generator = generator
+        self.steps: list[tuple[str, Callable[[Context], None]]] = [
+            ("guard_input", self.guard_input),
+            ("detect_language", self.detect_language),
+            ("resolve_followup", self.resolve_followup),
+            ("retrieve", self.retrieve),
+            ("decide", self.decide),
+            ("compose", self.compose),
+            ("guard_output", self.guard_output),
+        ]
+
+    # --- steps -----------------------------------------------------------------------------
+
+    def guard_input(self, ctx: Context) -> None:
+        # Detect the language first so that even a refusal is in the citizen's language.
+        ctx.detection = detect(ctx.message)
+        ctx.lang = ctx.lang_override or ctx.detection.answer_lang
+        if is_manipulation(ctx.message):
+            raise Stop(AnswerStatus.REFUSED)
+
+    def detect_language(self, ctx: Context) -> None:
+        assert ctx.detection is not None
+        ctx.trace["style"] = ctx.detection.style
+        ctx.trace["language"] = ctx.lang
+
+    def resolve_followup(self, ctx: Context) -> None:
+        ctx.aspect = detect_aspect(ctx.message)
+        previous = ctx.conversation.procedure_id if ctx.conversation else None
+        if previous and previous in ctx.kb.procedures and looks_like_followup(ctx.message):
+            ctx.followup_of = previous
+        ctx.trace["aspect"] = ctx.aspect
+        ctx.trace["followup_of"] = ctx.followup_of
+
+    def retrieve(self, ctx: Context) -> None:
+        assert ctx.detection is not None
+        query = prepare_query(ctx.message, ctx.detection)
+        ctx.hits = ctx.kb.retriever.search(query, k=max(self.settings.top_k, 5))
+        ctx.trace["hits"] = [
+            {
+                "id": h.procedure_id,
+                "score": round(h.score, 5),
+                "dense": round(h.dense, 4),
+                "lexical": round(h.lexical, 3),
+            }
+            for h in ctx.hits
+        ]
+
+    def _confident(self, hit: Hit) -> bool:
+        return hit.dense >= self.settings.min_score or hit.lexical >= self.settings.min_lexical
+
+    def decide(self, ctx: Context) -> None:
+        top = ctx.hits[0] if ctx.hits else None
+        if ctx.followup_of and (top is None or not self._strong(top) or top.procedure_id == ctx.followup_of):
+            # A follow-up about the procedure being discussed, unless it clearly starts a new topic.
+            ctx.chosen = [ctx.followup_of]
+            return
+        if top is None or not self._confident(top):
+            # Some administrative vocabulary but no procedure: ask to rephrase; else out of scope.
+            partial = top is not None and top.lexical >= self.settings.min_lexical / 2
+            raise Stop(AnswerStatus.NO_ANSWER if partial else AnswerStatus.OUT_OF_SCOPE)
+        close = [h for h in ctx.hits[1:3] if top.score - h.score <= self.settings.clarify_margin * top.score]
+        top_proc = ctx.kb.procedures[top.procedure_id]
+        family = [h.procedure_id for h in close if h.procedure_id in top_proc.related]
+        if family and ctx.aspect is None:
+            ctx.options = [top.procedure_id, *family]
+            raise Stop(AnswerStatus.CLARIFICATION)
+        see_also = [
+            h.procedure_id for h in ctx.hits[1:3] if h.score >= 0.85 * top.score and self._confident(h)
+        ]
+        ctx.chosen = [top.procedure_id, *see_also]
+
+    def _strong(self, hit: Hit) -> bool:
+        return hit.dense >= self.settings.min_score + self.settings.topic_switch_margin
+
+    def compose(self, ctx: Context) -> None:
+        main = ctx.kb.procedures[ctx.chosen[0]]
+        focus = ctx.aspect if ctx.followup_of else None
+        ctx.text = card(main, ctx.lang, focus=focus)
+        others = [ctx.kb.procedures[pid] for pid in ctx.chosen[1:]]
+        if others:
+            fl = facts_lang(ctx.lang)
+            heading = {"fr": "Voir aussi", "ar": "انظر أيضا", "darija": "شوف حتى"}[ctx.lang]
+            links = "\n".join(f"- [{getattr(p.title, fl)}]({p.primary_url})" for p in others)
+            ctx.text += f"\n\n**{heading}**\n{links}"
+        if self.generator is not None:
+            cards = {p.id: card(p, ctx.lang) for p in [main, *others]}
+            phrased = phrase_with_llm(self.generator, ctx.message, ctx.lang, cards, ctx.kb.allowed_urls)
+            ctx.trace["llm"] = phrased.reason
+            if phrased.text:
+                ctx.text = phrased.text
+
+    def guard_output(self, ctx: Context) -> None:
+        ctx.text, removed = strip_foreign_links(ctx.text, ctx.kb.allowed_urls)
+        ctx.trace["links_removed"] = removed
+
+    # --- driver ----------------------------------------------------------------------------
+
+    def run(
+        self,
+        message: str,
+        kb: KnowledgeBase,
+        conversation: Conversation | None,
+        lang: AnswerLang | None = None,
+    ) -> PipelineResult:
+        ctx = Context(message=message, lang_override=lang, conversation=conversation, kb=kb)
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        for name, step in self.steps:
+            t0 = time.perf_counter()
+            try:
+                step(ctx)
+            except Stop as stop:
+                ctx.status = stop.status
+                timings[name] = round((time.perf_counter() - t0) * 1000, 2)
+                break
+            except Exception:
+                log.exception("pipeline step failed", extra={"step": name})
+                ctx.status = AnswerStatus.NO_ANSWER
+                ctx.trace["error_step"] = name
+                ctx.chosen, ctx.options = [], []
+                ctx.text = canned.text("error", ctx.lang)
+                break
+            timings[name] = round((time.perf_counter() - t0) * 1000, 2)
+        ctx.trace["timings_ms"] = timings
+        ctx.trace["total_ms"] = round((time.perf_counter() - started) * 1000, 2)
+        return self._result(ctx)
+
+    def _result(self, ctx: Context) -> PipelineResult:
+        kb = ctx.kb
+        if ctx.status is AnswerStatus.CLARIFICATION:
+            fl = facts_lang(ctx.lang)
+            procs = [kb.procedures[pid] for pid in ctx.options]
+            options = [Option(p.id, getattr(p.title, fl)) for p in procs]
+            lines = "\n".join(f"- [{o.title}]({kb.procedures[o.id].primary_url})" for o in options)
+            text = f"{canned.text('clarify', ctx.lang)}\n\n{lines}"
+            sources = [Source(p.id, getattr(p.title, fl), p.primary_url) for p in procs]
+        elif ctx.status is AnswerStatus.ANSWERED:
+            fl = facts_lang(ctx.lang)
+            procs = [kb.procedures[pid] for pid in ctx.chosen]
+            sources = [Source(p.id, getattr(p.title, fl), p.primary_url) for p in procs]
+            options, text = [], ctx.text
+        else:
+            sources, options = [], []
+            text = ctx.text or canned.status_message(ctx.status, ctx.lang)
+        procedure_id = ctx.chosen[0] if ctx.chosen else (ctx.options[0] if ctx.options else None)
+        return PipelineResult(
+            status=ctx.status,
+            language=ctx.lang,
+            style=ctx.detection.style if ctx.detection else "fr",
+            text=text,
+            sources=sources,
+            options=options,
+            answer_id=uuid.uuid4().hex,
+            procedure_id=procedure_id if ctx.status is AnswerStatus.ANSWERED else None,
+            redacted_question=redact(ctx.message),
+            trace=ctx.trace,
+        )

@@ -1,0 +1,60 @@
+"""The seams of Dalil: one small Protocol per role. Vendors stay inside ``bot/adapters``.
+
+Each contract is stated in its docstring; every implementation has a test that uses it for real.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol, runtime_checkable
+
+from bot.types import Generation, Transcript
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns text into L2-normalised vectors. Queries and passages may be embedded differently
+    (e5-style models need ``query:``/``passage:`` prefixes). ``name`` identifies the model and is
+    part of the embedding cache key, so two models never share cached vectors."""
+
+    name: str
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
+@runtime_checkable
+class VectorStore(Protocol):
+    """Stores chunk vectors with metadata. ``search`` returns ``(id, similarity, metadata)`` best
+    first, similarity in [-1, 1] (cosine). ``where`` filters on metadata equality."""
+
+    def upsert(
+        self, ids: Sequence[str], vectors: Sequence[Sequence[float]], metadatas: Sequence[Mapping[str, str]]
+    ) -> None: ...
+
+    def search(
+        self, vector: Sequence[float], k: int, where: Mapping[str, str] | None = None
+    ) -> list[tuple[str, float, dict[str, str]]]: ...
+
+    def delete(self, ids: Sequence[str]) -> None: ...
+
+    def ids(self) -> set[str]: ...
+
+    def count(self) -> int: ...
+
+
+@runtime_checkable
+class Transcriber(Protocol):
+    """Speech to text. ``audio`` is the raw file as uploaded (OGG/Opus, WebM, MP3, M4A, WAV);
+    ``language`` is an optional hint (ISO code). Blocking: call it from a worker thread."""
+
+    def transcribe(self, audio: bytes, mime_type: str, language: str | None = None) -> Transcript: ...
+
+
+@runtime_checkable
+class Generator(Protocol):
+    """An LLM that phrases an answer from the messages it is given (the cards it may use are in the
+    messages). It must say which procedure ids it used; the output guard checks everything else."""
+
+    def generate(self, messages: Sequence[Mapping[str, str]]) -> Generation: ...

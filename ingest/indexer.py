@@ -1,0 +1,121 @@
+"""Knowledge files -> vectors in the store. Incremental: unchanged chunks are never re-embedded
+(embedding cache by model + content hash) and chunks of removed or changed text are deleted."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tqdm import tqdm
+
+from bot.config import Settings
+from bot.ports import Embedder, VectorStore
+from bot.types import Chunk
+from ingest.chunking import chunk_procedure
+from ingest.embedding_cache import EmbeddingCache
+from ingest.loaders import FileError, load_knowledge
+from ingest.schema import Procedure
+
+BATCH = 32
+
+
+@dataclass
+class IndexReport:
+    procedures: int = 0
+    chunks: int = 0
+    embedded: int = 0  # chunks whose vectors had to be computed (cache misses)
+    from_cache: int = 0
+    added: int = 0  # chunks written to the store
+    deleted: int = 0
+    seconds: float = 0.0
+    errors: list[FileError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [
+            f"Index: {self.procedures} procedures, {self.chunks} chunks "
+            f"({self.embedded} embedded, {self.from_cache} from cache; "
+            f"{self.added} added, {self.deleted} deleted) in {self.seconds:.1f} s",
+        ]
+        lines += [f"  skipped: {err}" for err in self.errors]
+        return "\n".join(lines)
+
+
+def embed_chunks(
+    chunks: Sequence[Chunk],
+    embedder: Embedder,
+    cache: EmbeddingCache,
+    report: IndexReport,
+    progress: bool = True,
+) -> dict[str, list[float]]:
+    """Vectors for every chunk, by chunk id: from the cache, else computed in batches and cached."""
+    cached = cache.get_many([c.text for c in chunks])
+    missing = [c for c in chunks if cache.key(c.text) not in cached]
+    report.from_cache = len(chunks) - len(missing)
+    report.embedded = len(missing)
+    bar = tqdm(
+        total=len(missing),
+        desc="embedding",
+        unit="chunk",
+        disable=not progress or not missing,
+        file=sys.stderr,
+    )
+    for start in range(0, len(missing), BATCH):
+        batch = missing[start : start + BATCH]
+        vectors = embedder.embed_documents([c.text for c in batch])
+        cache.put_many([c.text for c in batch], vectors)
+        cached.update({cache.key(c.text): v for c, v in zip(batch, vectors, strict=True)})
+        bar.update(len(batch))
+    bar.close()
+    return {c.id: cached[cache.key(c.text)] for c in chunks}
+
+
+def sync_store(
+    store: VectorStore, chunks: Sequence[Chunk], vectors: dict[str, list[float]], report: IndexReport
+) -> None:
+    """Add what is new, then delete what is gone (in that order, so search never sees a hole)."""
+    present = store.ids()
+    wanted = {c.id for c in chunks}
+    new = [c for c in chunks if c.id not in present]
+    for start in range(0, len(new), 256):
+        batch = new[start : start + 256]
+        store.upsert(
+            [c.id for c in batch],
+            [vectors[c.id] for c in batch],
+            [{"procedure_id": c.procedure_id, "lang": c.lang, "section": c.section} for c in batch],
+        )
+    stale = sorted(present - wanted)
+    store.delete(stale)
+    report.added, report.deleted = len(new), len(stale)
+
+
+def index_procedures(
+    procedures: Sequence[Procedure],
+    embedder: Embedder,
+    store: VectorStore,
+    cache: EmbeddingCache,
+    progress: bool = True,
+) -> IndexReport:
+    started = time.perf_counter()
+    report = IndexReport(procedures=len(procedures))
+    chunks = [chunk for proc in procedures for chunk in chunk_procedure(proc)]
+    report.chunks = len(chunks)
+    vectors = embed_chunks(chunks, embedder, cache, report, progress)
+    sync_store(store, chunks, vectors, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def build_index(settings: Settings, services: object | None = None, progress: bool = True) -> IndexReport:
+    from bot.services import Services, build_services
+
+    svc = services if isinstance(services, Services) else build_services(settings)
+    loaded = load_knowledge(settings.knowledge_dir)
+    cache = EmbeddingCache(settings.embedding_cache_path, svc.embedder.name)
+    try:
+        report = index_procedures(loaded.procedures, svc.embedder, svc.store, cache, progress)
+    finally:
+        cache.close()
+    report.errors = loaded.errors
+    return report

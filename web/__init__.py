@@ -1,0 +1,1 @@
+"""Dalil's FastAPI service: chat API, web page, voice, WhatsApp webhook and admin."""

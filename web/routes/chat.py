@@ -1,0 +1,41 @@
+"""POST /api/chat, GET /api/procedures/{id}, POST /api/feedback."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, HTTPException
+from fastapi.concurrency import run_in_threadpool
+
+from bot.privacy import redact
+from web.deps import DalilDep
+from web.schemas import ChatRequest, ChatResponse, FeedbackRequest
+
+router = APIRouter(prefix="/api", tags=["chat"])
+
+
+@router.post("/chat", response_model=ChatResponse)
+async def chat(body: ChatRequest, dalil: DalilDep) -> ChatResponse:
+    session_id = body.session_id or uuid.uuid4().hex
+    # Retrieval embeds the query on the CPU: keep it off the event loop.
+    answer = await run_in_threadpool(dalil.answer, body.message, session_id, body.lang, "web")
+    return ChatResponse.of(answer, session_id)
+
+
+@router.get("/procedures/{procedure_id}")
+def procedure(procedure_id: str, dalil: DalilDep) -> dict[str, object]:
+    proc = dalil.kb.get(procedure_id)
+    if proc is None:
+        raise HTTPException(404, f"no procedure with id '{procedure_id}'")
+    return proc.model_dump(mode="json", exclude={"provenance"}) | {
+        "provenance": {k: v.model_dump() for k, v in proc.provenance.items()}
+    }
+
+
+@router.post("/feedback", status_code=201)
+def feedback(body: FeedbackRequest, dalil: DalilDep) -> dict[str, str]:
+    if not dalil.conversations.has_answer(body.session_id, body.answer_id):
+        raise HTTPException(404, "no such answer in this session")
+    comment = redact(body.comment) if body.comment else None
+    dalil.conversations.add_feedback(body.session_id, body.answer_id, body.rating, comment)
+    return {"status": "stored"}

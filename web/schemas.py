@@ -1,0 +1,70 @@
+"""The chat API contract (keep these names: the web page, WhatsApp and external checks rely on them)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from bot.types import Answer
+
+SESSION_PATTERN = r"^[A-Za-z0-9_.:-]{1,128}$"
+
+
+class ChatRequest(BaseModel):
+    message: str = Field(description="the citizen's question, 1 to 2,000 characters")
+    session_id: str | None = Field(None, pattern=SESSION_PATTERN)
+    lang: Literal["fr", "ar", "darija"] | None = None
+
+    @field_validator("message")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("message is empty: write a question")
+        if len(v) > 2000:
+            raise ValueError(f"message is {len(v)} characters long; the limit is 2,000")
+        return v
+
+
+class SourceOut(BaseModel):
+    id: str
+    title: str
+    url: str
+
+
+class OptionOut(BaseModel):
+    id: str
+    title: str
+
+
+class ChatResponse(BaseModel):
+    session_id: str
+    status: Literal["answered", "clarification", "out_of_scope", "refused", "no_answer"]
+    language: Literal["fr", "ar", "darija"]
+    answer: str
+    sources: list[SourceOut]
+    options: list[OptionOut]
+    abstained: bool
+    answer_id: str
+    style: str
+
+    @classmethod
+    def of(cls, answer: Answer, session_id: str) -> ChatResponse:
+        return cls(
+            session_id=session_id,
+            status=answer.status.value,
+            language=answer.language,
+            answer=answer.text,
+            sources=[SourceOut(id=s.id, title=s.title, url=s.url) for s in answer.sources],
+            options=[OptionOut(id=o.id, title=o.title) for o in answer.options],
+            abstained=answer.abstained,
+            answer_id=answer.answer_id,
+            style=answer.style,
+        )
+
+
+class FeedbackRequest(BaseModel):
+    session_id: str = Field(pattern=SESSION_PATTERN)
+    answer_id: str = Field(min_length=1, max_length=64)
+    rating: Literal[1, -1]
+    comment: str | None = Field(None, max_length=1000)
