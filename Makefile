@@ -1,0 +1,70 @@
+# Dalil — two commands on a fresh machine: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+EVAL ?= ../shared/eval/dev.jsonl
+# What the tests need from Debian: a browser with Arabic fonts, a speech synthesiser, ffmpeg.
+APT_TEST_PACKAGES := chromium fonts-noto-core fonts-dejavu-core espeak-ng ffmpeg
+# sentence-transformers needs torch; this CPU build is the one this machine keeps on disk.
+TORCH := torch==2.13.0
+
+.PHONY: run serve install index check test install-test system-deps lint eval bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+index: install
+	@$(BIN)/python -m ingest check || echo "some knowledge files are broken: they are skipped (see above)"
+	$(BIN)/dalil ingest
+
+run: index
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/dalil serve
+
+serve: install
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/dalil serve
+
+check: install
+	$(BIN)/python -m ingest check
+
+system-deps:
+	@missing=""; for p in $(APT_TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q $(TORCH)
+	$(BIN)/pip install -q -e '.[test,st]' $(TORCH)
+	touch $@
+
+install-test: $(VENV)/.installed-test system-deps
+
+lint: install-test
+	$(BIN)/ruff check .
+
+test: install-test
+	$(BIN)/ruff check .
+	$(BIN)/python -m ingest check
+	@# pytest exits 5 when it collected no test: that is a failure here, never a silent success.
+	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "no tests were collected"; exit 1; fi; exit $$rc
+
+eval: index
+	$(BIN)/dalil eval $(EVAL)
+
+bench: index
+	$(BIN)/python bench/retrieval.py $(EVAL)
+
+clean:
+	rm -rf var/chroma var/dalil.sqlite3 test-artifacts
