@@ -14,13 +14,15 @@ from importlib import resources
 
 from bot.analysis import stem_arabic
 from bot.language import is_french_word
-from bot.normalize import normalize
+from bot.normalize import normalize, normalize_arabic, normalize_latin
 from bot.types import Style
 
 _MAX_NGRAM = 4
 _TOKEN = re.compile(r"[a-z0-9]+|[\u0621-\u064a]+")
 # Latin words with the apostrophe of "l'3tba" kept, plus everything in between (to rebuild text).
-_WORD_OR_GAP = re.compile(r"([a-z0-9\u00e0-\u00ff\u0153]+)|([^a-z0-9\u00e0-\u00ff\u0153]+)")
+_LATIN_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u00ff\u0152\u0153]+")
+_PIECES = re.compile(r"[A-Za-z0-9\u00c0-\u00ff\u0152\u0153]+|\s+|[^A-Za-z0-9\u00c0-\u00ff\u0152\u0153\s]+")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -85,99 +87,137 @@ def _lexicon() -> _Lexicon:
     )
 
 
-# --- Arabizi -> Arabic: character rules (curated/arabizi_char_map.tsv, first candidates) ---------
+# --- Arabizi -> Arabic: character rules (after curated/arabizi_char_map.tsv) --------------------
 
-_DIGRAPHS = {"ch": "ش", "sh": "ش", "kh": "خ", "gh": "غ", "ou": "و", "oo": "و", "th": "ت", "dh": "ض"}
+_DIGRAPHS = {"ch": "ش", "sh": "ش", "kh": "خ", "gh": "غ", "ou": "و"}
 _LETTERS = {
     "b": "ب", "t": "ت", "j": "ج", "d": "د", "r": "ر", "z": "ز", "s": "س", "f": "ف", "q": "ق",
     "k": "ك", "l": "ل", "m": "م", "n": "ن", "h": "ه", "w": "و", "y": "ي", "g": "ڭ", "v": "ڤ",
-    "p": "پ", "x": "ش", "c": "ك", "3": "ع", "7": "ح", "9": "ق", "2": "ء", "5": "خ", "8": "ه",
-    "6": "ط", "a": "ا", "i": "ي", "o": "و", "u": "و", "e": "",
+    "p": "پ", "x": "ش", "c": "ك", "3": "ع", "7": "ح", "9": "ق", "5": "خ", "8": "ه", "6": "ط",
+    "4": "ش", "a": "ا", "i": "ي", "o": "و", "u": "و", "e": "",
 }  # fmt: skip
+# DODa convention: a capital T, S, D, Z, H inside a word is the emphatic letter.
+_EMPHATIC = {"t": "ط", "s": "ص", "d": "ض", "z": "ظ", "h": "ح"}
 _FRENCH_ARTICLES = frozenset({"la", "le", "les", "de", "des", "du", "l", "d"})
-_SUN = set("tdrzsnl") | {"ch"}
-_VOWELS = set("aeiou")
+_SUN = frozenset({"t", "d", "r", "z", "s", "n", "ch"})
+_VOWELS = frozenset({"a", "e", "i", "o", "u", "ou"})
+# Verb-like prefixes (progressive ka-/ta-, future gha-): their final -a is ا, not ة.
+_VERB_PREFIX = re.compile(r"^(?:ka|ta|gha)[nty]|^(?:kan|kay|kat|tan|tay|tat|ghan|ghat|ghay)")
 
 
-def _unit_at(word: str, i: int) -> str:
-    pair = word[i : i + 2]
-    return pair if pair in _DIGRAPHS else word[i]
+@dataclass(frozen=True)
+class _Unit:
+    text: str  # one Latin letter or digraph, lowercased
+    emphatic: bool = False
+    geminate: bool = False
 
 
-def _units(word: str) -> list[str]:
-    units: list[str] = []
+def _units(word: str) -> list[_Unit]:
+    """Letters and digraphs; a doubled consonant becomes one geminate unit (Arabic writes it once)."""
+    lower = word.lower()
+    units: list[_Unit] = []
     i = 0
-    while i < len(word):
-        unit = _unit_at(word, i)
-        if not units or unit != units[-1] or unit in _VOWELS:
-            units.append(unit)  # a doubled consonant is gemination: one letter in Arabic script
-        i += len(unit)
+    while i < len(lower):
+        text = lower[i : i + 2] if lower[i : i + 2] in _DIGRAPHS else lower[i]
+        emphatic = i > 0 and word[i].isupper()
+        prev = units[-1] if units else None
+        same_case = i > 0 and word[i].isupper() == word[i - 1].isupper()
+        if prev and text == prev.text and text not in _VOWELS and same_case:
+            units[-1] = _Unit(text, prev.emphatic or emphatic, True)
+        elif prev and text == prev.text and text == "a":
+            pass  # "aa" is one long a
+        else:
+            units.append(_Unit(text, emphatic))
+        i += len(text)
     return units
 
 
+def _final_a(units: list[_Unit], word: str) -> str:
+    """Final -a: ة on nouns (khdma, btaka), ا on verbs, function words and -na/-ha suffixes."""
+    before = units[-2].text if len(units) > 1 else ""
+    if before in {"n", "h"} or _VERB_PREFIX.match(word):
+        return "ا"
+    consonants = sum(1 for u in units if u.text not in _VOWELS)
+    return "ة" if consonants >= 3 else "ا"
+
+
+def _vowel(units: list[_Unit], pos: int, word: str) -> str:
+    unit, first, last = units[pos].text, pos == 0, pos == len(units) - 1
+    nxt = units[pos + 1].text if not last else ""
+    if first:
+        if unit in {"o", "u", "ou"}:
+            return "و" if last or nxt in _VOWELS else "او"  # "ouad" -> واد, "ouled" -> اولد
+        return "ا"
+    if last and unit == "a":
+        return _final_a(units, word)
+    if (unit in {"i", "e"} and nxt == "y") or (unit in {"o", "u", "ou"} and nxt == "w"):
+        return ""  # "iy" and "ow" are one long vowel: miyyzi -> ميزي
+    if units[pos - 1].text in _VOWELS and units[pos - 1].text == unit:
+        return ""
+    return _LETTERS.get(unit, _DIGRAPHS.get(unit, ""))
+
+
+def _hamza(units: list[_Unit], pos: int) -> str:
+    near = {units[p].text for p in (pos - 1, pos + 1) if 0 <= p < len(units)}
+    if pos == 0:
+        return "ا"
+    if near & {"i", "e"}:
+        return "ئ"
+    return "ؤ" if near & {"o", "u", "ou"} else "ء"
+
+
 def _transliterate_word(word: str) -> str:
-    """Rule-based fallback for one normalised Arabizi word."""
-    out: list[str] = []
+    """Rule-based fallback for one Arabizi word (case kept: a capital inside marks an emphatic)."""
     units = _units(word)
+    out: list[str] = []
     start = 0
     # Definite article: l + consonant (lbtaka -> البطاقة) or a doubled sun letter (ddar -> الدار).
-    if len(word) > 3 and word[0] == "l" and word[1] not in _VOWELS:
+    if len(units) > 2 and units[0].text == "l" and units[1].text not in _VOWELS:
         out.append("ال")
         start = 1
-    elif len(word) > 3 and word[0] == word[1] and word[0] in _SUN:
+    elif len(units) > 2 and units[0].geminate and units[0].text in _SUN:
         out.append("ال")
+    lower = word.lower()
     for pos in range(start, len(units)):
         unit = units[pos]
-        first, last = pos == start, pos == len(units) - 1
-        if unit in _DIGRAPHS:
-            out.append(_DIGRAPHS[unit])
-        elif unit in _VOWELS:
-            if first:
-                out.append("ا" if unit in "aei" else "او")
-            elif last and unit == "a":
-                out.append("ة" if _feminine(units) else "ا")
-            elif pos > 0 and units[pos - 1] in _VOWELS:
-                continue  # "ai", "ia": the vowel is already written
-            else:
-                out.append(_LETTERS[unit])
-        elif unit == "2" and first:
-            out.append("أ")
+        if unit.text in _VOWELS:
+            out.append(_vowel(units, pos, lower))
+        elif unit.text == "2":
+            out.append(_hamza(units, pos))
+        elif unit.emphatic and unit.text in _EMPHATIC:
+            out.append(_EMPHATIC[unit.text])
+        elif unit.text == "c":
+            out.append("س" if pos + 1 < len(units) and units[pos + 1].text in {"e", "i"} else "ك")
         else:
-            out.append(_LETTERS.get(unit, unit))
+            out.append(_DIGRAPHS.get(unit.text) or _LETTERS.get(unit.text, unit.text))
     return "".join(out)
 
 
-def _feminine(units: list[str]) -> bool:
-    """Final -a is ة on nouns with three or more consonants (khdma, btaka) but ا on short function
-    words and on -ya/-ha endings (daba, hna, m3aya, dyalha)."""
-    consonants = [u for u in units if u not in _VOWELS]
-    return len(consonants) >= 3 and units[-2] not in {"y", "h"}
-
-
-def _word_to_arabic(word: str, next_is_french: bool) -> str:
+def _word_to_arabic(raw: str, next_is_french: bool) -> str:
+    word = normalize_latin(raw)
     lexicon = _lexicon()
     if word in lexicon.translit:
         return lexicon.translit[word]
     if word.isdigit() or is_french_word(word) or (word in _FRENCH_ARTICLES and next_is_french):
         return word  # French inside Darija stays Latin
-    return _transliterate_word(word)
+    return _transliterate_word(raw if len(raw) == len(word) else word)
 
 
 def arabizi_to_arabic(text: str) -> str:
     """Arabizi (Latin Darija) to Arabic script: lexicon first, character rules as a fallback.
-    French words stay in Latin letters; Arabic-script text passes through (normalised)."""
-    parts = _WORD_OR_GAP.findall(normalize(text))
-    words = [w for w, _ in parts if w]
+    French words stay in Latin letters; Arabic-script words pass through normalised."""
+    text = normalize_arabic(text)
+    words = _LATIN_WORD.findall(text)
     out: list[str] = []
     k = 0
-    for word, gap in parts:
-        if not word:
-            out.append(gap)
+    for piece in _PIECES.findall(text):
+        if not _LATIN_WORD.fullmatch(piece):
+            out.append(" " if piece.isspace() else normalize_latin(piece).replace("'", " "))
             continue
         k += 1
-        next_is_french = k < len(words) and is_french_word(words[k])
-        out.append(_word_to_arabic(word, next_is_french))
-    return "".join(out)
+        next_is_french = k < len(words) and is_french_word(normalize_latin(words[k]))
+        out.append(_word_to_arabic(piece, next_is_french))
+    return _SPACES.sub(" ", "".join(out)).strip()
 
 
 def _match(tokens: list[str]) -> list[int]:
