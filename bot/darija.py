@@ -98,7 +98,8 @@ _LETTERS = {
 }  # fmt: skip
 # DODa convention: a capital T, S, D, Z, H inside a word is the emphatic letter.
 _EMPHATIC = {"t": "ط", "s": "ص", "d": "ض", "z": "ظ", "h": "ح"}
-_FRENCH_ARTICLES = frozenset({"la", "le", "les", "de", "des", "du", "l", "d"})
+# Short words that are French when a French word follows ("la carte", "ma fille").
+_FRENCH_ARTICLES = frozenset({"la", "le", "les", "de", "des", "du", "l", "d", "ma", "mon", "mes", "ta", "sa", "a"})
 _SUN = frozenset({"t", "d", "r", "z", "s", "n", "ch"})
 _VOWELS = frozenset({"a", "e", "i", "o", "u", "ou"})
 # Verb-like prefixes (progressive ka-/ta-, future gha-): their final -a is ا, not ة.
@@ -166,8 +167,8 @@ def _hamza(units: list[_Unit], pos: int) -> str:
     return "ؤ" if near & {"o", "u", "ou"} else "ء"
 
 
-def _transliterate_word(word: str) -> str:
-    """Rule-based fallback for one Arabizi word (case kept: a capital inside marks an emphatic)."""
+def transliterate_rules(word: str) -> str:
+    """Character rules alone for one Arabizi word (case kept: a capital inside marks an emphatic)."""
     units = _units(word)
     out: list[str] = []
     start = 0
@@ -200,7 +201,7 @@ def _word_to_arabic(raw: str, next_is_french: bool) -> str:
         return lexicon.translit[word]
     if word.isdigit() or is_french_word(word) or (word in _FRENCH_ARTICLES and next_is_french):
         return word  # French inside Darija stays Latin
-    return _transliterate_word(raw if len(raw) == len(word) else word)
+    return transliterate_rules(raw if len(raw) == len(word) else word)
 
 
 def arabizi_to_arabic(text: str) -> str:
@@ -256,4 +257,4 @@ def expand(text: str, style: Style) -> Expansion:
     return Expansion(arabic, list(msa), list(french), [lexicon.concepts[i].id for i in found])
 
 
-__all__ = ["Concept", "Expansion", "arabizi_to_arabic", "expand"]
+__all__ = ["Concept", "Expansion", "arabizi_to_arabic", "expand", "transliterate_rules"]

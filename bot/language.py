@@ -48,52 +48,53 @@ _FRENCH_SUFFIX = re.compile(r"(?:tion|sion|ment|ique|aire|eur|eurs|ence|ance|ite
 _AR_KA_VERB = re.compile(r"^كا?[نتي][\u0621-\u064a]{3,}$")
 _AR_NEGATION = re.compile(r"^ما[\u0621-\u064a]{2,}ش$")
 
-# Frequent Darija words that MSA does not use (normalised spelling: ة->ه, hamza folded).
+# Frequent Darija words that MSA does not use (normalised spelling: ة->ه, hamza folded). Words
+# that are also MSA once normalised (خاص, صافي, العقد, الخدمه, بنتي, نقدر) are deliberately absent.
 _DARIJA_AR = _words(
     """
-    شنو اشنو شنوا شنهو اشنهو كيفاش كيداير فين فاين منين امتا فوقاش علاش علياش شكون اشكون شحال اشمن
-    واش بغيت بغينا بغا بغات بغيتي نبغي كنبغي تنبغي بغيت ديال ديالي ديالك ديالو ديالها ديالنا
-    ديالكم ديالهم خاصني خاصك خاصو خاصها خاصنا خاصكم خاصهم خصني خصك خصو خصنا دابا كاين كاينه كاينين
-    ماكاينش حيت حيتاش ماشي باش هاد هادشي هادو هادوك داك ديك هداك هديك راه راني راك راها راهم
-    واخا بزاف شويه شويا والو كلشي حتال بحال عافاك عافاكم ليا ليك معايا معاك معاه عندو عندها
-    نتا نتي حنا نتوما هوما ديرو ندير دير كندير نديرو نمشي غادي غادا غانمشي نجيب جيب نخلص كنخلص
-    نقدر تقدر نعرف كنعرف عرفتي بلي مزيان مزيانه دغيا بالزربه زعما ياك صافي سير سيري نسيت مشيت
-    خديت جبت درت قالو قاليا قالي كيقولو خلصت تلفات تلفت ضاعت ضاع ليا توصلت نسول سولت صيفط نصيفط
-    لاكارط الكارط لاكارت الباسبور البيرمي الكوميساريه المقاطعه الكناش العقد السيت الدوسي الوراق
-    لوراق التمبر الضو الما الكرا الخدمه الشهريه الروسي الرونديفو لابوست البوسطه الفاكتوره الفاتوره
-    ولدي بنتي مراتي راجلي خويا ختي الدراري دراري واليدي الواليد الواليده
+    شنو اشنو شنوا شنهو اشنهو كيفاش كيداير فين فاين منين امتا فوقاش علاش علياش شكون اشكون شحال بشحال
+    اشمن واش بغيت بغينا بغا بغات بغيتي نبغي كنبغي تنبغي ديال ديالي ديالك ديالو ديالها ديالنا
+    ديالكم ديالهم ديالكوم خاصني خاصك خاصو خاصها خاصنا خاصكم خاصهم خصني خصك خصو خصنا دابا كاين كاينه
+    كاينين ماكاينش حيت حيتاش ماشي باش هاد هادشي هادو هادوك هادا داك ديك هداك هديك راه راني راك
+    راها راهم واخا بزاف شويه شويا والو كلشي حتال بحال عافاك عافاكم ليا ليك معايا معاك معاه معاها
+    عندو نتا نتي حنا نتوما هوما ديرو ندير كندير نديرو نمشي غادي غادا غانمشي نخلص كنخلص كنعرف
+    عرفتي مزيان مزيانه دغيا بالزربه زعما ياك سيري خديت جبت درت قالو قاليا قالي كيقولو تلفات
+    ضاعت ليا سولت نسول صيفط نصيفط اللي فاش ملي كيفما بلاصه خدام الخدام فلوس لفلوس عطيني عطاوني
+    لاكارط الكارط لاكارت الباسبور البيرمي البرمي الكوميساريه الكناش السيت الدوسي لوراق التمبر الضو
+    الكرا الرونديفو لابوست البوسطه خويا ختي الدراري دراري واليدي الواليد الواليده مراتي راجلي
     """
 )
-# MSA words that look like Darija markers after normalisation (كائن -> كاين, كيفية -> كيفيه).
-_MSA_LOOKALIKES = _words("كيفيه كيفيات كتابه كتابات كتيب كنيسه كيميا كيلو كانت كانوا كنت")
+# MSA words that match the Darija verb patterns below once normalised.
+_MSA_LOOKALIKES = _words("كيفيه كيفيات كنيسه كنايس كانت كانوا كنت كنتم كنا")
+_MSA_PREFIXES = ("كيف", "كيل", "كيمي", "كتيب", "كنيس", "كتم", "كتل", "كنز", "كنوز", "كيان")
 
 # Frequent Latin Darija words (Arabizi). Words that are also French ("la", "ma", "fin") are left out.
-_DARIJA_LATIN = _words(
+DARIJA_LATIN_CORE = _words(
     """
     wach wash wax chno chnou chnu achno achnou xno chnahiya chnahowa kifach kifash kifech kifax
     fine fayn feen fen mnin mnayn imta emta fo9ach foqach 3lach 3lash 3lax alach chkoun chkun
     chhal ch7al sh7al x7al achmen bghit bghina bgha bghat bghiti nbghi kanbghi bghyt brit
     dyal dial dyali diali dyalek dyalk dyalo dialo dyalha dyalna dyalkom dyalhom khass khassni
-    khasni khassek khassna khasna khasso 5asni 5assni daba dba kayn kayna kaynin kain kayen kayna
+    khasni khassek khassna khasna khasso 5asni 5assni daba dba kayn kayna kaynin kain kayen
     makaynch makaynach 7it hit 7itach machi mashi bach bash bax had hadi hada hadou hadchi hadik
     dak dik rah rani rak raha rahom wakha waxa bzaf bzzaf bezzaf chwiya chwia walo walou kolchi
     kulchi b7al 3afak 3afakom afak liya lia lik m3aya m3ak m3ah 3ndi 3andi 3ndk 3ndo 3andek ana
-    nta nti 7na ntoma homa ndir dir kandir ndiro dert derti nmchi mchit mchina ghadi ghan ghadya
-    njib jib jbt jbto nkhlles khlles khllest n9der nqder t9der y9der n3rf kan3rf 3rft 3refti
-    mzyan mezyan mzyana dghya degya bzrba zaaama zaema yak safi sir siri nsit nsiti khdit khdat
-    gal galo galoli galouli kaygolo tlfat tlef tlfat da3 da3et nsowl sowlt sift nsift siftli
+    nta nti 7na ntoma homa ndir kandir ndiro dert derti nmchi mchit mchina ghadi ghan ghadya
+    njib jbt jbto nkhlles khlles khllest n9der nqder t9der y9der n3rf kan3rf 3rft 3refti
+    mzyan mezyan mzyana dghya degya bzrba zaema yak safi nsit nsiti khdit khdat
+    galo galou galoli galouli kaygolo tlfat tlef da3 da3et nsowl sowlt sift nsift siftli
     lakart lkart lbtaka btaka lbita9a lpermi lbermi lkonnach l3a9d lwra9 wra9 ttmbr tmbr lflous
     flous drahem lkhdma khdma lkhlas chehriya ddar lmra mrati rajli weldi benti wlidi drari lwalid
     lwalida lmo9ata3a l9iyada l3imala lbaladiya ljama3a lmahkama lbosta lbanka sbitar ssbitar
-    lfatura fatora l3onwan ddaman rokhsa jawaz paspor lpaspor lpassport bla blach fabor
-    lyoum lyoma ghda lbare7 chhar simana l3am 3am nhar nhar
+    lfatura fatora l3onwan ddaman rokhsa jawaz paspor lpaspor lpassport blach fabor
+    lyoum lyoma ghda lbare7 chhar simana l3am nhar
     njdded jdded tjdid nsjjel tsjjel nbddel bddel n7et ntsna tsna ntlb tlb nchki nsayb nsawb nakhod
     nakhd nkhrrej khrrej n7ssel nchri chrit nbi3 bi3 nkhdm khdam kheddam khddam n3awd 3awd
-    nbda bdit kifma bhal hna temma tma ila ilakan wla walakin ola
+    nbda bdit kifma bhal hna temma ilakan wla walakin ola lli elli
     """
 )
-# Frequent French words, accent-free. Ambiguous ones ("la", "ma", "fin", "a", "ou") are left out.
-_FRENCH = _words(
+# Frequent French words, accent-free. Ambiguous ones are in AMBIGUOUS_LATIN instead.
+FRENCH_CORE = _words(
     """
     le les un une des du de au aux ce cet cette ces mon ton son mes tes ses notre votre nos vos leur
     leurs je tu il elle on nous vous ils elles me te se moi toi lui eux y en qui que quoi dont
@@ -103,28 +104,52 @@ _FRENCH = _words(
     comment quand pourquoi faut faire fait fais font peux peut pouvez veux veut voudrais voulais
     dois doit devez savoir sais sait connaitre aller vais va allez venir viens prendre prend
     obtenir avoir ai as avons avez ont suis es sommes etes sont etait ete etre sera serait
-    bonjour bonsoir merci svp stp madame monsieur besoin demande demander demarche demarches
-    procedure papiers pieces documents document dossier fournir deposer depot retirer recuperer
-    renouveler renouvellement perdu perte vole vol premiere premier fois nouveau nouvelle carte
-    identite nationale passeport permis conduire acte naissance extrait copie integrale casier
+    bonjour bonsoir svp stp madame monsieur besoin demande demander demarche demarches
+    procedure papiers papier pieces piece documents document dossier fournir deposer depot retirer
+    recuperer renouveler renouvellement perdu perte vole vol premiere premier fois nouveau nouvelle
+    carte identite nationale passeport permis conduire acte naissance extrait copie integrale casier
     judiciaire certificat residence vie celibat mariage divorce deces livret famille grise
     vehicule voiture immatriculation vignette impot impots taxe taxes declaration revenu
-    societe entreprise creation creer auto entrepreneur registre commerce patente cnss amo
-    retraite pension salaire allocation aide sociale bourse inscription ecole lycee universite
-    diplome baccalaureat hopital medecin rendez prix frais cout gratuit payer paiement tarif
-    timbre fiscal delai duree jours semaines mois semaine jour heure heures annee ans
+    societe entreprise creation creer auto entrepreneur registre commerce patente
+    retraite pension salaire allocation allocations aide sociale bourse inscription ecole lycee
+    universite diplome baccalaureat hopital medecin rendez prix frais cout gratuit payer paiement
+    tarif timbre fiscal delai duree jours semaines mois semaine jour heure heures annee ans
     bureau guichet commune mairie arrondissement prefecture province caidat tribunal police
     commissariat consulat ambassade poste banque agence site ligne internet portail formulaire
     photo photos adresse changement changer modifier modification legalisation signature
     conforme original originaux exige exigee exiges obligatoire necessaire possible
     mere pere enfant enfants fils fille femme mari epoux epouse parents
     expire expiree expires valide validite urgence urgent rapide vite attendre attente
-    quoi voila ok oui non alors puis ensuite aussi seulement juste encore
-    etranger etrangere maroc marocain marocaine ville quartier domicile logement loyer
+    quoi voila oui non alors puis ensuite seulement juste tantot
+    etranger etrangere marocain marocaine ville quartier domicile logement loyer
+    aimerais souhaite souhaiterais cherche chercher trouve trouver oublie perdue dit dire
+    numero telephone travail emploi contrat employeur chomage argent compte virement cheque
+    credit reponse question probleme erreur service services courrier mail code attestation
+    justificatif preuve legalise legalisee delivrance retrait expiration date agent
+    ici chaque plusieurs quelque quelques beaucoup peu assez deux trois aujourd hui demain hier
+    maintenant bientot tard matin soir exactement automatique automatiquement directement
+    faudrait pourrais pouvoir vouloir devoir voir connais venu passer passe mettre donner
+    depuis jusqu lors lorsque parce puisque pendant personne gens age majeur mineur
     """
 )
-# Greetings and politeness shared by every style: never evidence for one of them.
-_NEUTRAL = _words("salam slm salut hello merci mrc chokran choukran shukran")
+# Tokens that read as both French and Darija ("la" = the / no, "ma" = my / not, "fin" = end /
+# where): evidence for neither.
+AMBIGUOUS_LATIN = _words("la ma fin a ou o sa ta mi si l d b y i e u bla dir gal sir jib tma ila")
+# Greetings, acronyms and place names shared by every style: never evidence for one of them.
+NEUTRAL_LATIN = _words(
+    """
+    salam slm salut hello hi merci mrc chokran choukran shukran ok okay
+    cin cnie cnss cnops amo rsu rnp rdv pdf dgsn tva rib sms mre ramed ompic cv bac dh dhs mad mme
+    mlle mr ir is pv anapec onee lydec redal amendis cni ppr dgi ancfcc covid tsava
+    maroc rabat casa casablanca marrakech fes fez tanger meknes agadir oujda kenitra tetouan nador
+    safi eljadida jadida laayoune dakhla settat khouribga larache taza essaouira mohammedia sale
+    temara beni mellal berrechid ouarzazate errachidia guelmim taroudant khemisset ifrane
+    """
+)
+_FRENCH_ONSETS = _words(
+    "bl br ch cl cr dr fl fr gl gn gr kl kr ph pl pr ps pn rh sc sk sl sm sn sp sq st sv th tr vr wh"
+)
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 
 
 @dataclass(frozen=True)
@@ -137,70 +162,87 @@ class Detection:
 
 
 @cache
-def _extra_words(name: str) -> frozenset[str]:
-    """Optional derived word list from bot/data (one word a line); empty if not built yet."""
+def _data_words(name: str) -> frozenset[str]:
+    """A derived word list from bot/data (one word a line, see ingest/build_lexicon.py)."""
     path = resources.files("bot") / "data" / name
-    if not path.is_file():
-        return frozenset()
-    return frozenset(w for w in path.read_text(encoding="utf-8").split() if w)
-
-
-def darija_latin_words() -> frozenset[str]:
-    return _DARIJA_LATIN | _extra_words("arabizi_words.txt")
-
-
-def french_words() -> frozenset[str]:
-    return _FRENCH | _extra_words("french_words.txt")
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
 
 
 def is_french_word(token: str) -> bool:
     """A normalised Latin token that reads as French (listed, or a long word with a French ending)."""
-    return token in french_words() or (
-        len(token) >= 7 and _FRENCH_SUFFIX.search(token) is not None and token not in darija_latin_words()
-    )
+    if token in FRENCH_CORE or token in _data_words("french_vocab.txt"):
+        return True
+    return len(token) >= 7 and _FRENCH_SUFFIX.search(token) is not None and token not in DARIJA_LATIN_CORE
 
 
 def _arabic_darija_markers(tokens: list[str]) -> int:
     count = 0
     for token in tokens:
-        morphology = _AR_NEGATION.match(token) or _AR_KA_VERB.match(token)
-        if token in _DARIJA_AR or (morphology and token not in _MSA_LOOKALIKES):
+        if token in _DARIJA_AR:
+            count += 1
+        elif token in _MSA_LOOKALIKES or token.startswith(_MSA_PREFIXES):
+            continue
+        elif _AR_NEGATION.match(token) or _AR_KA_VERB.match(token):
             count += 1
     return count
 
 
 def _looks_arabizi(token: str) -> bool:
-    """Darija by form: digit-letters (ch7al), ka-/ta- verbs (katkhlles) or ma-...-ch (makaynch)."""
-    if _ARABIZI_DIGIT.search(token):
-        return not _NUMBER_UNIT.match(token)
-    return bool(_LATIN_NEGATION.match(token) or _LATIN_KA_VERB.match(token))
+    """Darija by form: a digit used as a letter (ch7al, 3afak, not 2eme or 30dh)."""
+    return _ARABIZI_DIGIT.search(token) is not None and not _NUMBER_UNIT.match(token)
 
 
-def _latin_counts(raw: str) -> tuple[int, int]:
-    darija_words = darija_latin_words()
-    darija = french = 0
+def _darija_morphology(token: str) -> bool:
+    """ka-/ta- verbs (katkhlles), ma-...-ch (makaynch), or a word-initial consonant cluster French
+    does not allow (bghit, nmchi, lbtaka, ddar, chkoun)."""
+    if _LATIN_NEGATION.match(token) or _LATIN_KA_VERB.match(token):
+        return True
+    if len(token) < 3 or not any(v in token for v in "aeiouy"):
+        return False  # acronyms (cnss, rdv) have no vowel
+    if token.startswith("ch"):
+        return token[2] in _CONSONANTS and token[2] not in "rl"
+    return token[0] in _CONSONANTS and token[1] in _CONSONANTS and token[:2] not in _FRENCH_ONSETS
+
+
+@dataclass
+class _Evidence:
+    strong: int = 0  # listed Darija words and digit-letters
+    weak: int = 0  # Darija-looking morphology or DODa vocabulary
+    french: int = 0
+
+    @property
+    def darija(self) -> int:
+        return self.strong + self.weak
+
+    @property
+    def score(self) -> int:
+        return 2 * self.strong + self.weak
+
+
+def _latin_evidence(raw: str) -> _Evidence:
+    evidence = _Evidence()
+    vocabulary = _data_words("arabizi_vocab.txt")
     for raw_token in _RAW_LATIN_TOKEN.findall(raw):
         token = normalize_latin(raw_token)
-        if token in _NEUTRAL:
+        if token in NEUTRAL_LATIN or token in AMBIGUOUS_LATIN or token.isdigit():
             continue
-        if token in darija_words:
-            darija += 1
+        if token in DARIJA_LATIN_CORE or _looks_arabizi(token):
+            evidence.strong += 1
         elif is_french_word(token) or _ACCENT.search(raw_token):
-            french += 1
-        elif _looks_arabizi(token):
-            darija += 1
-    return darija, french
+            evidence.french += 1
+        elif token in vocabulary or _darija_morphology(token) or token in {"f", "w"}:
+            evidence.weak += 1
+    return evidence
 
 
-def _latin_style(darija: int, french: int) -> Style:
-    if darija == 0:
+def _latin_style(evidence: _Evidence) -> Style:
+    score, french = evidence.score, evidence.french
+    # No Darija, or a lone Darija-looking word (a name, a slip) in a French message.
+    if score == 0 or french >= 4 * score:
         return "fr"
-    # One Darija-looking word in a long French message is a name or a slip, not Darija.
-    if darija == 1 and french >= 4:
-        return "fr"
-    if french / (darija + french) <= 0.25:
-        return "arabizi"
-    return "mixed"
+    if french >= 2 and french / (french + evidence.darija) >= 0.15:
+        return "mixed"
+    return "arabizi"
 
 
 def _result(style: Style, ratio: float, darija: int, french: int) -> Detection:
@@ -216,10 +258,13 @@ def detect(text: str) -> Detection:
     if n_arabic + n_latin == 0:
         return _result("fr", 0.0, 0, 0)
     ratio = n_arabic / (n_arabic + n_latin)
-    darija, french = _latin_counts(normalize_arabic(text).lower())
+    evidence = _latin_evidence(normalize_arabic(text).lower())
+    arabic_markers = _arabic_darija_markers(_AR_TOKEN.findall(norm))
+    evidence.strong += arabic_markers
     if ratio >= 0.5:
-        darija += _arabic_darija_markers(_AR_TOKEN.findall(norm))
-        # French words inside Arabic-script text are code-switching, which MSA writers rarely do.
-        style: Style = "darija" if darija > 0 or french > 0 else "ar"
-        return _result(style, ratio, darija, french)
-    return _result(_latin_style(darija, french), ratio, darija, french)
+        # Latin French words inside Arabic-script text are code-switching, which MSA writers rarely do.
+        is_darija = arabic_markers > 0 or evidence.strong > 0 or evidence.french >= 2
+        style: Style = "darija" if is_darija else "ar"
+    else:
+        style = _latin_style(evidence)
+    return _result(style, ratio, evidence.darija, evidence.french)
