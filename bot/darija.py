@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from bot.analysis import stem_arabic
@@ -31,6 +31,7 @@ class Concept:
     arabic: tuple[str, ...]  # Darija in Arabic script, preferred first
     msa: tuple[str, ...]
     french: tuple[str, ...]
+    expands: bool = True  # False for grammar words (dyal, had, m3a): their equivalents are noise
 
 
 @dataclass
@@ -47,6 +48,7 @@ class _Lexicon:
     phrases: dict[str, tuple[int, ...]]  # normalised phrase (either script) -> concept indexes
     stems: dict[str, tuple[int, ...]]  # light Arabic stem of one-word Arabic forms -> concepts
     translit: dict[str, str]  # normalised Arabizi word -> Arabic-script word
+    longest: dict[str, int]  # first token of a phrase -> longest phrase length starting with it
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -69,7 +71,9 @@ def _lexicon() -> _Lexicon:
     for row in _data_rows("darija_lexicon.tsv"):
         index = len(concepts)
         arabic = _split(row["arabic"])
-        concepts.append(Concept(row["id"], arabic, _split(row["msa"]), _split(row["french"])))
+        # Question words stay: they carry the intent (price, delay, place) that picks a section.
+        expands = row["type"] != "function" or row["id"].startswith("q_")
+        concepts.append(Concept(row["id"], arabic, _split(row["msa"]), _split(row["french"]), expands))
         for form in _split(row["latin"]) + arabic:
             key = " ".join(_TOKEN.findall(normalize(form)))
             if key:
@@ -79,11 +83,17 @@ def _lexicon() -> _Lexicon:
             if " " not in key and len(stem := stem_arabic(key)) >= 3:
                 stems.setdefault(stem, []).append(index)
     translit = {normalize(r["latin"]): r["arabic"] for r in _data_rows("arabizi_words.tsv")}
+    longest: dict[str, int] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if len(words) <= _MAX_NGRAM:
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
     return _Lexicon(
         tuple(concepts),
         {k: tuple(dict.fromkeys(v)) for k, v in phrases.items()},
         {k: tuple(dict.fromkeys(v)) for k, v in stems.items()},
         translit,
+        longest,
     )
 
 
@@ -151,20 +161,24 @@ def _vowel(units: list[_Unit], pos: int, word: str) -> str:
         return "ا"
     if last and unit == "a":
         return _final_a(units, word)
+    prev = units[pos - 1].text
+    if nxt == "2" or (unit == "a" and prev == "2"):
+        return ""  # the hamza's seat carries the vowel: ta2min -> تأمين, 2ana -> أنا
     if (unit in {"i", "e"} and nxt == "y") or (unit in {"o", "u", "ou"} and nxt == "w"):
         return ""  # "iy" and "ow" are one long vowel: miyyzi -> ميزي
-    if units[pos - 1].text in _VOWELS and units[pos - 1].text == unit:
+    if prev == unit:
         return ""
     return _LETTERS.get(unit, _DIGRAPHS.get(unit, ""))
 
 
 def _hamza(units: list[_Unit], pos: int) -> str:
+    """The seat of a hamza (2) follows its vowels: i/e -> ئ, o/u -> ؤ, a or word start -> أ."""
     near = {units[p].text for p in (pos - 1, pos + 1) if 0 <= p < len(units)}
-    if pos == 0:
-        return "ا"
-    if near & {"i", "e"}:
+    if near & {"i", "e"} and pos > 0:
         return "ئ"
-    return "ؤ" if near & {"o", "u", "ou"} else "ء"
+    if near & {"o", "u", "ou"} and pos > 0:
+        return "ؤ"
+    return "أ" if pos == 0 or "a" in near else "ء"
 
 
 def transliterate_rules(word: str) -> str:
@@ -194,6 +208,7 @@ def transliterate_rules(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=100_000)
 def _word_to_arabic(raw: str, next_is_french: bool) -> str:
     word = normalize_latin(raw)
     lexicon = _lexicon()
@@ -202,6 +217,11 @@ def _word_to_arabic(raw: str, next_is_french: bool) -> str:
     if word.isdigit() or is_french_word(word) or (word in _FRENCH_ARTICLES and next_is_french):
         return word  # French inside Darija stays Latin
     return transliterate_rules(raw if len(raw) == len(word) else word)
+
+
+@lru_cache(maxsize=100_000)
+def _is_french_raw(raw: str) -> bool:
+    return is_french_word(normalize_latin(raw))
 
 
 def arabizi_to_arabic(text: str) -> str:
@@ -216,27 +236,38 @@ def arabizi_to_arabic(text: str) -> str:
             out.append(" " if piece.isspace() else normalize_latin(piece).replace("'", " "))
             continue
         k += 1
-        next_is_french = k < len(words) and is_french_word(normalize_latin(words[k]))
+        next_is_french = k < len(words) and _is_french_raw(words[k])
         out.append(_word_to_arabic(piece, next_is_french))
     return _SPACES.sub(" ", "".join(out)).strip()
 
 
-def _match(tokens: list[str]) -> list[int]:
-    """Greedy longest n-gram match of lexicon phrases; single Arabic words also match by stem."""
+def _longest_at(tokens: list[str], i: int) -> tuple[int, tuple[int, ...]]:
+    """Length and concepts of the longest lexicon phrase starting at token ``i`` (0 if none)."""
     lexicon = _lexicon()
+    longest = lexicon.longest.get(tokens[i], 0)
+    for n in range(min(longest, len(tokens) - i), 0, -1):
+        if hits := lexicon.phrases.get(" ".join(tokens[i : i + n])):
+            return n, hits
+    return 0, ()
+
+
+def _match(tokens: list[str]) -> list[int]:
+    """Longest n-gram matches of lexicon phrases, left to right; a match gives way to an
+    overlapping one that reaches further ("la carte grise" is carte grise, not la carte).
+    Arabic words that match no phrase are looked up by light stem (بطاقتي -> البطاقة)."""
+    spans = [_longest_at(tokens, i) for i in range(len(tokens))]
+    stems = _lexicon().stems
     found: list[int] = []
     i = 0
     while i < len(tokens):
-        for n in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
-            hits = lexicon.phrases.get(" ".join(tokens[i : i + n]))
-            if hits:
-                found.extend(hits)
-                i += n
-                break
-        else:
-            stem = stem_arabic(tokens[i]) if "\u0621" <= tokens[i][0] <= "\u064a" else ""
-            found.extend(lexicon.stems.get(stem, ()))
-            i += 1
+        n, hits = spans[i]
+        if n and not any(j + spans[j][0] > i + n for j in range(i + 1, i + n)):
+            found.extend(hits)
+            i += n
+            continue
+        if not n and "\u0621" <= tokens[i][0] <= "\u064a":
+            found.extend(stems.get(stem_arabic(tokens[i]), ()))
+        i += 1
     return list(dict.fromkeys(found))
 
 
@@ -251,8 +282,9 @@ def expand(text: str, style: Style) -> Expansion:
     french: dict[str, None] = {}
     for index in found:
         concept = lexicon.concepts[index]
-        msa.update(dict.fromkeys(concept.msa))
-        french.update(dict.fromkeys(concept.french))
+        if concept.expands:
+            msa.update(dict.fromkeys(concept.msa))
+            french.update(dict.fromkeys(concept.french))
     arabic = arabizi_to_arabic(text) if style in ("arabizi", "mixed") else ""
     return Expansion(arabic, list(msa), list(french), [lexicon.concepts[i].id for i in found])
 

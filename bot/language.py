@@ -7,8 +7,9 @@ evidence (counts) is kept on the result so a wrong call can be explained from th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from bot.normalize import normalize, normalize_arabic, normalize_latin
@@ -168,6 +169,7 @@ def _data_words(name: str) -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
 
 
+@lru_cache(maxsize=100_000)
 def is_french_word(token: str) -> bool:
     """A normalised Latin token that reads as French (listed, or a long word with a French ending)."""
     if token in FRENCH_CORE or token in _data_words("french_vocab.txt"):
@@ -219,20 +221,27 @@ class _Evidence:
         return 2 * self.strong + self.weak
 
 
+_NONE, _STRONG, _WEAK, _FRENCH = range(4)
+
+
+@lru_cache(maxsize=100_000)
+def _latin_kind(raw_token: str) -> int:
+    """What one Latin word is evidence of (cached: the vocabulary of chat is small)."""
+    token = normalize_latin(raw_token)
+    if token in NEUTRAL_LATIN or token in AMBIGUOUS_LATIN or token.isdigit():
+        return _NONE
+    if token in DARIJA_LATIN_CORE or _looks_arabizi(token):
+        return _STRONG
+    if is_french_word(token) or _ACCENT.search(raw_token):
+        return _FRENCH
+    if token in _data_words("arabizi_vocab.txt") or _darija_morphology(token) or token in {"f", "w"}:
+        return _WEAK
+    return _NONE
+
+
 def _latin_evidence(raw: str) -> _Evidence:
-    evidence = _Evidence()
-    vocabulary = _data_words("arabizi_vocab.txt")
-    for raw_token in _RAW_LATIN_TOKEN.findall(raw):
-        token = normalize_latin(raw_token)
-        if token in NEUTRAL_LATIN or token in AMBIGUOUS_LATIN or token.isdigit():
-            continue
-        if token in DARIJA_LATIN_CORE or _looks_arabizi(token):
-            evidence.strong += 1
-        elif is_french_word(token) or _ACCENT.search(raw_token):
-            evidence.french += 1
-        elif token in vocabulary or _darija_morphology(token) or token in {"f", "w"}:
-            evidence.weak += 1
-    return evidence
+    kinds = Counter(map(_latin_kind, _RAW_LATIN_TOKEN.findall(raw)))
+    return _Evidence(kinds[_STRONG], kinds[_WEAK], kinds[_FRENCH])
 
 
 def _latin_style(evidence: _Evidence) -> Style:

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bot" / "data"
 EXTRA = ROOT / "ingest" / "lexicon_extra.tsv"
 DEFAULT_SHARED = ROOT.parent / "shared" / "data" / "darija"
-COLUMNS = ("id", "latin", "arabic", "msa", "french", "source")
+COLUMNS = ("id", "type", "latin", "arabic", "msa", "french", "source")
 _WORD = re.compile(r"^[a-z0-9]+$")
 _FRENCH_TOKEN = re.compile(r"[a-z]+")
 _MIN_SENTENCE_COUNT = 3  # a word seen this often in DODa's sentences counts as Darija vocabulary
@@ -118,17 +118,22 @@ def best_arabic(latin: str, candidates: Iterable[str]) -> str | None:
 def concepts(shared: Path) -> tuple[list[dict[str, str]], list[tuple[str, str]]]:
     """Curated + extra concepts (merged by id) and the translit-only spelling rows."""
     merged: dict[str, dict[str, list[str]]] = {}
+    types: dict[str, str] = {}
     translit: list[tuple[str, str]] = []
     seed = read_tsv(shared / "curated" / "darija_query_expansion_seed.tsv")
     for row in seed + read_tsv(EXTRA):
         if row["type"] == "translit":
             translit += zip(split(row["arabizi_variants"]), split(row["darija_ar"]), strict=True)
             continue
+        types.setdefault(row["id"], row["type"])
         entry = merged.setdefault(row["id"], {"latin": [], "arabic": [], "msa": [], "french": []})
         for key, column in (("latin", "arabizi_variants"), ("arabic", "darija_ar"), ("msa", "msa")):
             entry[key] += [v for v in split(row[column]) if v not in entry[key]]
         entry["french"] += [v for v in split(row["french"]) if v not in entry["french"]]
-    rows = [{"id": cid, **{k: "|".join(v) for k, v in e.items()}, "source": "curated"} for cid, e in merged.items()]
+    rows = [
+        {"id": cid, "type": types[cid], **{k: "|".join(v) for k, v in e.items()}, "source": "curated"}
+        for cid, e in merged.items()
+    ]
     return rows, translit
 
 
@@ -143,7 +148,7 @@ def aaransia_rows(shared: Path, taken: set[str]) -> Iterator[dict[str, str]]:
             if not (latin and darija and msa and french) or len(key) < 3 or key in taken or is_frenchish(key):
                 continue
             taken.add(key)
-            yield {"id": f"aa_{key.replace(' ', '_')}", "latin": latin, "arabic": darija, "msa": msa,
+            yield {"id": f"aa_{key.replace(' ', '_')}", "type": "word", "latin": latin, "arabic": darija, "msa": msa,
                    "french": french.replace("’", "'"), "source": "aaransia"}  # fmt: skip
 
 

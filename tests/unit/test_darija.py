@@ -1,0 +1,109 @@
+"""Arabizi -> Arabic transliteration and Darija -> MSA/French expansion, on the shipped lexicons."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.darija import Expansion, arabizi_to_arabic, expand, transliterate_rules
+from bot.normalize import normalize_arabic
+
+
+def _ar(text: str) -> str:
+    return normalize_arabic(arabizi_to_arabic(text))
+
+
+@pytest.mark.parametrize(
+    ("arabizi", "arabic"),
+    [
+        ("bghit njdded lbtaka dyali ch7al katkhlles", "بغيت نجدد البطاقة ديالي شحال كاتخلص"),
+        ("wach khassni nmchi l lmo9ata3a", "واش خاصني نمشي ل المقاطعة"),
+        ("fin kayn lkonnach", "فين كاين الكناش"),
+        ("3afak", "عافاك"),
+        ("salam", "سلام"),
+    ],
+)
+def test_lexicon_spellings(arabizi: str, arabic: str) -> None:
+    assert _ar(arabizi) == normalize_arabic(arabic)
+
+
+@pytest.mark.parametrize(
+    ("word", "arabic"),
+    [
+        ("ch7al", "شحال"),  # 7 = ح, ch = ش
+        ("3tini", "عتيني"),  # 3 = ع
+        ("9hwa", "قهوة"),  # 9 = ق, final -a of a noun is ة
+        ("5obz", "خوبز"),  # 5 = خ (short o is written: the rules cannot know it is short)
+        ("bzzaf", "بزاف"),  # gemination is written once
+        ("ddar", "الدار"),  # assimilated article on a sun letter
+        ("lwra9", "الوراق"),  # l + consonant is the article
+        ("daba", "دابا"),  # short function word: final -a is ا
+        ("kanmchiw", "كانمشيو"),
+        ("mchina", "مشينا"),  # -na suffix
+        ("DaSr", "داصر"),  # a capital inside a word is emphatic (DODa convention); not the first
+        ("2amn", "امن"),  # initial hamza
+        ("ouad", "واد"),
+    ],
+)
+def test_character_rules(word: str, arabic: str) -> None:
+    assert normalize_arabic(transliterate_rules(word)) == normalize_arabic(arabic)
+
+
+def test_french_words_stay_latin_inside_arabizi() -> None:
+    out = arabizi_to_arabic("salam, le passeport dyali expiré, wach khassni nmchi l la préfecture?")
+    assert "passeport" in out and "la prefecture" in out and "le passeport" in out
+    assert "ديالي" in out and "واش" in out and "خاصني" in out
+
+
+def test_arabic_script_passes_through() -> None:
+    assert arabizi_to_arabic("واش خاصني") == "واش خاصني"
+    assert arabizi_to_arabic("") == ""
+
+
+@pytest.mark.parametrize("style", ["fr", "ar"])
+def test_no_expansion_for_french_and_msa(style: str) -> None:
+    assert expand("ch7al lbtaka", style) == Expansion()  # type: ignore[arg-type]
+
+
+def test_expand_arabizi_id_card_and_price() -> None:
+    found = expand("bghit njdded lbtaka dyali ch7al katkhlles", "arabizi")
+    assert found.arabic.startswith("بغيت نجدد")
+    assert {"want", "renew", "id_card", "q_how_much", "pay"} <= set(found.concepts)
+    assert "البطاقة الوطنية للتعريف الإلكترونية" in found.msa
+    assert "carte nationale d'identité électronique" in found.french
+    assert "كم" in found.msa and "combien" in found.french
+    assert "تجديد" in found.msa and "renouveler" in found.french
+
+
+def test_expand_darija_arabic_script() -> None:
+    found = expand("لاكارط ديالي تلفات، شحال د الوقت باش نخرج وحدة جديدة؟", "darija")
+    assert found.arabic == ""  # already Arabic script
+    assert {"id_card", "lost", "q_how_long"} <= set(found.concepts)
+    assert "carte nationale d'identité électronique" in found.french and "délai" in found.french
+
+
+def test_expand_matches_arabic_by_light_stem() -> None:
+    assert "id_card" in expand("بطاقتي", "darija").concepts
+
+
+def test_expand_prefers_the_longer_overlapping_phrase() -> None:
+    found = expand("tlfat liya la carte grise", "mixed")
+    assert "car_registration" in found.concepts and "id_card" not in found.concepts
+    assert "البطاقة الرمادية" in found.msa
+
+
+def test_expand_multiword_darija_phrase() -> None:
+    found = expand("kifach nakhod chahadat sokna", "arabizi")
+    assert "residence_certificate" in found.concepts
+    assert "شهادة السكنى" in found.msa and "certificat de résidence" in found.french
+
+
+def test_grammar_words_are_recognised_but_not_expanded() -> None:
+    found = expand("dyali m3a had", "arabizi")
+    assert "of_genitive" in found.concepts
+    assert found.msa == [] and found.french == []
+
+
+def test_mixed_keeps_french_and_adds_arabic() -> None:
+    found = expand("salam, le passeport dyali expiré, wach khassni nmchi l la préfecture?", "mixed")
+    assert {"passport", "expired", "must_need", "prefecture"} <= set(found.concepts)
+    assert "جواز السفر" in found.msa and "العمالة" in found.msa
