@@ -39,6 +39,7 @@ _ACCENT = re.compile(r"[\u00e0-\u00ff\u0153]")
 # A digit used as a letter (3=ع 7=ح 9=ق 2=ء 5=خ 8=ه) next to a letter: the Arabizi signature.
 _ARABIZI_DIGIT = re.compile(r"[a-z][235789]|[235789][a-z]")
 # ...but not French numbers with a unit or an ordinal ("2eme", "15jours", "30dh").
+_DIGIT_RUN = re.compile(r"\d\d")
 _NUMBER_UNIT = re.compile(r"^\d+(?:e|er|ere|eme|h|min|mn|ans?|dh|dhs|mad|km|kg|cm|m|s|j|jours?|mois|x)$")
 # Latin Darija morphology: ka-/ta- + person prefix (kanbghi, katkhlles, kaydir) and ma-...-ch.
 _LATIN_KA_VERB = re.compile(r"^(?:ka|ta)(?:n|t|y)[a-z]{3,}$")
@@ -46,7 +47,8 @@ _LATIN_NEGATION = re.compile(r"^ma[a-z0-9]{2,}(?:ch|x)$")
 # French derivational endings: a long word ending like this is French even if unlisted.
 _FRENCH_SUFFIX = re.compile(r"(?:tion|sion|ment|ique|aire|eur|eurs|ence|ance|ite|ites|oire|isme)$")
 # Arabic-script Darija: ka-/ta- progressive + person prefix (كنبغي, كيخلص, كاتخلص) and ma-...-ch.
-_AR_KA_VERB = re.compile(r"^كا?[نتي][\u0621-\u064a]{3,}$")
+_AR_KA_VERB = re.compile(r"^(?:كا?|غا)[نتي](?!ا)[\u0621-\u064a]{3,}$")
+_MSA_KA_HAMZA = re.compile(r"ك[إأ][\u0621-\u064a]+")
 _AR_NEGATION = re.compile(r"^ما[\u0621-\u064a]{2,}ش$")
 
 # Frequent Darija words that MSA does not use (normalised spelling: ة->ه, hamza folded). Words
@@ -58,11 +60,12 @@ _DARIJA_AR = _words(
     ديالكم ديالهم ديالكوم خاصني خاصك خاصو خاصها خاصنا خاصكم خاصهم خصني خصك خصو خصنا دابا كاين كاينه
     كاينين ماكاينش حيت حيتاش ماشي باش هاد هادشي هادو هادوك هادا داك ديك هداك هديك راه راني راك
     راها راهم واخا بزاف شويه شويا والو كلشي حتال بحال عافاك عافاكم ليا ليك معايا معاك معاه معاها
-    عندو نتا نتي حنا نتوما هوما ديرو ندير كندير نديرو نمشي غادي غادا غانمشي نخلص كنخلص كنعرف
+    عندو نتا نتي حنا نتوما هوما ديرو ندير كندير نديرو نمشي غادي غادا غانمشي كنخلص كنعرف
     عرفتي مزيان مزيانه دغيا بالزربه زعما ياك سيري خديت جبت درت قالو قاليا قالي كيقولو تلفات
-    ضاعت ليا سولت نسول صيفط نصيفط اللي فاش ملي كيفما بلاصه خدام الخدام فلوس لفلوس عطيني عطاوني
+    ليا سولت نسول صيفط نصيفط اللي فاش ملي كيفما بلاصه خدام الخدام فلوس لفلوس عطيني عطاوني
     لاكارط الكارط لاكارت الباسبور البيرمي البرمي الكوميساريه الكناش السيت الدوسي لوراق التمبر الضو
     الكرا الرونديفو لابوست البوسطه خويا ختي الدراري دراري واليدي الواليد الواليده مراتي راجلي
+    ف مشكل كاع ديما هاكا هكا علاه امتي جوج السيمانه البارح خايب
     """
 )
 # MSA words that match the Darija verb patterns below once normalised.
@@ -131,6 +134,7 @@ FRENCH_CORE = _words(
     maintenant bientot tard matin soir exactement automatique automatiquement directement
     faudrait pourrais pouvoir vouloir devoir voir connais venu passer passe mettre donner
     depuis jusqu lors lorsque parce puisque pendant personne gens age majeur mineur
+    cash charge guide moteur prise double anglais met direct directe social soutien simple
     """
 )
 # Tokens that read as both French and Darija ("la" = the / no, "ma" = my / not, "fin" = end /
@@ -145,6 +149,7 @@ NEUTRAL_LATIN = _words(
     maroc rabat casa casablanca marrakech fes fez tanger meknes agadir oujda kenitra tetouan nador
     safi eljadida jadida laayoune dakhla settat khouribga larache taza essaouira mohammedia sale
     temara beni mellal berrechid ouarzazate errachidia guelmim taroudant khemisset ifrane
+    moulay sidi lalla maghrib chikaya chafafiya watiqa idarati tadamon barid
     """
 )
 _FRENCH_ONSETS = _words(
@@ -177,12 +182,12 @@ def is_french_word(token: str) -> bool:
     return len(token) >= 7 and _FRENCH_SUFFIX.search(token) is not None and token not in DARIJA_LATIN_CORE
 
 
-def _arabic_darija_markers(tokens: list[str]) -> int:
+def _arabic_darija_markers(tokens: list[str], msa_ka: frozenset[str] = frozenset()) -> int:
     count = 0
     for token in tokens:
         if token in _DARIJA_AR:
             count += 1
-        elif token in _MSA_LOOKALIKES or token.startswith(_MSA_PREFIXES):
+        elif token in _MSA_LOOKALIKES or token in msa_ka or token.startswith(_MSA_PREFIXES):
             continue
         elif _AR_NEGATION.match(token) or _AR_KA_VERB.match(token):
             count += 1
@@ -190,8 +195,9 @@ def _arabic_darija_markers(tokens: list[str]) -> int:
 
 
 def _looks_arabizi(token: str) -> bool:
-    """Darija by form: a digit used as a letter (ch7al, 3afak, not 2eme or 30dh)."""
-    return _ARABIZI_DIGIT.search(token) is not None and not _NUMBER_UNIT.match(token)
+    """Darija by form: a digit used as a letter (ch7al, 3afak), not a number with a unit (2eme,
+    30dh) or a code (AAC310, P203: two digits in a row are a number)."""
+    return _ARABIZI_DIGIT.search(token) is not None and not _NUMBER_UNIT.match(token) and not _DIGIT_RUN.search(token)
 
 
 def _darija_morphology(token: str) -> bool:
@@ -246,8 +252,9 @@ def _latin_evidence(raw: str) -> _Evidence:
 
 def _latin_style(evidence: _Evidence) -> Style:
     score, french = evidence.score, evidence.french
-    # No Darija, or a lone Darija-looking word (a name, a slip) in a French message.
-    if score == 0 or french >= 4 * score:
+    # No Darija, a lone Darija-looking word (a name, a slip) in a French message, or only weak
+    # evidence (morphology, vocabulary) against as much French.
+    if score == 0 or french >= 4 * score or (evidence.strong == 0 and french >= evidence.weak):
         return "fr"
     if french >= 2 and french / (french + evidence.darija) >= 0.15:
         return "mixed"
@@ -268,7 +275,9 @@ def detect(text: str) -> Detection:
         return _result("fr", 0.0, 0, 0)
     ratio = n_arabic / (n_arabic + n_latin)
     evidence = _latin_evidence(normalize_arabic(text).lower())
-    arabic_markers = _arabic_darija_markers(_AR_TOKEN.findall(norm))
+    # MSA "ka" + hamza (كإنجاز) folds to the Darija ka- verb shape (كانجاز): remember those words.
+    msa_ka = frozenset(normalize_arabic(w) for w in _MSA_KA_HAMZA.findall(text))
+    arabic_markers = _arabic_darija_markers(_AR_TOKEN.findall(norm), msa_ka)
     evidence.strong += arabic_markers
     if ratio >= 0.5:
         # Latin French words inside Arabic-script text are code-switching, which MSA writers rarely do.

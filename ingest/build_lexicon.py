@@ -5,7 +5,7 @@ Run: .venv/bin/python -m ingest.build_lexicon [--shared ../shared/data/darija]
 Sources and licences (see bot/data/NOTICE.md, written by this script):
 - curated/ (CC0-1.0) and ingest/lexicon_extra.tsv (CC0-1.0, hand-written for Dalil): concepts.
 - aaransia_apache2/dictionary.csv (Apache-2.0): extra concepts and spellings.
-- doda_mit_2023/ (MIT + attribution): Arabizi vocabulary for language detection.
+- doda_mit_2023/sentences.csv (MIT + attribution): Arabizi vocabulary for language detection.
 Never reads doda_v2_ccbync/ (CC BY-NC 4.0): nothing derived from it may reach a runtime artefact.
 
 Outputs:
@@ -49,7 +49,7 @@ Built by `ingest/build_lexicon.py`. The runtime reads only this folder.
 ## Darija Open Dataset (DODa), MIT licence, version of 2023-10-02
 This software includes data sourced from Darija Open Dataset.
 https://github.com/darija-open-dataset/dataset
-Used for: the Arabizi word list `arabizi_vocab.txt` (language detection).
+Used for: the Arabizi word list `arabizi_vocab.txt` (language detection), from its sentences.
 Licence: MIT, Copyright (c) 2020 aissam (full text: `LICENSE-DODa.txt`).
 
 ## 3aransia dictionary (Apache-2.0)
@@ -188,21 +188,11 @@ def _aligned_words(latin: str, arabic_variants: list[str]) -> list[tuple[str, st
 
 
 def doda_words(shared: Path) -> Counter[str]:
-    """Every Arabizi spelling in the DODa MIT word lists, plus frequent words of its sentences."""
-    words: Counter[str] = Counter()
-    root = shared / "doda_mit_2023"
-    for path in sorted(root.glob("*_categories/*.csv")) + sorted(root.glob("x-tra/*.csv")):
-        if path.stem in {"femalenames", "malenames"}:
-            continue
-        with path.open(encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                for column, value in row.items():
-                    if column and column != "eng" and value:
-                        words.update(normalize(value).split())
-    with (root / "sentences.csv").open(encoding="utf-8", newline="") as f:
+    """Frequent words of DODa's Darija sentences. Its word lists are not used: they are full of
+    French loans spelled the French way (moteur, guide), which would count as Darija evidence."""
+    with (shared / "doda_mit_2023" / "sentences.csv").open(encoding="utf-8", newline="") as f:
         counts = Counter(w for row in csv.DictReader(f) for w in normalize(row.get("darija") or "").split())
-    words.update({w: c for w, c in counts.items() if c >= _MIN_SENTENCE_COUNT})
-    return words
+    return Counter({w: c for w, c in counts.items() if c >= _MIN_SENTENCE_COUNT})
 
 
 def vocabularies(shared: Path, rows: list[dict[str, str]], translit: dict[str, str]) -> tuple[list[str], list[str]]:
