@@ -99,15 +99,32 @@ def _lexicon() -> _Lexicon:
 
 # --- Arabizi -> Arabic: character rules (after curated/arabizi_char_map.tsv) --------------------
 
-_DIGRAPHS = {"ch": "ش", "sh": "ش", "kh": "خ", "gh": "غ", "ou": "و"}
-_LETTERS = {
+# Plain letters and vowels (the curated map lists only the letters Arabizi writers disagree on).
+_BASE = {
     "b": "ب", "t": "ت", "j": "ج", "d": "د", "r": "ر", "z": "ز", "s": "س", "f": "ف", "q": "ق",
-    "k": "ك", "l": "ل", "m": "م", "n": "ن", "h": "ه", "w": "و", "y": "ي", "g": "ڭ", "v": "ڤ",
-    "p": "پ", "x": "ش", "c": "ك", "3": "ع", "7": "ح", "9": "ق", "5": "خ", "8": "ه", "6": "ط",
-    "4": "ش", "a": "ا", "i": "ي", "o": "و", "u": "و", "e": "",
+    "k": "ك", "l": "ل", "m": "م", "n": "ن", "h": "ه", "w": "و", "y": "ي", "c": "ك", "4": "ش",
+    "a": "ا", "i": "ي", "o": "و", "u": "و", "e": "", "Z": "ظ",
+    "ch": "ش", "sh": "ش", "kh": "خ", "gh": "غ", "ou": "و",
 }  # fmt: skip
-# DODa convention: a capital T, S, D, Z, H inside a word is the emphatic letter.
-_EMPHATIC = {"t": "ط", "s": "ص", "d": "ض", "z": "ظ", "h": "ح"}
+# Digraphs read as one letter. th/dh/oo from the map are left out: they are mostly French t/d/o.
+_DIGRAPHS = frozenset({"ch", "sh", "kh", "gh", "ou"})
+_MAPPED_KEY = re.compile(r"[b-df-hj-np-tv-z3-9]|ch|sh|kh|gh|ou|[TSDHZ]")
+
+
+@cache
+def _letters() -> dict[str, str]:
+    """Letter table: base letters, overridden by the first candidate of each unambiguous row of
+    arabizi_char_map.tsv (digits 3 7 9 5 8 6, g v p x..., and the capital emphatics as "T")."""
+    table = dict(_BASE)
+    for row in _data_rows("arabizi_char_map.tsv"):
+        key, first = row["latin"], row["arabic_candidates"].split("|")[0]
+        if _MAPPED_KEY.fullmatch(key) and len(first) == 1 and "\u0621" <= first <= "\u06ff":
+            table[key] = first
+    return table
+
+
+# DODa convention: a capital T, S, D, Z, H inside a word is the emphatic letter (ط ص ض ظ ح).
+_EMPHATIC = frozenset("tsdzh")
 # Short words that are French when a French word follows ("la carte", "ma fille").
 _FRENCH_ARTICLES = frozenset({"la", "le", "les", "de", "des", "du", "l", "d", "ma", "mon", "mes", "ta", "sa", "a"})
 _SUN = frozenset({"t", "d", "r", "z", "s", "n", "ch"})
@@ -168,7 +185,7 @@ def _vowel(units: list[_Unit], pos: int, word: str) -> str:
         return ""  # "iy" and "ow" are one long vowel: miyyzi -> ميزي
     if prev == unit:
         return ""
-    return _LETTERS.get(unit, _DIGRAPHS.get(unit, ""))
+    return _letters().get(unit, "")
 
 
 def _hamza(units: list[_Unit], pos: int) -> str:
@@ -200,11 +217,11 @@ def transliterate_rules(word: str) -> str:
         elif unit.text == "2":
             out.append(_hamza(units, pos))
         elif unit.emphatic and unit.text in _EMPHATIC:
-            out.append(_EMPHATIC[unit.text])
+            out.append(_letters().get(unit.text.upper(), _letters()[unit.text]))
         elif unit.text == "c":
             out.append("س" if pos + 1 < len(units) and units[pos + 1].text in {"e", "i"} else "ك")
         else:
-            out.append(_DIGRAPHS.get(unit.text) or _LETTERS.get(unit.text, unit.text))
+            out.append(_letters().get(unit.text, unit.text))
     return "".join(out)
 
 
