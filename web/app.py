@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from bot.assistant import Dalil
 from bot.config import Settings, get_settings
 from bot.logs import configure_logging
-from web.routes import admin, chat, health
+from web.routes import admin, chat, health, page, whatsapp
 
 log = logging.getLogger("dalil.web")
 
@@ -50,7 +50,9 @@ def create_app(settings: Settings | None = None, dalil: Dalil | None = None) -> 
         app.state.dalil = dalil or Dalil.create(settings)
         app.state.dalil.services.embedder.embed_query("warm up")  # load the model before the first citizen
         log.info("ready", extra={"procedures": len(app.state.dalil.kb.procedures)})
+        whatsapp.start(app, settings)  # only when the DALIL_WHATSAPP_* keys are set
         yield
+        whatsapp.stop(app)
 
     app = FastAPI(
         title="Dalil",
@@ -90,4 +92,7 @@ def create_app(settings: Settings | None = None, dalil: Dalil | None = None) -> 
     app.include_router(health.router)
     app.include_router(chat.router)
     app.include_router(admin.router)
+    app.include_router(whatsapp.router)
+    app.include_router(page.router)
+    app.mount("/static", page.static_files(), name="static")
     return app
