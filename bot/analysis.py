@@ -55,7 +55,8 @@ _DARIJA_STOP = _words(
     wach wash chno chnou achno ach kifach kifash fin fine mnin imta 3lach chkoun dyal dial dyali diali
     dyalk dyalek dyalo dyalha dyalna dyalkom d daba db raha rah rani rak had hadi hada hadou hadchi
     dak dik bach bash 7it hit wakha wla ghir chi xi kayn kayna kaynin kain bzaf bzzaf chwiya liya
-    lik m3aya m3ak ana nta nti 7na ntoma homa 3afak afak salam slm f fi b w o l
+    lik m3aya m3ak ana nta nti 7na ntoma homa 3afak afak salam slm f fi b w o l lia lih liha lina 3la
+    3lia 3lih mn men li lli elli bih biha ila
     """
 )
 STOP_WORDS = _FR_STOP | _AR_STOP | _DARIJA_STOP

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from bot.analysis import stem_arabic
+from bot.analysis import STOP_WORDS, stem_arabic
 from bot.language import is_french_word
 from bot.normalize import normalize, normalize_arabic, normalize_latin
 from bot.types import Style
@@ -63,6 +63,14 @@ def _data_rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+def _useful_msa(row: dict[str, str]) -> tuple[str, ...]:
+    """MSA forms worth matching in Arabic-script Darija (users mix in MSA: البطاقة الوطنية). Question
+    and grammar words (كم, هل, لـ) are left out: they are stop words or too ambiguous."""
+    if row["type"] in ("function", "word", "translit"):
+        return ()
+    return tuple(m for m in _split(row["msa"]) if len(m) >= 4 and normalize(m) not in STOP_WORDS)
+
+
 @cache
 def _lexicon() -> _Lexicon:
     concepts: list[Concept] = []
@@ -74,7 +82,7 @@ def _lexicon() -> _Lexicon:
         # Question words stay: they carry the intent (price, delay, place) that picks a section.
         expands = row["type"] != "function" or row["id"].startswith("q_")
         concepts.append(Concept(row["id"], arabic, _split(row["msa"]), _split(row["french"]), expands))
-        for form in _split(row["latin"]) + arabic:
+        for form in _split(row["latin"]) + arabic + _useful_msa(row):
             key = " ".join(_TOKEN.findall(normalize(form)))
             if key:
                 phrases.setdefault(key, []).append(index)
@@ -268,10 +276,20 @@ def _longest_at(tokens: list[str], i: int) -> tuple[int, tuple[int, ...]]:
     return 0, ()
 
 
+def _strip_clitic(token: str) -> str:
+    """فعقد -> عقد, والبطاقة -> البطاقة: Darija glues ف/و/ب/ل to the next word; drop it when only the
+    rest starts a lexicon phrase."""
+    longest = _lexicon().longest
+    if token in longest or token[0] not in "فوبل" or len(token) < 4:
+        return token
+    return token[1:] if token[1:] in longest else token
+
+
 def _match(tokens: list[str]) -> list[int]:
     """Longest n-gram matches of lexicon phrases, left to right; a match gives way to an
     overlapping one that reaches further ("la carte grise" is carte grise, not la carte).
     Arabic words that match no phrase are looked up by light stem (بطاقتي -> البطاقة)."""
+    tokens = [_strip_clitic(t) for t in tokens]
     spans = [_longest_at(tokens, i) for i in range(len(tokens))]
     stems = _lexicon().stems
     found: list[int] = []

@@ -107,3 +107,15 @@ def test_mixed_keeps_french_and_adds_arabic() -> None:
     found = expand("salam, le passeport dyali expiré, wach khassni nmchi l la préfecture?", "mixed")
     assert {"passport", "expired", "must_need", "prefecture"} <= set(found.concepts)
     assert "جواز السفر" in found.msa and "العمالة" in found.msa
+
+
+def test_expand_strips_glued_darija_preposition() -> None:
+    found = expand("بغيت نصحح الغلط فعقد الازدياد ديال ولدي", "darija")
+    assert {"correct_error", "birth_certificate"} <= set(found.concepts)
+    assert "extrait d'acte de naissance" in found.french
+
+
+def test_expand_matches_msa_words_inside_darija() -> None:
+    found = expand("شنو هوما الوثائق اللي خاصني لجواز السفر", "darija")
+    assert {"documents", "passport"} <= set(found.concepts)
+    assert "passeport" in found.french
