@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.darija import Expansion, arabizi_to_arabic, expand, transliterate_rules
@@ -119,3 +121,19 @@ def test_expand_matches_msa_words_inside_darija() -> None:
     found = expand("شنو هوما الوثائق اللي خاصني لجواز السفر", "darija")
     assert {"documents", "passport"} <= set(found.concepts)
     assert "passeport" in found.french
+
+
+def test_runtime_data_is_small_and_carries_its_licences() -> None:
+    data = Path(__file__).resolve().parents[2] / "bot" / "data"
+    notice = (data / "NOTICE.md").read_text(encoding="utf-8")
+    assert "This software includes data sourced from Darija Open Dataset." in notice
+    assert "https://github.com/darija-open-dataset/dataset" in notice
+    assert "Apache License, Version 2.0" in notice and (data / "LICENSE-3aransia.txt").is_file()
+    assert sum(p.stat().st_size for p in data.iterdir()) < 1_000_000
+
+
+def test_language_layer_never_reads_the_non_commercial_data() -> None:
+    bot = Path(__file__).resolve().parents[2] / "bot"
+    for name in ("normalize.py", "analysis.py", "language.py", "darija.py"):
+        source = (bot / name).read_text(encoding="utf-8")
+        assert "shared/" not in source and "ccbync" not in source and "doda_v2" not in source, name
