@@ -143,7 +143,8 @@ AMBIGUOUS_LATIN = _words("la ma fin a ou o sa ta mi si l d b y i e u bla dir gal
 # Greetings, acronyms and place names shared by every style: never evidence for one of them.
 NEUTRAL_LATIN = _words(
     """
-    salam slm salut hello hi merci mrc chokran choukran shukran ok okay
+    salam slm salut hello hi merci mrc chokran choukran shukran ok okay inchallah nchallah incha2allah
+    hamdoulah hamdullah lhamdullah lah llah allah bismillah machallah wallah
     cin cnie cnss cnops amo rsu rnp rdv pdf dgsn tva rib sms mre ramed ompic cv bac dh dhs mad mme
     mlle mr ir is pv anapec onee lydec redal amendis cni ppr dgi ancfcc covid tsava
     maroc rabat casa casablanca marrakech fes fez tanger meknes agadir oujda kenitra tetouan nador
@@ -152,6 +153,8 @@ NEUTRAL_LATIN = _words(
     moulay sidi lalla maghrib chikaya chafafiya watiqa idarati tadamon barid
     """
 )
+# Politeness words French speakers also use ("3afak, je voudrais..."): Darija evidence, but weak.
+_POLITE = _words("3afak afak 3afakom 3afakoum")
 _FRENCH_ONSETS = _words(
     "bl br ch cl cr dr fl fr gl gn gr kl kr ph pl pr ps pn rh sc sk sl sm sn sp sq st sv th tr vr wh"
 )
@@ -236,6 +239,8 @@ def _latin_kind(raw_token: str) -> int:
     token = normalize_latin(raw_token)
     if token in NEUTRAL_LATIN or token in AMBIGUOUS_LATIN or token.isdigit():
         return _NONE
+    if token in _POLITE:
+        return _WEAK
     if token in DARIJA_LATIN_CORE or _looks_arabizi(token):
         return _STRONG
     if is_french_word(token) or _ACCENT.search(raw_token):

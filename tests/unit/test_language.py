@@ -15,6 +15,9 @@ FRENCH = [
     "Mon fils Khalid a 18 ans, il doit faire sa CNIE où ?",  # a name is not Darija
     "inscription RSU en ligne",
     "Est-ce que je peux payer la vignette sur internet ?",
+    "3afak, je voudrais savoir comment renouveler mon passeport",  # politeness word only
+    "Bonjour inchallah je dépose le dossier demain",
+    "Demande sur formulaire n° AAC310",  # a form code is not Arabizi
 ]
 MSA = [
     "كيف يمكنني تجديد جواز السفر؟",
