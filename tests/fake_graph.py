@@ -88,6 +88,17 @@ class FakeGraph:
             time.sleep(0.01)
         raise AssertionError(f"expected {count} sent messages within {timeout_s}s, got {len(self.sent)}")
 
+    def first_to(self, to: str, timeout_s: float = 30.0) -> Sent:
+        """The first message sent to ``to``, waiting for it."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            with self._lock:
+                found = [s for s in self.sent if s.to == to]
+            if found:
+                return found[0]
+            time.sleep(0.01)
+        raise AssertionError(f"nothing sent to {to} within {timeout_s}s")
+
     def record(self, to: str, payload: dict[str, Any]) -> int:
         with self._lock:
             self.sent.append(Sent(to, payload, time.monotonic()))

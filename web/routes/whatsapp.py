@@ -41,7 +41,8 @@ def start(app: FastAPI, settings: Settings) -> None:
         if settings.sqlite_url == dalil.settings.sqlite_url
         else make_engine(settings.sqlite_url)
     )
-    runtime = WhatsAppRuntime(config, dalil, engine)
+    # Tests shorten leases and backoffs by setting app.state.whatsapp_options before startup.
+    runtime = WhatsAppRuntime(config, dalil, engine, options=getattr(app.state, "whatsapp_options", None))
     runtime.start()
     app.state.whatsapp = runtime
 

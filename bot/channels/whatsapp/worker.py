@@ -215,14 +215,9 @@ class WhatsAppWorker:
         try:
             transcript = transcribe_checked(self.dalil.services, media.data, media.mime_type or row.mime_type, None)
         except AudioError as exc:
-            key = (
-                "no_speech"
-                if "speech" in exc.reason.lower()
-                else "voice_too_long"
-                if exc.status_code == 413
-                else "voice_failed"
+            return Outcome(
+                plain_replies(texts.say(_audio_text(exc), lang)), f"audio_{exc.status_code}", error=exc.reason
             )
-            return Outcome(plain_replies(texts.say(key, lang)), f"audio_{exc.status_code}", error=exc.reason)
         heard = transcript.text.strip()
         if not heard:
             return Outcome(plain_replies(texts.say("no_speech", lang)), "audio_no_speech")
@@ -269,6 +264,16 @@ class WhatsAppWorker:
         else:
             log.error("whatsapp reply could not be sent", extra={"outbox": row.id, "error": reason})
             self.outbox.mark_failed(row, reason)
+
+
+def _audio_text(exc: Exception) -> str:
+    """Which notice fits an ``AudioError``: no speech, over a limit (size or duration), or unreadable."""
+    reason, status = str(getattr(exc, "reason", exc)).lower(), getattr(exc, "status_code", 0)
+    if "speech" in reason:
+        return "no_speech"
+    if status == 413 or "limit" in reason or "lasts" in reason:
+        return "voice_too_long"
+    return "voice_failed"
 
 
 def _session(row: InboxRow) -> str:
