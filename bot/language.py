@@ -39,6 +39,8 @@ _ACCENT = re.compile(r"[\u00e0-\u00ff\u0153]")
 # A digit used as a letter (3=ع 7=ح 9=ق 2=ء 5=خ 8=ه) next to a letter: the Arabizi signature.
 _ARABIZI_DIGIT = re.compile(r"[a-z][235789]|[235789][a-z]")
 # ...but not French numbers with a unit or an ordinal ("2eme", "15jours", "30dh").
+# Addresses say nothing about the writer's language (www.minhaty.ma, chikaya.ma, name@mail.com).
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+\.(?:ma|com|org|net|gov|fr|info)\b\S*", re.I)
 _DIGIT_RUN = re.compile(r"\d\d")
 _NUMBER_UNIT = re.compile(r"^\d+(?:e|er|ere|eme|h|min|mn|ans?|dh|dhs|mad|km|kg|cm|m|s|j|jours?|mois|x)$")
 # Latin Darija morphology: ka-/ta- + person prefix (kanbghi, katkhlles, kaydir) and ma-...-ch.
@@ -182,7 +184,10 @@ def is_french_word(token: str) -> bool:
     """A normalised Latin token that reads as French (listed, or a long word with a French ending)."""
     if token in FRENCH_CORE or token in _data_words("french_vocab.txt"):
         return True
-    return len(token) >= 7 and _FRENCH_SUFFIX.search(token) is not None and token not in DARIJA_LATIN_CORE
+    if token in DARIJA_LATIN_CORE:
+        return False
+    # -ez is the French "vous" form (consultez, allez); Darija words do not end that way.
+    return (len(token) >= 7 and _FRENCH_SUFFIX.search(token) is not None) or (len(token) >= 5 and token.endswith("ez"))
 
 
 def _arabic_darija_markers(tokens: list[str], msa_ka: frozenset[str] = frozenset()) -> int:
@@ -273,6 +278,7 @@ def _result(style: Style, ratio: float, darija: int, french: int) -> Detection:
 def detect(text: str) -> Detection:
     """Style of a message: "fr", "ar" (MSA), "darija" (Arabic script), "arabizi" (Latin Darija) or
     "mixed" (Latin Darija code-switched with French). Empty or letterless input is "fr"."""
+    text = _URL.sub(" ", text)
     norm = normalize(text)
     n_arabic = len(_AR_LETTERS.findall(norm))
     n_latin = len(_LATIN_LETTERS.findall(norm))

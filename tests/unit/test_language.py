@@ -18,6 +18,7 @@ FRENCH = [
     "3afak, je voudrais savoir comment renouveler mon passeport",  # politeness word only
     "Bonjour inchallah je dépose le dossier demain",
     "Demande sur formulaire n° AAC310",  # a form code is not Arabizi
+    "consultez www.minhaty.ma",  # nor is a web address
 ]
 MSA = [
     "كيف يمكنني تجديد جواز السفر؟",
