@@ -187,7 +187,9 @@ def is_french_word(token: str) -> bool:
     if token in DARIJA_LATIN_CORE:
         return False
     # -ez is the French "vous" form (consultez, allez); Darija words do not end that way.
-    return (len(token) >= 7 and _FRENCH_SUFFIX.search(token) is not None) or (len(token) >= 5 and token.endswith("ez"))
+    return (len(token) >= 7 and _FRENCH_SUFFIX.search(token) is not None) or (
+        len(token) >= 5 and token.endswith("ez") and token.isalpha() and token not in _data_words("arabizi_vocab.txt")
+    )
 
 
 def _arabic_darija_markers(tokens: list[str], msa_ka: frozenset[str] = frozenset()) -> int:
