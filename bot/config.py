@@ -36,14 +36,14 @@ class Settings(BaseSettings):
 
     # Retrieval and decision thresholds (calibrated with `dalil eval`)
     top_k: int = 5
-    min_score: float = Field(0.82, description="dense cosine above which a procedure is relevant")
-    min_lexical: float = Field(8.0, description="BM25 score above which a procedure is relevant")
-    topic_switch_margin: float = Field(
-        0.04, description="how much stronger a new topic must be in a follow-up"
-    )
-    clarify_margin: float = Field(
-        0.02, description="relative fused-score gap under which related procedures tie"
-    )
+    min_score: float = Field(0.85, description="dense cosine above which a question is about a procedure")
+    min_lexical: float = Field(8.0, description="BM25 score (full text) above which it is")
+    min_names: float = Field(5.0, description="BM25 score on procedure names/aliases above which it is")
+    off_topic_max_lexical: float = Field(12.0, description="an off-topic word wins under this BM25 score")
+    off_topic_max_dense: float = Field(0.90, description="... and under this cosine")
+    topic_switch_margin: float = Field(0.04, description="how much stronger a new topic must be in a follow-up")
+    clarify_margin: float = Field(0.15, description="relative fused-score gap under which related procedures tie")
+    clarify_max_words: int = Field(4, description="only messages this short (content words) get a clarification")
 
     # Conversation store: sqlite path by default, or a postgresql:// URL
     database_url: str | None = None

@@ -41,6 +41,10 @@ class VectorStore(Protocol):
 
     def ids(self) -> set[str]: ...
 
+    def export(self) -> tuple[list[str], list[list[float]], list[dict[str, str]]]:
+        """Every (id, vector, metadata): the retriever keeps the serving vectors in memory."""
+        ...
+
     def count(self) -> int: ...
 
 

@@ -41,6 +41,7 @@ class Hit:
     score: float  # fused score, comparable across queries only after calibration
     dense: float = 0.0  # best cosine similarity of the procedure's chunks
     lexical: float = 0.0  # BM25 score of the procedure's document
+    names: float = 0.0  # BM25 score of the procedure's title and aliases
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,7 @@ class ChromaStore:
         from chromadb.config import Settings as ChromaSettings
 
         path.mkdir(parents=True, exist_ok=True)
-        client = chromadb.PersistentClient(
-            path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
-        )
+        client = chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
         return cls(client.get_or_create_collection(name, metadata={"hnsw:space": "cosine"}))
 
     @classmethod
@@ -27,9 +25,7 @@ class ChromaStore:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
-        client = chromadb.HttpClient(
-            host=host, port=port, settings=ChromaSettings(anonymized_telemetry=False)
-        )
+        client = chromadb.HttpClient(host=host, port=port, settings=ChromaSettings(anonymized_telemetry=False))
         return cls(client.get_or_create_collection(name, metadata={"hnsw:space": "cosine"}))
 
     def upsert(
@@ -63,6 +59,11 @@ class ChromaStore:
 
     def ids(self) -> set[str]:
         return set(self._col.get(include=[])["ids"])
+
+    def export(self) -> tuple[list[str], list[list[float]], list[dict[str, str]]]:
+        got = self._col.get(include=["embeddings", "metadatas"])
+        vectors = [list(map(float, v)) for v in got["embeddings"]] if len(got["ids"]) else []
+        return list(got["ids"]), vectors, [dict(m or {}) for m in got["metadatas"]]
 
     def count(self) -> int:
         return int(self._col.count())
