@@ -15,6 +15,7 @@ from fastapi.responses import PlainTextResponse
 from sqlalchemy import Engine
 
 from bot.channels.base import ChannelAuthError
+from bot.channels.whatsapp.channel import MAX_WEBHOOK_BYTES
 from bot.channels.whatsapp.config import WhatsAppConfig, missing_keys
 from bot.channels.whatsapp.parse import PayloadError
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
@@ -78,10 +79,23 @@ def verify(
     return challenge
 
 
+async def _bounded_body(request: Request, limit: int) -> bytes:
+    """The raw body (the signature covers these exact bytes), refused past ``limit`` before it is all read."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, "webhook body too large")
+    body = bytearray()
+    async for chunk in request.stream():
+        body.extend(chunk)
+        if len(body) > limit:
+            raise HTTPException(413, "webhook body too large")
+    return bytes(body)
+
+
 @router.post(PATH)
 async def receive(request: Request) -> dict[str, object]:
     runtime = _runtime(request)
-    body = await request.body()
+    body = await _bounded_body(request, MAX_WEBHOOK_BYTES)
     try:
         # Signature, parsing and the inbox write off the event loop (hashing and SQLite are blocking).
         outcome = await run_in_threadpool(runtime.receive, body, request.headers)
