@@ -218,10 +218,10 @@ class WhatsAppWorker:
             return Outcome(
                 plain_replies(texts.say(_audio_text(exc), lang)), f"audio_{exc.status_code}", error=exc.reason
             )
-        heard = transcript.text.strip()
+        heard = redact(transcript.text.strip())  # like typed text: answered and stored only redacted
         if not heard:
             return Outcome(plain_replies(texts.say("no_speech", lang)), "audio_no_speech")
-        outcome = self._answer(row, heard, None, heard=redact(heard))
+        outcome = self._answer(row, heard, None, heard=heard)
         return Outcome(outcome.replies, outcome.status, text=heard, answer_id=outcome.answer_id)
 
     def _session_lang(self, row: InboxRow) -> AnswerLang | None:
