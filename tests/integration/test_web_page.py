@@ -487,6 +487,13 @@ def test_keyboard_only_walkthrough(visit, dalil) -> None:
     assert row["rating"] == 1 and row["comment"] is None
 
 
+def test_skip_link_jumps_to_the_question(visit) -> None:
+    page = visit().page
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert _focused(page)["id"] == "question"
+
+
 def test_every_control_has_a_name_and_a_touch_sized_target(visit) -> None:
     v = visit()
     page = v.page

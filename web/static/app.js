@@ -339,7 +339,12 @@
     const { json, form, method = "POST", timeout = REQUEST_TIMEOUT_MS } = options || {};
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeout);
-    const init = { method, signal: controller.signal, credentials: "same-origin", headers: { accept: "application/json" } };
+    const init = {
+      method,
+      signal: controller.signal,
+      credentials: "same-origin",
+      headers: { accept: "application/json" },
+    };
     if (json !== undefined) {
       init.headers["content-type"] = "application/json";
       init.body = JSON.stringify(json);
@@ -408,7 +413,8 @@
   function formatDate(iso, lang) {
     try {
       const locale = lang === "fr" ? "fr-MA" : "ar-MA";
-      return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+      const format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+      return format.format(new Date(`${iso}T00:00:00Z`));
     } catch {
       return iso;
     }
@@ -463,7 +469,8 @@
   }
 
   function addErrorMessage(result) {
-    const message = h("article", { class: "msg msg--bot msg--error", lang: state.ui, dir: state.ui === "ar" ? "rtl" : "ltr" }, [
+    const dir = state.ui === "ar" ? "rtl" : "ltr";
+    const message = h("article", { class: "msg msg--bot msg--error", lang: state.ui, dir }, [
       h("span", { class: "sr-only", text: `${t("dalil")} ` }),
       failureNode(result, "msg-text"),
     ]);
@@ -658,7 +665,13 @@
     ]);
     const buttons = h("div", { class: "fb-buttons", role: "group", "aria-labelledby": `fbq-${uid}` }, [yes, no]);
     const commentId = `fbc-${uid}`;
-    const comment = h("textarea", { id: commentId, class: "fb-comment-input", rows: "2", maxlength: "1000", dir: "auto" });
+    const comment = h("textarea", {
+      id: commentId,
+      class: "fb-comment-input",
+      rows: "2",
+      maxlength: "1000",
+      dir: "auto",
+    });
     const commentForm = h("form", { class: "fb-comment", hidden: true, novalidate: true }, [
       h("label", { for: commentId, text: at(lang, "commentLabel") }),
       comment,
@@ -834,7 +847,8 @@
       sayStatus("micInsecure");
       return;
     }
-    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || typeof window.MediaRecorder === "undefined") {
+    const media = navigator.mediaDevices;
+    if (!media || !media.getUserMedia || typeof window.MediaRecorder === "undefined") {
       sayStatus("micUnsupported");
       return;
     }
