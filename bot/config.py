@@ -42,7 +42,8 @@ class Settings(BaseSettings):
     off_topic_max_lexical: float = Field(12.0, description="an off-topic word wins under this BM25 score")
     off_topic_max_dense: float = Field(0.90, description="... and under this cosine")
     topic_switch_margin: float = Field(0.04, description="how much stronger a new topic must be in a follow-up")
-    clarify_margin: float = Field(0.15, description="relative fused-score gap under which related procedures tie")
+    clarify_lexical_ratio: float = Field(0.9, description="a related procedure ties above this share of the top's BM25")
+    clarify_names_ratio: float = Field(0.8, description="... and above this share of the top's names score")
     clarify_max_words: int = Field(4, description="only messages this short (content words) get a clarification")
 
     # Conversation store: sqlite path by default, or a postgresql:// URL

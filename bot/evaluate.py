@@ -95,7 +95,14 @@ def load_rows(path: Path) -> list[dict]:
 
 
 def ranked_ids(answer: Answer) -> list[str]:
-    return [s.id for s in answer.sources] or [o.id for o in answer.options]
+    """What the answer cites first, then the rest of the retrieval ranking (for hit@3 and MRR).
+    Abstentions rank nothing: a refused in-scope question is a miss."""
+    if answer.abstained:
+        return []
+    cited = [s.id for s in answer.sources] or [o.id for o in answer.options]
+    hits = answer.trace.get("hits", [])
+    ranking = [h["id"] for h in hits if isinstance(h, dict)] if isinstance(hits, list) else []
+    return cited + [pid for pid in ranking if pid not in cited]
 
 
 Ask = Callable[[str, str], Answer]  # (question, session_id) -> Answer
@@ -119,14 +126,11 @@ def evaluate(rows: Iterable[dict], ask: Ask) -> Report:
                 report.misses.append(f"{row['id']} OOS answered {ranked[:3]}")
             continue
         bucket = (
-            report.followup
-            if row["kind"] == "followup" and row.get("turn", 1) > 1
-            else (report.styles[row["lang"]])
+            report.followup if row["kind"] == "followup" and row.get("turn", 1) > 1 else (report.styles[row["lang"]])
         )
         bucket.add(ranked, row["expected"], answer, row["lang"])
         if not ranked or ranked[0] not in row["expected"]:
             report.misses.append(
-                f"{row['id']} [{row['lang']}] expected {row['expected']} got "
-                f"{answer.status.value} {ranked[:3]}"
+                f"{row['id']} [{row['lang']}] expected {row['expected']} got {answer.status.value} {ranked[:3]}"
             )
     return report

@@ -9,9 +9,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from bot.canned import NATIONAL_PORTAL
+from bot.normalize import normalize
 from bot.ports import Embedder, VectorStore
 from bot.retrieve import Retriever
 from ingest.loaders import FileError, load_knowledge
@@ -41,6 +43,14 @@ class KnowledgeBase:
 
     def get(self, procedure_id: str) -> Procedure | None:
         return self.procedures.get(procedure_id)
+
+    @cached_property
+    def _titles(self) -> dict[str, str]:
+        return {normalize(t): p.id for p in self.procedures.values() for t in (p.title.fr, p.title.ar)}
+
+    def by_title(self, text: str) -> str | None:
+        """The procedure whose exact title this is: a tapped clarification option (web or WhatsApp)."""
+        return self._titles.get(normalize(text).strip(" .?!"))
 
 
 class KnowledgeHolder:

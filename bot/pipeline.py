@@ -138,6 +138,10 @@ class Pipeline:
         return dense >= s.min_score or lexical >= s.min_lexical or names >= s.min_names
 
     def decide(self, ctx: Context) -> None:
+        chosen = ctx.kb.by_title(ctx.message)
+        if chosen:
+            ctx.chosen = [chosen]
+            return
         top = ctx.hits[0] if ctx.hits else None
         if ctx.followup_of and (top is None or not self._strong(top) or top.procedure_id == ctx.followup_of):
             # A follow-up about the procedure being discussed, unless it clearly starts a new topic.
@@ -147,17 +151,26 @@ class Pipeline:
             raise Stop(AnswerStatus.OUT_OF_SCOPE)
         if self._ambiguous(ctx, top):
             raise Stop(AnswerStatus.CLARIFICATION)
-        see_also = [h.procedure_id for h in ctx.hits[1:3] if h.score >= 0.85 * top.score]
+        related = set(ctx.kb.procedures[top.procedure_id].related)
+        # Close relatives are worth a "see also" line (first passport vs renewal); strangers are not.
+        see_also = [h.procedure_id for h in ctx.hits[1:3] if h.procedure_id in related and h.score >= 0.9 * top.score]
         ctx.chosen = [top.procedure_id, *see_also]
 
     def _ambiguous(self, ctx: Context, top: Hit) -> bool:
-        """A short message that fits a family of related procedures about equally ("passeport",
-        "la carte grise"): better to ask than to guess. Longer messages carry their own detail."""
-        if len(analyze(ctx.message)) > self.settings.clarify_max_words:
+        """A short message that matches a family of related procedures about equally well on their
+        names and text ("passeport", "la carte grise"): better to ask than to guess. A message that
+        names what distinguishes one of them ("renouveler", "perdu") is not ambiguous."""
+        s = self.settings
+        if len(analyze(ctx.message)) > s.clarify_max_words:
             return False
         related = set(ctx.kb.procedures[top.procedure_id].related)
-        margin = self.settings.clarify_margin * top.score
-        family = [h.procedure_id for h in ctx.hits[1:4] if h.procedure_id in related and top.score - h.score <= margin]
+        family = [
+            h.procedure_id
+            for h in ctx.hits[1:4]
+            if h.procedure_id in related
+            and h.lexical >= s.clarify_lexical_ratio * top.lexical
+            and h.names >= s.clarify_names_ratio * top.names
+        ]
         ctx.options = [top.procedure_id, *family] if family else []
         return bool(family)
 

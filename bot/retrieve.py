@@ -104,7 +104,7 @@ class DenseIndex:
     chunks in well under a millisecond, much faster than a round trip to the vector store."""
 
     def __init__(self, store: VectorStore, known: set[str]) -> None:
-        ids, vectors, metas = store.export()
+        _ids, vectors, metas = store.export()
         keep = [i for i, meta in enumerate(metas) if meta.get("procedure_id") in known]
         self.procedure_ids = [metas[i]["procedure_id"] for i in keep]
         self.matrix = np.asarray([vectors[i] for i in keep], dtype=np.float32).reshape(len(keep), -1)
