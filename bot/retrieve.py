@@ -49,13 +49,15 @@ def prepare_query(text: str, detection: Detection) -> Query:
     """Darija (either script) is expanded with Arabic-script, MSA and French equivalents, so the
     retrievers meet the vocabulary the knowledge base is written in."""
     exp = expand(text, detection.style)
-    extra = " ".join([exp.arabic, *exp.msa, *exp.french]).strip()
-    combined = f"{text} {extra}".strip()
+    said = f"{text} {exp.arabic}".strip()
+    synonyms = " ".join([*exp.msa, *exp.french])
+    # What the citizen said counts twice as much as the synonyms it was expanded with: expansions
+    # are broad ("school" brings "certificate", "student", ...), the citizen's own words are not.
     return Query(
         raw=text,
-        dense_text=combined,
-        lexical_text=combined,
-        names_text=f"{text} {exp.arabic}".strip(),
+        dense_text=f"{said} {synonyms}".strip(),
+        lexical_text=f"{said} {said} {synonyms}".strip(),
+        names_text=said,
         latin=detection.arabic_ratio < 0.5,
     )
 
