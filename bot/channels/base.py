@@ -85,7 +85,8 @@ class Media:
 class Channel(Protocol):
     """A messaging platform. ``parse`` authenticates a webhook delivery and returns its messages
     (raising :class:`ChannelAuthError` for an unauthenticated one); ``send`` delivers one reply and
-    returns the platform's message id; ``fetch_media`` downloads an attachment. ``send`` and
+    returns the platform's message id; ``fetch_media`` downloads an attachment (refusing one over
+    ``max_bytes``, by default the platform's configured limit). ``send`` and
     ``fetch_media`` raise :class:`ChannelError` with ``retryable`` set when trying again may help."""
 
     name: str
@@ -94,7 +95,7 @@ class Channel(Protocol):
 
     def send(self, to: str, reply: Reply) -> str: ...
 
-    def fetch_media(self, media_id: str, max_bytes: int) -> Media: ...
+    def fetch_media(self, media_id: str, max_bytes: int | None = None) -> Media: ...
 
 
 class ChannelAuthError(Exception):

@@ -122,3 +122,18 @@ def test_signature_accepts_only_the_exact_body_and_secret() -> None:
         with pytest.raises(ChannelAuthError) as err:
             signature.verify(bad_body, bad_header, wp.SECRET)
         assert err.value.status_code == status
+
+
+def test_whatsapp_is_a_channel() -> None:
+    from bot.channels.base import Channel
+    from bot.channels.whatsapp.channel import WhatsAppChannel
+    from bot.channels.whatsapp.config import WhatsAppConfig
+
+    config = WhatsAppConfig("t", wp.SECRET, "v", wp.PHONE_ID, "http://127.0.0.1:9/v21.0", 15, "salt", 1000, 2000)
+    channel = WhatsAppChannel(config)
+    assert isinstance(channel, Channel)
+    raw, headers = wp.signed(wp.text("bonjour"))
+    assert [m.text for m in channel.parse(raw, headers)] == ["bonjour"]
+    with pytest.raises(ChannelAuthError):
+        channel.parse(raw, {})
+    channel.close()

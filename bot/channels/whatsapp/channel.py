@@ -46,7 +46,8 @@ class WhatsAppChannel:
     def send(self, to: str, reply: Reply) -> str:
         return self.graph.send(to, reply)
 
-    def fetch_media(self, media_id: str, max_bytes: int) -> Media:
+    def fetch_media(self, media_id: str, max_bytes: int | None = None) -> Media:
+        max_bytes = self.config.max_audio_bytes if max_bytes is None else max_bytes
         info = self.graph.media_info(media_id)
         if info.file_size is not None and info.file_size > max_bytes:
             raise ChannelError("media too large", retryable=False, status=413)
