@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.config import Settings
 from bot.knowledge import KnowledgeBase, KnowledgeHolder, load_kb
 from bot.pipeline import Pipeline, PipelineResult
 from bot.privacy import pseudonym
+from bot.revisions import KnowledgeEditor
 from bot.services import Services, build_services
 from bot.store import ConversationStore, make_engine
 from bot.types import Answer, AnswerLang
@@ -38,6 +40,10 @@ class Dalil:
             conversations,
             Pipeline(settings, services.generator),
         )
+
+    @cached_property
+    def editor(self) -> KnowledgeEditor:
+        return KnowledgeEditor(self.settings.knowledge_dir, self.conversations.engine)
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -1,16 +1,22 @@
-"""Admin: reload the knowledge base (bearer token from DALIL_ADMIN_TOKEN), read feedback."""
+"""Admin (bearer token from DALIL_ADMIN_TOKEN): edit procedures with history and undo, reload the
+knowledge base, read feedback. Every edit is validated, indexed and swapped in, or rolled back."""
 
 from __future__ import annotations
 
+import contextlib
 import hmac
+import threading
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, HTTPException
+from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
+from bot.assistant import Dalil
+from bot.revisions import Change, EditError
 from web.deps import DalilDep, SettingsDep
 
 router = APIRouter(prefix="/admin", tags=["admin"])
+_edit_lock = threading.Lock()  # one knowledge change at a time
 
 
 def require_admin(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
@@ -22,6 +28,31 @@ def require_admin(settings: SettingsDep, authorization: Annotated[str | None, He
 
 
 AdminDep = Annotated[None, Depends(require_admin)]
+AuthorDep = Annotated[str, Header(alias="X-Admin-User", max_length=80)]
+
+
+def _apply(dalil: Dalil, make_change, author: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Make the file change, re-index and swap; on failure put the file back and keep serving."""
+    with _edit_lock:
+        try:
+            change: Change = make_change()
+        except EditError as exc:
+            raise HTTPException(exc.status_code, exc.reason) from exc
+        try:
+            count, errors = dalil.reload_knowledge()
+        except Exception as exc:
+            dalil.editor.rollback(change)
+            with contextlib.suppress(Exception):  # the previous in-memory version serves either way
+                dalil.reload_knowledge()
+            raise HTTPException(500, f"re-indexing failed, the previous version is still serving: {exc}") from exc
+        dalil.editor.commit(change, author)
+    return {
+        "status": change.action,
+        "id": change.procedure_id,
+        "procedures": count,
+        "errors": errors,
+        "version": dalil.knowledge.version,
+    }
 
 
 @router.post("/reload")
@@ -29,10 +60,51 @@ async def reload(dalil: DalilDep, _: AdminDep) -> dict[str, object]:
     try:
         count, errors = await run_in_threadpool(dalil.reload_knowledge)
     except Exception as exc:
-        raise HTTPException(
-            500, f"reload failed, the previous knowledge base is still serving: {exc}"
-        ) from exc
+        raise HTTPException(500, f"reload failed, the previous knowledge base is still serving: {exc}") from exc
     return {"status": "reloaded", "procedures": count, "errors": errors, "version": dalil.knowledge.version}
+
+
+@router.put("/procedures/{procedure_id}")
+async def put_procedure(
+    procedure_id: str, request: Request, dalil: DalilDep, _: AdminDep, x_admin_user: AuthorDep = "admin"
+) -> dict[str, object]:
+    """Body: the procedure as YAML (the same format as knowledge/procedures/<id>.yaml)."""
+    raw = await request.body()
+    if not raw.strip():
+        raise HTTPException(400, "the body is empty: send the procedure as YAML")
+    if len(raw) > 200_000:
+        raise HTTPException(413, "a procedure file is limited to 200 kB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise HTTPException(400, "the body must be UTF-8 YAML") from exc
+    return await run_in_threadpool(_apply, dalil, lambda: dalil.editor.save(procedure_id, text), x_admin_user)
+
+
+@router.delete("/procedures/{procedure_id}")
+async def delete_procedure(
+    procedure_id: str, dalil: DalilDep, _: AdminDep, x_admin_user: AuthorDep = "admin"
+) -> dict[str, object]:
+    return await run_in_threadpool(_apply, dalil, lambda: dalil.editor.delete(procedure_id), x_admin_user)
+
+
+@router.post("/procedures/{procedure_id}/undo")
+async def undo_procedure(
+    procedure_id: str, dalil: DalilDep, _: AdminDep, x_admin_user: AuthorDep = "admin"
+) -> dict[str, object]:
+    return await run_in_threadpool(_apply, dalil, lambda: dalil.editor.undo(procedure_id), x_admin_user)
+
+
+@router.get("/procedures/{procedure_id}/history")
+def history(procedure_id: str, dalil: DalilDep, _: AdminDep) -> list[dict[str, object]]:
+    try:
+        revisions = dalil.editor.history(procedure_id)
+    except EditError as exc:
+        raise HTTPException(exc.status_code, exc.reason) from exc
+    return [
+        {"id": r.id, "action": r.action, "author": r.author, "at": r.created_at, "before": r.before, "after": r.after}
+        for r in revisions
+    ]
 
 
 @router.get("/feedback")
