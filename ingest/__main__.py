@@ -19,15 +19,34 @@ def check(knowledge_dir: str | None = None) -> int:
     return 1 if result.errors else 0
 
 
+def stats() -> int:
+    """How many procedures fill each field: where the knowledge base is thin."""
+    from ingest.schema import FACT_FIELDS
+
+    result = load_knowledge(get_settings().knowledge_dir)
+    total = len(result.procedures)
+    print(f"{total} procedures")
+    for name in ("documents", "steps", "fees", "delay", "where", "online", "notes"):
+        filled = sum(getattr(p, name) is not None for p in result.procedures)
+        print(f"  {name:<10} {filled:>3} / {total}")
+    strong = sum(any(p.provenance[f].tier in ("A", "B") for f in FACT_FIELDS if f in p.provenance)
+                 for p in result.procedures)
+    print(f"  with at least one tier A/B fact: {strong} / {total}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest")
     sub = parser.add_subparsers(dest="cmd", required=True)
     p_check = sub.add_parser("check", help="validate every knowledge file")
     p_check.add_argument("--dir", default=None)
     sub.add_parser("build", help="build or update the search index")
+    sub.add_parser("stats", help="how many procedures fill each field")
     args = parser.parse_args(argv)
     if args.cmd == "check":
         return check(args.dir)
+    if args.cmd == "stats":
+        return stats()
     from ingest.indexer import build_index
 
     report = build_index(get_settings())
