@@ -280,3 +280,37 @@ def test_inbound_kinds_are_stored_with_their_fields(config, tmp_path) -> None:  
     assert rt.inbox.accept(message) == "new" and rt.inbox.accept(message) == "duplicate"
     row = rt.inbox.claim(5)
     assert row is not None and (row.kind, row.media_id, row.subtype) == ("voice", "M9", "voice")
+
+
+@pytest.mark.parametrize(
+    ("errors", "expected"),
+    [
+        ([(422, "no speech detected: record your question again")], "pas entendu"),
+        ([(422, "the recording lasts 130 s; the limit is 120 s")], "trop longue"),
+        ([(415, "unsupported audio format")], "pas pu écouter"),
+        ([(503, "speech recognition is busy"), None], "Réponse"),  # busy: retried, then answered
+    ],
+)
+def test_voice_note_outcomes(config, graph, tmp_path, monkeypatch, errors, expected) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from bot.audio import AudioError
+    from bot.types import Transcript
+
+    calls = iter(errors)
+
+    def transcribe_checked(services, data, mime, lang):  # type: ignore[no-untyped-def]
+        error = next(calls)
+        if error is not None:
+            raise AudioError(*error)
+        return Transcript("renouveler ma CNIE AB123456", "fr", 3.0)
+
+    monkeypatch.setitem(sys.modules, "bot.voice", SimpleNamespace(transcribe_checked=transcribe_checked))
+    rt = runtime(config, tmp_path)
+    graph.add_media("M2", b"OggS" + b"\0" * 100)
+    deliver(rt, wp.voice("M2"))
+    drain(rt, seconds=5)
+    [reply] = graph.sent
+    assert expected in reply.text
+    if expected == "Réponse":
+        assert "J'ai compris" in reply.text and "AB123456" not in reply.text  # echoed and answered redacted

@@ -215,6 +215,8 @@ class WhatsAppWorker:
         try:
             transcript = transcribe_checked(self.dalil.services, media.data, media.mime_type or row.mime_type, None)
         except AudioError as exc:
+            if exc.status_code == 503:  # recognition busy or down: try the note again later
+                raise
             return Outcome(
                 plain_replies(texts.say(_audio_text(exc), lang)), f"audio_{exc.status_code}", error=exc.reason
             )
@@ -269,7 +271,7 @@ class WhatsAppWorker:
 def _audio_text(exc: Exception) -> str:
     """Which notice fits an ``AudioError``: no speech, over a limit (size or duration), or unreadable."""
     reason, status = str(getattr(exc, "reason", exc)).lower(), getattr(exc, "status_code", 0)
-    if "speech" in reason:
+    if "no speech" in reason:
         return "no_speech"
     if status == 413 or "limit" in reason or "lasts" in reason:
         return "voice_too_long"
