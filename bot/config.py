@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     whisper_language: str | None = None
     whisper_initial_prompt: str | None = None
     whisper_workers: int = 1
+    whisper_min_window_s: float = Field(
+        10.0, description="shortest encoder window for a short note; 30 (Whisper's full window) turns it off"
+    )
     stt_base_url: str | None = None
     stt_api_key: SecretStr | None = None
     stt_model: str = "whisper-1"

@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from bot.assistant import Dalil
 from bot.config import Settings, get_settings
 from bot.logs import configure_logging
-from web.routes import admin, chat, health, page, whatsapp
+from web.routes import admin, chat, health, page, voice, whatsapp
 
 log = logging.getLogger("dalil.web")
 
@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None, dalil: Dalil | None = None) -> 
 
     app.include_router(health.router)
     app.include_router(chat.router)
+    app.include_router(voice.router)
     app.include_router(admin.router)
     app.include_router(whatsapp.router)
     app.include_router(page.router)

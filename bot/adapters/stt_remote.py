@@ -1,0 +1,79 @@
+"""Speech to text on another machine: any server speaking OpenAI's ``POST /v1/audio/transcriptions``
+(OpenAI, Groq, speaches / faster-whisper-server, whisper.cpp server, vLLM). For GPU scale — large-v3
+or a Darija fine-tune — without a GPU in the web process. Selected by ``DALIL_STT_BASE_URL``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from bot.audio import CONTAINERS, sniff
+from bot.config import Settings
+from bot.types import Transcript
+
+TIMEOUT_S = 60.0
+# OpenAI's verbose_json names the language ("french"); other servers give the ISO code.
+LANGUAGE_NAMES = {"arabic": "ar", "french": "fr", "english": "en", "spanish": "es"}
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+@dataclass(frozen=True)
+class RemoteTranscriber:
+    endpoint: str
+    model: str
+    api_key: str | None = None
+    language: str | None = None  # used when the caller gives no hint
+    prompt: str | None = None  # DALIL_WHISPER_INITIAL_PROMPT, passed through as is
+    timeout_s: float = TIMEOUT_S
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RemoteTranscriber:
+        return cls(
+            endpoint=transcriptions_url(settings.stt_base_url or ""),
+            model=settings.stt_model,
+            api_key=settings.stt_api_key.get_secret_value() if settings.stt_api_key else None,
+            language=settings.whisper_language or None,
+            prompt=settings.whisper_initial_prompt or None,
+        )
+
+    def transcribe(self, audio: bytes, mime_type: str, language: str | None = None) -> Transcript:
+        """Raises ``httpx.HTTPError`` when the server is unreachable or refuses the request."""
+        form = {"model": self.model, "response_format": "verbose_json", "temperature": "0"}
+        if language or self.language:
+            form["language"] = str(language or self.language)
+        if self.prompt:
+            form["prompt"] = self.prompt
+        headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+        container = sniff(audio) or "ogg"
+        files = {"file": (f"voice.{container}", audio, mime_type or CONTAINERS[container][1])}
+        with httpx.Client(timeout=self.timeout_s) as client:
+            response = client.post(self.endpoint, data=form, files=files, headers=headers)
+            if response.status_code == 400 and "response_format" in response.text:
+                # Some models (gpt-4o-transcribe) only answer plain JSON: no language, no duration.
+                form["response_format"] = "json"
+                response = client.post(self.endpoint, data=form, files=files, headers=headers)
+            response.raise_for_status()
+        return parse_transcript(response.json())
+
+
+def transcriptions_url(base_url: str) -> str:
+    """``https://host``, ``https://host/v1`` and the full endpoint all name the same server."""
+    base = base_url.rstrip("/")
+    if base.endswith("/audio/transcriptions"):
+        return base
+    if not re.search(r"/v\d+$", base):
+        base += "/v1"
+    return base + "/audio/transcriptions"
+
+
+def parse_transcript(body: dict[str, Any]) -> Transcript:
+    text = str(body.get("text") or "").strip()
+    language: str | None = str(body.get("language") or "").strip().lower() or None
+    if language:
+        language = LANGUAGE_NAMES.get(language, language)
+    elif text:  # plain JSON: the script says enough to route the answer
+        language = "ar" if ARABIC.search(text) else "fr"
+    return Transcript(text, language, float(body.get("duration") or 0.0))

@@ -1,0 +1,104 @@
+"""POST /api/voice: a spoken question, transcribed, then answered exactly like /api/chat."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Literal
+
+import anyio
+from fastapi import APIRouter, FastAPI, File, Form, HTTPException, Request, Response, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+
+from bot.audio import ACCEPTED, AudioError
+from bot.config import Settings
+from bot.types import Transcript
+from bot.voice import transcribe_checked
+from web.deps import DalilDep
+from web.schemas import SESSION_PATTERN, ChatResponse
+
+# Room for the multipart envelope and the other fields around the audio.
+MULTIPART_OVERHEAD = 64 * 1024
+# Notes allowed to wait per transcription worker; beyond, the citizen is asked to retry (503).
+QUEUE_PER_WORKER = 8
+
+
+class VoiceResponse(ChatResponse):
+    transcript: str
+    transcript_language: str | None
+
+
+class UploadLimitRoute(APIRoute):
+    """Refuses an upload whose declared length is over the limit before its body is read and spooled."""
+
+    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        handler = super().get_route_handler()
+
+        async def limited(request: Request) -> Response:
+            settings: Settings = request.app.state.dalil.settings
+            length = request.headers.get("content-length", "")
+            if length.isdigit() and int(length) > settings.max_audio_bytes + MULTIPART_OVERHEAD:
+                limit = settings.max_audio_bytes / 1024 / 1024
+                return JSONResponse({"detail": f"the upload is over the {limit:.0f} MB limit"}, status_code=413)
+            return await handler(request)
+
+        return limited
+
+
+router = APIRouter(prefix="/api", tags=["voice"], route_class=UploadLimitRoute)
+
+
+@router.post(
+    "/voice",
+    response_model=VoiceResponse,
+    responses={
+        400: {"description": "empty audio"},
+        413: {"description": "over 10 MB"},
+        415: {"description": f"not {ACCEPTED}"},
+        422: {"description": "too long, undecodable, or no speech detected"},
+        503: {"description": "speech recognition busy or unavailable: retry or type"},
+    },
+)
+async def voice(
+    request: Request,
+    dalil: DalilDep,
+    audio: Annotated[UploadFile, File(description=f"the recording: {ACCEPTED}; at most 10 MB and 2 minutes")],
+    session_id: Annotated[str | None, Form(pattern=SESSION_PATTERN)] = None,
+    lang: Annotated[Literal["fr", "ar", "darija"] | None, Form(description="spoken and answer language")] = None,
+) -> VoiceResponse:
+    settings = dalil.settings
+    data = await audio.read(settings.max_audio_bytes + 1)  # one byte over is enough to refuse
+    transcript = await _transcribe(request.app, settings, dalil, data, audio.content_type, lang)
+    session_id = session_id or uuid.uuid4().hex
+    answer = await run_in_threadpool(dalil.answer, transcript.text, session_id, lang, "voice")
+    return VoiceResponse(
+        **ChatResponse.of(answer, session_id).model_dump(),
+        transcript=transcript.text,
+        transcript_language=transcript.language,
+    )
+
+
+async def _transcribe(
+    app: FastAPI, settings: Settings, dalil: DalilDep, data: bytes, mime: str | None, lang: str | None
+) -> Transcript:
+    # Waiting notes wait here, on the event loop, not in threads: a burst of voice notes must not
+    # take every worker thread from /api/chat.
+    limiter = _limiter(app, settings)
+    if limiter.statistics().tasks_waiting >= QUEUE_PER_WORKER * limiter.total_tokens:
+        raise HTTPException(503, "too many voice questions at once; please retry in a minute", {"Retry-After": "30"})
+    try:
+        return await anyio.to_thread.run_sync(
+            transcribe_checked, dalil.services, data, mime, lang, limiter=limiter
+        )
+    except AudioError as exc:
+        headers = {"Retry-After": "30"} if exc.status_code == 503 else None
+        raise HTTPException(exc.status_code, exc.reason, headers) from exc
+
+
+def _limiter(app: FastAPI, settings: Settings) -> anyio.CapacityLimiter:
+    limiter = getattr(app.state, "voice_limiter", None)
+    if limiter is None:
+        limiter = app.state.voice_limiter = anyio.CapacityLimiter(max(1, settings.whisper_workers))
+    return limiter
