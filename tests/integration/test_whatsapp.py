@@ -253,7 +253,7 @@ def test_a_button_reply_continues_the_clarification(wa: TestClient, graph: FakeG
     assert procedure.title.fr in answer.text  # the chosen procedure's card, not another clarification
 
 
-@pytest.mark.parametrize("case", ["image", "static_sticker", "chosen_location", "contacts", "unsupported"])
+@pytest.mark.parametrize("case", ["image", "static_sticker", "chosen_location", "contacts", "reaction", "unsupported"])
 def test_unsupported_messages_get_a_polite_hint(wa: TestClient, graph: FakeGraph, sender: str, case: str) -> None:
     post(wa, wp.body("message", case, sender=sender))
     [reply] = settle(graph, 1, quiet_s=0.5)
@@ -264,7 +264,7 @@ def test_statuses_and_reactions_are_acknowledged_not_answered(wa: TestClient, gr
     for family, case in [
         ("message_status", "delivered"),
         ("message_status", "failed"),
-        ("message", "reaction"),
+        ("message", "unreaction_empty"),
         ("deleted_message", "revoke"),
         ("system", "identity_change"),
     ]:

@@ -32,7 +32,7 @@ EXPECTED: dict[tuple[str, str], InboundKind | None] = {
     ("message", "unsupported"): InboundKind.UNSUPPORTED,
     ("message", "unsupported_with_type"): InboundKind.UNSUPPORTED,
     ("message", "interactive_message_with_err"): InboundKind.UNSUPPORTED,
-    ("message", "reaction"): InboundKind.IGNORED,
+    ("message", "reaction"): InboundKind.UNSUPPORTED,
     ("message", "unreaction_empty"): InboundKind.IGNORED,
     ("message", "unreaction_no_emoji"): InboundKind.IGNORED,
     ("callback_button", "button"): InboundKind.REPLY,

@@ -1,8 +1,8 @@
 """Webhook bodies -> :class:`Inbound` messages. Every shape Meta sends is recognised: text, audio and
 voice notes, reply-button and list taps, template quick replies, edits of a text, and the ones Dalil
 does not answer with content (image, video, document, sticker, location, contacts, order, unknown types)
-which become ``UNSUPPORTED`` (a short hint is sent). Reactions, deletions and system notices are
-``IGNORED``; delivery statuses are counted, never answered."""
+and reactions, which become ``UNSUPPORTED`` (a short hint is sent). Removed reactions, deletions and
+system notices are ``IGNORED``; delivery statuses are counted, never answered."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ log = logging.getLogger("dalil.whatsapp")
 
 # Types whose content Dalil cannot use: the citizen gets the "text or voice note" hint.
 UNSUPPORTED_TYPES = {"image", "video", "document", "sticker", "location", "contacts", "order", "unsupported"}
-# Types that are not a question: a 👍 on an answer, a deleted message, a number change.
-IGNORED_TYPES = {"reaction", "revoke", "system", "ephemeral", "request_welcome"}
+# Types that are not a question: a removed reaction, a deleted message, a number change.
+IGNORED_TYPES = {"revoke", "system", "ephemeral", "request_welcome"}
 
 
 @dataclass
@@ -117,6 +117,13 @@ def _classify(message: dict[str, Any]) -> tuple[InboundKind, dict[str, Any]]:
         if edited.get("type") == "text":  # an edited question deserves an answer to the new wording
             return InboundKind.TEXT, {"text": str((edited.get("text") or {}).get("body", "")), "subtype": "edit"}
         return InboundKind.IGNORED, {"subtype": "edit"}
+    if kind == "reaction":  # a reaction is answered with the hint; removing one (no emoji) is not
+        kept = bool(body.get("emoji"))
+        return (
+            (InboundKind.UNSUPPORTED, {"subtype": "reaction"})
+            if kept
+            else (InboundKind.IGNORED, {"subtype": "unreaction"})
+        )
     if kind in IGNORED_TYPES:
         return InboundKind.IGNORED, {"subtype": kind}
     return InboundKind.UNSUPPORTED, {"subtype": kind if kind in UNSUPPORTED_TYPES else f"other:{kind}"[:40]}
