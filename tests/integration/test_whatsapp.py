@@ -338,7 +338,6 @@ def voice_notes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 def test_a_voice_note_is_answered_with_the_right_procedure(
     wa: TestClient, graph: FakeGraph, voice_notes: dict[str, bytes], sender: str
 ) -> None:
-    pytest.importorskip("bot.voice", reason="bot/voice.py (speech) is not in this tree yet")
     graph.add_media("VOICE-PASSPORT", voice_notes["passport_10s"])
     cold = post(wa, wp.voice("VOICE-PASSPORT", sender=sender))  # the first note also loads Whisper
     [first] = settle(graph, 1, timeout_s=180, quiet_s=0.5)
@@ -360,7 +359,6 @@ def test_a_voice_note_is_answered_with_the_right_procedure(
 def test_voice_notes_over_the_limits_get_a_notice(
     wa: TestClient, graph: FakeGraph, voice_notes: dict[str, bytes], sender: str, dalil: Any
 ) -> None:
-    pytest.importorskip("bot.voice", reason="bot/voice.py (speech) is not in this tree yet")
     assert len(voice_notes["long"]) < dalil.settings.max_audio_bytes
     graph.add_media("VOICE-LONG", voice_notes["long"])  # 130 s > max_audio_seconds (120)
     post(wa, wp.voice("VOICE-LONG", sender=sender))
