@@ -237,12 +237,12 @@ def test_rate_limit_sends_one_polite_notice(config, graph, tmp_path) -> None:  #
 
 def test_unsupported_and_ignored_messages(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
     rt = runtime(config, tmp_path)
-    for case in ("image", "static_sticker", "current_location", "contacts", "unsupported"):
+    for case in ("image", "static_sticker", "current_location", "contacts", "reaction", "unsupported"):
         assert deliver(rt, wp.body("message", case)) == {"new": 1}
-    assert deliver(rt, wp.body("message", "reaction")) == {"ignored": 1}
+    assert deliver(rt, wp.body("message", "unreaction_empty")) == {"ignored": 1}
     assert deliver(rt, wp.body("message_status", "read")) == {"statuses": 1}
     drain(rt)
-    assert len(graph.sent) == 5 and rt.worker.dalil.calls == []
+    assert len(graph.sent) == 6 and rt.worker.dalil.calls == []
     assert all("notes vocales" in s.text and "أوديو" in s.text for s in graph.sent)
 
 
