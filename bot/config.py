@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     min_score: float = Field(0.85, description="dense cosine above which a question is about a procedure")
     min_lexical: float = Field(8.0, description="BM25 score (full text) above which it is")
     min_names: float = Field(5.0, description="BM25 score on procedure names/aliases above which it is")
-    off_topic_max_lexical: float = Field(12.0, description="an off-topic word wins under this BM25 score")
+    off_topic_max_lexical: float = Field(20.0, description="an off-topic word wins under this BM25 score")
     off_topic_max_dense: float = Field(0.90, description="... and under this cosine")
     topic_switch_margin: float = Field(0.04, description="how much stronger a new topic must be in a follow-up")
     clarify_lexical_ratio: float = Field(0.9, description="a related procedure ties above this share of the top's BM25")
