@@ -51,7 +51,7 @@ def transcribe_checked(services: Services, data: bytes, mime: str | None, lang: 
     """
     settings = services.settings
     info = inspect_audio(data, mime, settings)
-    language = whisper_language(lang) or settings.whisper_language or None
+    language = whisper_language(lang) or whisper_language(settings.whisper_language)
     gate = _gate(settings.whisper_workers)
     if not gate.acquire(timeout=QUEUE_TIMEOUT_S):
         raise AudioError(503, "speech recognition is busy; please try again in a minute or type your question")

@@ -270,7 +270,7 @@ class DecodeOptions:
             settings.whisper_beam_size,
             settings.whisper_vad_filter,
             settings.whisper_initial_prompt,
-            settings.whisper_language or None,
+            {"darija": "ar"}.get(settings.whisper_language or "", settings.whisper_language) or None,
         )
 
     def prompt_for(self, language: str) -> str | None:
@@ -358,8 +358,12 @@ class FasterWhisperTranscriber:
 
 
 def _repeats_prompt(text: str, prompt: str) -> bool:
-    """Whisper's known failure on unclear audio: it recites its prompt. Three prompt terms in one
-    short question are far likelier a recital than a citizen's words."""
-    terms = {t.strip().lower() for t in re.split(r"[,،.:;]", prompt) if len(t.strip()) > 3}
-    said = text.lower()
-    return sum(term in said for term in terms) >= 3
+    """Whisper's known failure on unclear audio: it recites its prompt. Three prompt terms back to
+    back, in the prompt's order, are a recital; a citizen naming documents does not list them so."""
+    terms = [_words(t) for t in re.split(r"[,،:]", prompt) if _words(t)]
+    said = f" {_words(text)} "
+    return any(f" {' '.join(terms[i : i + 3])} " in said for i in range(len(terms) - 2))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())

@@ -23,14 +23,19 @@ FORMATS = {
     "m4a-aac": ("ipod", "aac", "m4a", "audio/mp4"),
     "adts-aac": ("adts", "aac", "aac", "audio/aac"),
     "wav": ("wav", "pcm_s16le", "wav", "audio/wav"),
+    # What browsers' MediaRecorder writes: Chrome's WebM has no duration in its header, Safari's MP4
+    # is fragmented.
+    "webm-live": ("webm", "libopus", "webm", "audio/webm"),
+    "mp4-fragmented": ("mp4", "aac", "m4a", "audio/mp4"),
 }
+MUXER_OPTIONS = {"webm-live": {"live": "1"}, "mp4-fragmented": {"movflags": "frag_keyframe+empty_moov"}}
 
 
 def encoded(fmt: str, seconds: float, amplitude: float = 0.3, rate: int = RATE) -> bytes:
     """``seconds`` of a 440 Hz tone (or silence, amplitude 0) in ``fmt``."""
     muxer, codec, _, _ = FORMATS[fmt]
     buffer = io.BytesIO()
-    with av.open(buffer, mode="w", format=muxer) as out:
+    with av.open(buffer, mode="w", format=muxer, options=MUXER_OPTIONS.get(fmt, {})) as out:
         stream = out.add_stream(codec, rate=rate)
         stream.layout = "mono"
         frame_size = stream.codec_context.frame_size or 1024

@@ -99,8 +99,12 @@ def test_remote_answers_are_normalised() -> None:
     assert parse_transcript({"text": ""}).language is None
 
 
-def test_hints_map_darija_to_arabic() -> None:
-    assert [whisper_language(x) for x in ("darija", "ar", "fr", None)] == ["ar", "ar", "fr", None]
+def test_hints_map_darija_to_arabic(tmp_path: Path) -> None:
+    from bot.adapters.stt import DecodeOptions
+
+    assert [whisper_language(x) for x in ("darija", "ar", "fr", None, "")] == ["ar", "ar", "fr", None, None]
+    assert DecodeOptions.from_settings(Settings(data_dir=tmp_path, whisper_language="darija")).language == "ar"
+    assert DecodeOptions.from_settings(Settings(data_dir=tmp_path, whisper_language="")).language is None
 
 
 @pytest.mark.parametrize(
@@ -119,3 +123,7 @@ def test_a_recited_prompt_is_detected() -> None:
     prompt = DEFAULT_PROMPTS["fr"]
     assert _repeats_prompt("Et bien que moqataa, que passeport, acte de naissance, carte grise", prompt)
     assert not _repeats_prompt("Comment renouveler mon passeport ?", prompt)
+    # A long note naming several documents is not a recital.
+    listed = "Le passeport ? Et l'acte de naissance, puis la carte grise et le casier judiciaire"
+    assert not _repeats_prompt(listed, prompt)
+    assert _repeats_prompt("الإجراءات، جواز السفر، عقد الازدياد، البطاقة الرمادية", DEFAULT_PROMPTS["ar"])

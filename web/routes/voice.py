@@ -12,6 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 
+from bot.assistant import Dalil
 from bot.audio import ACCEPTED, AudioError
 from bot.config import Settings
 from bot.types import Transcript
@@ -81,7 +82,7 @@ async def voice(
 
 
 async def _transcribe(
-    app: FastAPI, settings: Settings, dalil: DalilDep, data: bytes, mime: str | None, lang: str | None
+    app: FastAPI, settings: Settings, dalil: Dalil, data: bytes, mime: str | None, lang: str | None
 ) -> Transcript:
     # Waiting notes wait here, on the event loop, not in threads: a burst of voice notes must not
     # take every worker thread from /api/chat.
