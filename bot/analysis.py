@@ -57,6 +57,8 @@ _DARIJA_STOP = _words(
     dak dik bach bash 7it hit wakha wla ghir chi xi kayn kayna kaynin kain bzaf bzzaf chwiya liya
     lik m3aya m3ak ana nta nti 7na ntoma homa 3afak afak salam slm f fi b w o l lia lih liha lina 3la
     3lia 3lih mn men li lli elli bih biha ila
+    و عندو عندها عندنا عندك عندهم مازال مزال غادي غاديه قال قالو قالت قاليا بغيت بغينا بغا بغات خاصني
+    خاصك خاصو خاصها نقدر يقدر تقدر واحد وحده كيفما بحال هاكا هكا اللي الي علاه ملي
     """
 )
 STOP_WORDS = _FR_STOP | _AR_STOP | _DARIJA_STOP
