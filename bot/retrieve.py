@@ -28,6 +28,9 @@ from ingest.chunking import lexical_document
 from ingest.schema import Procedure
 
 PUNCT = ".,;:!?()«»\"'"
+# The embedder's cost grows faster than the text (about 20 ms for 30 characters, 400 ms for 600 on
+# one core): the expanded query is cut here, which costs no measurable accuracy on the dev set.
+DENSE_MAX_CHARS = 200
 RRF_K = 60  # the usual constant: damps the head of each ranking
 # (dense, lexical, names, char-grams)
 WEIGHTS_ARABIC_SCRIPT = (1.0, 1.5, 0.5, 0.5)
@@ -55,7 +58,7 @@ def prepare_query(text: str, detection: Detection) -> Query:
     # are broad ("school" brings "certificate", "student", ...), the citizen's own words are not.
     return Query(
         raw=text,
-        dense_text=f"{said} {synonyms}".strip(),
+        dense_text=f"{said} {synonyms}"[:DENSE_MAX_CHARS].strip(),
         lexical_text=f"{said} {said} {synonyms}".strip(),
         names_text=said,
         latin=detection.arabic_ratio < 0.5,
