@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from bot.channels.base import Inbound, InboundKind, Reply
-from bot.channels.whatsapp.outbox import enqueue
+from bot.channels.whatsapp.outbox import claim_due, enqueue
 from bot.privacy import pseudonym, redact
 from bot.store import metadata, now
 
@@ -162,45 +162,26 @@ class Inbox:
         )
 
     def claim(self, lease_s: float, worker_id: str | None = None) -> InboxRow | None:
-        """Atomically take the oldest due row. The conditional UPDATE makes a race harmless."""
+        """Atomically take the oldest due row (see :func:`claim_due`)."""
         claimer = worker_id or uuid.uuid4().hex[:12]
-        for _ in range(5):
-            stamp = now()
-            with self.engine.begin() as conn:
-                row_id = conn.execute(
-                    select(wa_inbox.c.id).where(self._claimable(stamp)).order_by(wa_inbox.c.id).limit(1)
-                ).scalar()
-                if row_id is None:
-                    return None
-                taken = conn.execute(
-                    update(wa_inbox)
-                    .where(wa_inbox.c.id == row_id, self._claimable(stamp))
-                    .values(
-                        state=PROCESSING,
-                        claimed_by=claimer,
-                        lease_until=stamp + dt.timedelta(seconds=lease_s),
-                        attempts=wa_inbox.c.attempts + 1,
-                    )
-                ).rowcount
-                if taken != 1:
-                    continue  # another worker was faster: look again
-                row = conn.execute(select(wa_inbox).where(wa_inbox.c.id == row_id)).one()
-            return InboxRow(
-                id=row.id,
-                message_key=row.message_key,
-                sender_hash=row.sender_hash,
-                address=row.address or "",
-                kind=row.kind,
-                subtype=row.subtype,
-                text=row.text,
-                reply_id=row.reply_id,
-                media_id=row.media_id,
-                mime_type=row.mime_type,
-                attempts=row.attempts,
-                received_at=row.received_at,
-                claimed_by=claimer,
-            )
-        return None
+        row = claim_due(self.engine, wa_inbox, self._claimable, PROCESSING, lease_s, claimer)
+        if row is None:
+            return None
+        return InboxRow(
+            id=row.id,
+            message_key=row.message_key,
+            sender_hash=row.sender_hash,
+            address=row.address or "",
+            kind=row.kind,
+            subtype=row.subtype,
+            text=row.text,
+            reply_id=row.reply_id,
+            media_id=row.media_id,
+            mime_type=row.mime_type,
+            attempts=row.attempts,
+            received_at=row.received_at,
+            claimed_by=claimer,
+        )
 
     def _held(self, row: InboxRow):  # type: ignore[no-untyped-def]
         return and_(wa_inbox.c.id == row.id, wa_inbox.c.state == PROCESSING, wa_inbox.c.claimed_by == row.claimed_by)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Engine,
     Index,
     Integer,
+    Row,
     String,
     Table,
     Text,
@@ -113,38 +115,19 @@ class Outbox:
 
     def claim(self, lease_s: float, worker_id: str | None = None) -> OutboxRow | None:
         claimer = worker_id or uuid.uuid4().hex[:12]
-        for _ in range(5):
-            stamp = now()
-            with self.engine.begin() as conn:
-                row_id = conn.execute(
-                    select(wa_outbox.c.id).where(self._claimable(stamp)).order_by(wa_outbox.c.id).limit(1)
-                ).scalar()
-                if row_id is None:
-                    return None
-                taken = conn.execute(
-                    update(wa_outbox)
-                    .where(wa_outbox.c.id == row_id, self._claimable(stamp))
-                    .values(
-                        state=SENDING,
-                        claimed_by=claimer,
-                        lease_until=stamp + dt.timedelta(seconds=lease_s),
-                        attempts=wa_outbox.c.attempts + 1,
-                    )
-                ).rowcount
-                if taken != 1:
-                    continue
-                row = conn.execute(select(wa_outbox).where(wa_outbox.c.id == row_id)).one()
-            return OutboxRow(
-                row.id,
-                row.key,
-                row.inbound_key,
-                row.part,
-                row.address or "",
-                Reply.from_json(row.payload),
-                row.attempts,
-                claimer,
-            )
-        return None
+        row = claim_due(self.engine, wa_outbox, self._claimable, SENDING, lease_s, claimer)
+        if row is None:
+            return None
+        return OutboxRow(
+            row.id,
+            row.key,
+            row.inbound_key,
+            row.part,
+            row.address or "",
+            Reply.from_json(row.payload),
+            row.attempts,
+            claimer,
+        )
 
     def _held(self, row: OutboxRow):  # type: ignore[no-untyped-def]
         return and_(wa_outbox.c.id == row.id, wa_outbox.c.state == SENDING, wa_outbox.c.claimed_by == row.claimed_by)
@@ -193,3 +176,29 @@ class Outbox:
             lease = conn.execute(select(func.min(wa_outbox.c.lease_until)).where(wa_outbox.c.state == SENDING)).scalar()
         times = [t for t in (due, lease) if t is not None]
         return max(0.0, (min(times) - now()).total_seconds()) if times else None
+
+
+def claim_due(
+    engine: Engine, table: Table, claimable: Callable[[dt.datetime], Any], state: str, lease_s: float, claimer: str
+) -> Row | None:
+    """Atomically take the oldest due row of an inbox/outbox table under a lease. The conditional
+    UPDATE makes a race between workers harmless: the loser looks again."""
+    for _ in range(5):
+        stamp = now()
+        with engine.begin() as conn:
+            row_id = conn.execute(select(table.c.id).where(claimable(stamp)).order_by(table.c.id).limit(1)).scalar()
+            if row_id is None:
+                return None
+            taken = conn.execute(
+                update(table)
+                .where(table.c.id == row_id, claimable(stamp))
+                .values(
+                    state=state,
+                    claimed_by=claimer,
+                    lease_until=stamp + dt.timedelta(seconds=lease_s),
+                    attempts=table.c.attempts + 1,
+                )
+            ).rowcount
+            if taken == 1:
+                return conn.execute(select(table).where(table.c.id == row_id)).one()
+    return None
