@@ -61,7 +61,7 @@ def _ffmpeg(*args: str) -> None:
 def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every clip the tests send, generated once: ``<name>.<format>``."""
     if not (shutil.which("espeak-ng") and shutil.which("ffmpeg")):
-        pytest.skip("espeak-ng and ffmpeg are needed (make system-deps)")
+        pytest.fail("espeak-ng and ffmpeg are needed: run make system-deps (make test does)")
     folder = tmp_path_factory.mktemp("voice")
     spoken = {name: ("fr+f5", text) for name, (text, _) in FRENCH.items()} | {"arabic": ("ar", ARABIC_QUESTION)}
     out: dict[str, Path] = {}
