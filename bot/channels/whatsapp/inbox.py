@@ -36,7 +36,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from bot.channels.base import Inbound, InboundKind, Reply
-from bot.channels.whatsapp.outbox import claim_due, enqueue
+from bot.channels.whatsapp.outbox import enqueue
+from bot.channels.whatsapp.queue import claim_due, lease_columns, next_due_in, release_for_retry, state_counts
 from bot.privacy import pseudonym, redact
 from bot.store import metadata, now
 
@@ -58,11 +59,7 @@ wa_inbox = Table(
     Column("reply_id", String(200)),
     Column("media_id", String(128)),
     Column("mime_type", String(100)),
-    Column("state", String(12), nullable=False, default=PENDING),
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("next_attempt_at", DateTime, nullable=False),
-    Column("lease_until", DateTime),
-    Column("claimed_by", String(40)),
+    *lease_columns(),
     Column("received_at", DateTime, nullable=False),
     Column("done_at", DateTime),
     Column("status", String(24)),  # the answer's status, or what happened
@@ -218,18 +215,7 @@ class Inbox:
         return True
 
     def retry_later(self, row: InboxRow, delay_s: float, error: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(wa_inbox)
-                .where(self._held(row))
-                .values(
-                    state=PENDING,
-                    lease_until=None,
-                    claimed_by=None,
-                    next_attempt_at=now() + dt.timedelta(seconds=delay_s),
-                    error=error[:300],
-                )
-            )
+        release_for_retry(self.engine, wa_inbox, self._held(row), delay_s, error)
 
     def limited_notice_sent(self, row: InboxRow) -> bool:
         """Whether this sender already got the rate-limit notice in the last minute (send it once)."""
@@ -248,16 +234,8 @@ class Inbox:
             )
 
     def counts(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(wa_inbox.c.state, func.count()).group_by(wa_inbox.c.state)).all()
-        return {state: n for state, n in rows}
+        return state_counts(self.engine, wa_inbox)
 
     def next_due_in(self) -> float | None:
         """Seconds until the next pending row is due (None: nothing pending)."""
-        with self.engine.connect() as conn:
-            due = conn.execute(select(func.min(wa_inbox.c.next_attempt_at)).where(wa_inbox.c.state == PENDING)).scalar()
-            lease = conn.execute(
-                select(func.min(wa_inbox.c.lease_until)).where(wa_inbox.c.state == PROCESSING)
-            ).scalar()
-        times = [t for t in (due, lease) if t is not None]
-        return max(0.0, (min(times) - now()).total_seconds()) if times else None
+        return next_due_in(self.engine, wa_inbox, PROCESSING)

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -23,20 +22,18 @@ from sqlalchemy import (
     Engine,
     Index,
     Integer,
-    Row,
     String,
     Table,
     Text,
     and_,
     exists,
-    func,
     insert,
     or_,
-    select,
     update,
 )
 
 from bot.channels.base import Reply
+from bot.channels.whatsapp.queue import claim_due, lease_columns, next_due_in, release_for_retry, state_counts
 from bot.store import metadata, now
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
@@ -50,11 +47,7 @@ wa_outbox = Table(
     Column("part", Integer, nullable=False),
     Column("address", String(64)),  # erased once the part is sent or has failed
     Column("payload", Text, nullable=False),  # Reply.to_json(): Dalil's answer text, no personal data
-    Column("state", String(12), nullable=False, default=PENDING),
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("next_attempt_at", DateTime, nullable=False),
-    Column("lease_until", DateTime),
-    Column("claimed_by", String(40)),
+    *lease_columns(),
     Column("created_at", DateTime, nullable=False),
     Column("sent_at", DateTime),
     Column("platform_id", String(32)),  # pseudonym of the wamid WhatsApp returned
@@ -142,18 +135,7 @@ class Outbox:
         return result.rowcount == 1
 
     def retry_later(self, row: OutboxRow, delay_s: float, error: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(wa_outbox)
-                .where(self._held(row))
-                .values(
-                    state=PENDING,
-                    lease_until=None,
-                    claimed_by=None,
-                    next_attempt_at=now() + dt.timedelta(seconds=delay_s),
-                    error=error[:300],
-                )
-            )
+        release_for_retry(self.engine, wa_outbox, self._held(row), delay_s, error)
 
     def mark_failed(self, row: OutboxRow, error: str) -> None:
         with self.engine.begin() as conn:
@@ -164,41 +146,7 @@ class Outbox:
             )
 
     def counts(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(wa_outbox.c.state, func.count()).group_by(wa_outbox.c.state)).all()
-        return {state: n for state, n in rows}
+        return state_counts(self.engine, wa_outbox)
 
     def next_due_in(self) -> float | None:
-        with self.engine.connect() as conn:
-            due = conn.execute(
-                select(func.min(wa_outbox.c.next_attempt_at)).where(wa_outbox.c.state == PENDING)
-            ).scalar()
-            lease = conn.execute(select(func.min(wa_outbox.c.lease_until)).where(wa_outbox.c.state == SENDING)).scalar()
-        times = [t for t in (due, lease) if t is not None]
-        return max(0.0, (min(times) - now()).total_seconds()) if times else None
-
-
-def claim_due(
-    engine: Engine, table: Table, claimable: Callable[[dt.datetime], Any], state: str, lease_s: float, claimer: str
-) -> Row | None:
-    """Atomically take the oldest due row of an inbox/outbox table under a lease. The conditional
-    UPDATE makes a race between workers harmless: the loser looks again."""
-    for _ in range(5):
-        stamp = now()
-        with engine.begin() as conn:
-            row_id = conn.execute(select(table.c.id).where(claimable(stamp)).order_by(table.c.id).limit(1)).scalar()
-            if row_id is None:
-                return None
-            taken = conn.execute(
-                update(table)
-                .where(table.c.id == row_id, claimable(stamp))
-                .values(
-                    state=state,
-                    claimed_by=claimer,
-                    lease_until=stamp + dt.timedelta(seconds=lease_s),
-                    attempts=table.c.attempts + 1,
-                )
-            ).rowcount
-            if taken == 1:
-                return conn.execute(select(table).where(table.c.id == row_id)).one()
-    return None
+        return next_due_in(self.engine, wa_outbox, SENDING)
