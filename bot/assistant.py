@@ -36,7 +36,7 @@ class Dalil:
         return cls(
             settings,
             services,
-            KnowledgeHolder(kb, settings.knowledge_dir),
+            KnowledgeHolder(kb),
             conversations,
             Pipeline(settings, services.generator),
         )

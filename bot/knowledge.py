@@ -56,9 +56,8 @@ class KnowledgeBase:
 class KnowledgeHolder:
     """Holds the serving version; ``reload`` swaps atomically or raises and keeps the old one."""
 
-    def __init__(self, kb: KnowledgeBase, knowledge_dir: Path) -> None:
+    def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
-        self._dir = knowledge_dir
         self._lock = threading.Lock()
         self.version = 1
 
