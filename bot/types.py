@@ -30,8 +30,8 @@ class Chunk:
 
     id: str  # content hash: the same text always gets the same id
     procedure_id: str
-    lang: Literal["fr", "ar"]
-    section: str
+    lang: Literal["fr", "ar", "darija"]
+    section: str  # overview, documents, steps, costs, or question (a citizen's question, search only)
     text: str
 
 
@@ -39,7 +39,7 @@ class Chunk:
 class Hit:
     procedure_id: str
     score: float  # fused score, comparable across queries only after calibration
-    dense: float = 0.0  # best cosine similarity of the procedure's chunks
+    dense: float = 0.0  # best cosine similarity of the procedure's content chunks (not its questions)
     lexical: float = 0.0  # BM25 score of the procedure's document
     names: float = 0.0  # BM25 score of the procedure's title and aliases
 

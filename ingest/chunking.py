@@ -6,8 +6,9 @@ from __future__ import annotations
 import hashlib
 from typing import Literal
 
+from bot.darija import arabizi_to_arabic
 from bot.types import Chunk
-from ingest.schema import Procedure, Text, TextList
+from ingest.schema import ARABIC_RE, Procedure, Text, TextList
 
 Lang = Literal["fr", "ar"]
 
@@ -49,11 +50,23 @@ def chunk_procedure(proc: Procedure) -> list[Chunk]:
     for lang in ("fr", "ar"):
         for section, text in sections(proc, lang).items():
             chunks.append(Chunk(chunk_id(proc.id, lang, section, text), proc.id, lang, section, text))
+    # One chunk per citizen question: a question is closest to another question, whole texts dilute it.
+    for qlang in ("fr", "ar", "darija"):
+        for text in getattr(proc.questions, qlang):
+            chunks.append(Chunk(chunk_id(proc.id, qlang, "question", text), proc.id, qlang, "question", text))
     return chunks
 
 
+def questions_text(proc: Procedure) -> str:
+    """The citizens' questions, Latin-letter Darija also in Arabic script so that either spelling of
+    a question meets them."""
+    latin = [q for q in proc.questions.darija if not ARABIC_RE.search(q)]
+    return " ".join([*proc.questions.fr, *proc.questions.ar, *proc.questions.darija, *map(arabizi_to_arabic, latin)])
+
+
 def lexical_document(proc: Procedure) -> str:
-    """The text BM25 sees for a procedure: both languages, with names and aliases counted twice."""
+    """The text BM25 sees for a procedure: both languages, with names and aliases counted twice, and
+    the questions citizens ask about it."""
     names = " ".join([proc.title.fr, proc.title.ar, *proc.aliases.fr, *proc.aliases.ar, *proc.aliases.darija])
     body = " ".join(text for lang in ("fr", "ar") for text in sections(proc, lang).values())
-    return f"{names} {names} {body}"
+    return f"{names} {names} {body} {questions_text(proc)}"

@@ -61,9 +61,7 @@ class TextList(Strict):
     @model_validator(mode="after")
     def _same_length(self) -> TextList:
         if len(self.fr) != len(self.ar):
-            raise ValueError(
-                f"'fr' has {len(self.fr)} items but 'ar' has {len(self.ar)}: keep them item for item"
-            )
+            raise ValueError(f"'fr' has {len(self.fr)} items but 'ar' has {len(self.ar)}: keep them item for item")
         if any(not ARABIC_RE.search(item) for item in self.ar):
             raise ValueError("every 'ar' item must be written in Arabic script")
         return self
@@ -73,6 +71,33 @@ class Aliases(Strict):
     fr: list[str] = []
     ar: list[str] = []
     darija: list[str] = []
+
+
+MONEY_RE = re.compile(r"\d\s*(?:dh|mad|dhs|درهم|dirham)|https?://|www\.", re.IGNORECASE)
+QUESTION_MAX_CHARS = 200
+
+
+class Questions(Strict):
+    """How citizens ask about the procedure, for search only (never shown in an answer): French, MSA,
+    and Darija in Arabic script or Latin letters. They carry no facts, so no amount and no link."""
+
+    fr: list[str] = Field(default=[], max_length=12)
+    ar: list[str] = Field(default=[], max_length=12)
+    darija: list[str] = Field(default=[], max_length=16)
+
+    @model_validator(mode="after")
+    def _searchable_only(self) -> Questions:
+        for lang in ("fr", "ar", "darija"):
+            for q in getattr(self, lang):
+                if not 8 <= len(q) <= QUESTION_MAX_CHARS:
+                    raise ValueError(f"questions.{lang}: '{q[:40]}' must have 8 to {QUESTION_MAX_CHARS} characters")
+                if MONEY_RE.search(q):
+                    raise ValueError(
+                        f"questions.{lang}: '{q[:40]}' states an amount or a link; questions carry no facts"
+                    )
+        if any(not ARABIC_RE.search(q) for q in self.ar):
+            raise ValueError("every 'ar' question must be written in Arabic script")
+        return self
 
 
 class Link(Strict):
@@ -107,6 +132,7 @@ class Procedure(Strict):
     online: Text | None = None
     notes: TextList | None = None
     aliases: Aliases = Aliases()
+    questions: Questions = Questions()
     related: list[str] = []
     official_urls: list[Link] = Field(min_length=1)
     verified_on: dt.date

@@ -77,3 +77,26 @@ def test_check_command_exit_code(tmp_path: Path, capsys) -> None:
     shutil.copy(good / "procedures" / "cnie-renewal.yaml", good / "procedures" / "x.yaml")
     assert ingest_main(["check", "--dir", str(good)]) == 1
     assert "x.yaml: id:" in capsys.readouterr().err
+
+
+def test_questions_carry_no_amount_and_no_link(tmp_path: Path) -> None:
+    for i, bad in enumerate(("wach kayn chi 75dh f lmo9ata3a?", "est-ce que www.cnie.ma marche ?")):
+        text = _good(questions={"darija": [bad]})
+        result = load_knowledge(_kb(tmp_path / str(i), {"cnie-renewal.yaml": text}))
+        assert result.procedures == [], bad
+        assert "questions carry no facts" in str(result.errors[0])
+    ok = _good(questions={"fr": ["ma carte expire le mois prochain, que faire ?"], "darija": ["bghit njdded lbtaka"]})
+    assert load_knowledge(_kb(tmp_path / "ok", {"cnie-renewal.yaml": ok})).errors == []
+
+
+def test_question_chunks_are_searchable_on_their_own() -> None:
+    from ingest.chunking import chunk_procedure, lexical_document
+    from ingest.schema import Procedure
+
+    proc = Procedure.model_validate(
+        yaml.safe_load(_good(questions={"fr": ["ma carte expire bientot"], "darija": ["bghit nbdl lbtaka"]}))
+    )
+    questions = [c for c in chunk_procedure(proc) if c.section == "question"]
+    assert [(c.lang, c.text) for c in questions] == [("fr", "ma carte expire bientot"), ("darija", "bghit nbdl lbtaka")]
+    # Latin-letter Darija also reaches BM25 in Arabic script, so either spelling of a question meets it.
+    assert "البطاقة" in lexical_document(proc) or "لبطاقة" in lexical_document(proc)
