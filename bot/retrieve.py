@@ -28,8 +28,8 @@ from ingest.chunking import lexical_document
 from ingest.schema import Procedure
 
 PUNCT = ".,;:!?()«»\"'"
-# The embedder's cost grows faster than the text (about 20 ms for 30 characters, 400 ms for 600 on
-# one core): the expanded query is cut here, which costs no measurable accuracy on the dev set.
+# The embedder's cost grows with the text (about 1.2 ms per token on two cores, bench/embed_latency.py);
+# a citizen's question rarely needs more than this to be understood.
 DENSE_MAX_CHARS = 200
 RRF_K = 60  # the usual constant: damps the head of each ranking
 # (dense, lexical, names, char-grams)
@@ -49,8 +49,11 @@ class Query:
 
 
 def prepare_query(text: str, detection: Detection) -> Query:
-    """Darija (either script) is expanded with Arabic-script, MSA and French equivalents, so the
-    retrievers meet the vocabulary the knowledge base is written in."""
+    """Darija (either script) is expanded with Arabic-script, MSA and French equivalents, so the lexical
+    retrievers meet the vocabulary the knowledge base is written in. The dense retriever reads the
+    citizen's own words: the knowledge base holds questions in every style, and the expansion made
+    the embedded text longer (slower) and vaguer (measured with bench/retrieval.py: Darija hit@1
+    0.66 with the expansion, 0.78 without)."""
     exp = expand(text, detection.style)
     said = f"{text} {exp.arabic}".strip()
     synonyms = " ".join([*exp.msa, *exp.french])
@@ -58,7 +61,7 @@ def prepare_query(text: str, detection: Detection) -> Query:
     # are broad ("school" brings "certificate", "student", ...), the citizen's own words are not.
     return Query(
         raw=text,
-        dense_text=f"{said} {synonyms}"[:DENSE_MAX_CHARS].strip(),
+        dense_text=text[:DENSE_MAX_CHARS].strip(),
         lexical_text=f"{said} {said} {synonyms}".strip(),
         names_text=said,
         latin=detection.arabic_ratio < 0.5,
@@ -106,23 +109,34 @@ class LexicalIndex(BM25Index):
 
 class DenseIndex:
     """All chunk vectors of the serving procedures in one matrix: a 2-core CPU scores a few thousand
-    chunks in well under a millisecond, much faster than a round trip to the vector store."""
+    chunks in well under a millisecond, much faster than a round trip to the vector store.
+
+    Question chunks rank procedures but do not vouch for them: any question-shaped message (about the
+    weather too) is close to some citizen's question, so the scope decision reads content chunks only.
+    """
 
     def __init__(self, store: VectorStore, known: set[str]) -> None:
         _ids, vectors, metas = store.export()
         keep = [i for i, meta in enumerate(metas) if meta.get("procedure_id") in known]
         self.procedure_ids = [metas[i]["procedure_id"] for i in keep]
+        self.is_question = [metas[i].get("section") == "question" for i in keep]
         self.matrix = np.asarray([vectors[i] for i in keep], dtype=np.float32).reshape(len(keep), -1)
 
-    def scores(self, vector: Sequence[float]) -> dict[str, float]:
+    def scores(self, vector: Sequence[float]) -> tuple[dict[str, float], dict[str, float]]:
+        """(best over all chunks, best over content chunks) per procedure."""
         if not self.procedure_ids:
-            return {}
-        sims = self.matrix @ np.asarray(vector, dtype=np.float32)
+            return {}, {}
+        # einsum, not BLAS: OpenBLAS worker threads keep spinning after a call and stole a core from
+        # the next query embedding (measured 45 -> 77 ms per embedding in the answer loop).
+        sims = np.einsum("ij,j->i", self.matrix, np.asarray(vector, dtype=np.float32))
         best: dict[str, float] = {}
-        for pid, sim in zip(self.procedure_ids, sims.tolist(), strict=True):
+        content: dict[str, float] = {}
+        for pid, question, sim in zip(self.procedure_ids, self.is_question, sims.tolist(), strict=True):
             if sim > best.get(pid, -1.0):
                 best[pid] = sim
-        return best
+            if not question and sim > content.get(pid, -1.0):
+                content[pid] = sim
+        return best, content
 
 
 def rrf(rankings: Sequence[Sequence[str]], weights: Sequence[float]) -> dict[str, float]:
@@ -146,18 +160,18 @@ class Retriever:
         self.names = BM25Index(ids, [analyze(names_of(p)) for p in procedures])
         self.grams = BM25Index(ids, [char_grams(names_of(p)) for p in procedures])
 
-    def dense_scores(self, text: str) -> dict[str, float]:
+    def dense_scores(self, text: str) -> tuple[dict[str, float], dict[str, float]]:
         return self.dense.scores(self._embedder.embed_query(text))
 
     def search(self, query: Query, k: int = 5) -> list[Hit]:
-        dense = self.dense_scores(query.dense_text)
+        dense, content = self.dense_scores(query.dense_text)
         lexical = self.lexical.search(query.lexical_text)
         names = self.names.scores(analyze(query.names_text))
         grams = self.grams.scores(char_grams(query.names_text))
         weights = WEIGHTS_LATIN_SCRIPT if query.latin else WEIGHTS_ARABIC_SCRIPT
         fused = rrf([_ranking(dense), _ranking(lexical), _ranking(names), _ranking(grams)], weights)
         hits = [
-            Hit(pid, score, dense.get(pid, 0.0), lexical.get(pid, 0.0), names.get(pid, 0.0))
+            Hit(pid, score, content.get(pid, 0.0), lexical.get(pid, 0.0), names.get(pid, 0.0))
             for pid, score in fused.items()
         ]
         hits.sort(key=lambda h: (h.score, h.dense), reverse=True)
@@ -166,5 +180,5 @@ class Retriever:
 
 def dense_only(retriever: Retriever, text: str, k: int = 5) -> list[Hit]:
     """The baseline the benchmark compares against: the same embedder and index, nothing else."""
-    ranked = sorted(retriever.dense_scores(text).items(), key=lambda kv: kv[1], reverse=True)[:k]
+    ranked = sorted(retriever.dense_scores(text)[0].items(), key=lambda kv: kv[1], reverse=True)[:k]
     return [Hit(pid, s, s, 0.0) for pid, s in ranked]

