@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -21,9 +22,11 @@ def make_embedder(settings: Settings) -> Embedder:
 
 
 def collection_name(settings: Settings, embedder: Embedder) -> str:
-    # One collection per embedding model: vectors of two models must never be compared.
-    slug = re.sub(r"[^a-zA-Z0-9]+", "-", embedder.name).strip("-").lower()[:40]
-    return f"{settings.chroma_collection}-{slug}"
+    # One collection per embedding model: vectors of two models must never be compared. Chroma wants
+    # a name ending in a letter or digit; the hash keeps two long paths with the same start apart.
+    slug = re.sub(r"[^a-zA-Z0-9]+", "-", embedder.name).lower()[-40:].strip("-")
+    digest = hashlib.sha256(embedder.name.encode()).hexdigest()[:8]
+    return f"{settings.chroma_collection}-{slug}-{digest}"
 
 
 def make_store(settings: Settings, embedder: Embedder) -> VectorStore:
