@@ -1,4 +1,4 @@
-"""Hybrid retrieval, aggregated from chunks to procedures and fused by weighted reciprocal rank:
+"""Hybrid retrieval, aggregated from chunks to procedures and fused by a weighted sum of z-scores:
 
 - dense: query vector against every chunk vector (cosine; the matrix is read once from the store),
 - lexical: BM25 over each procedure's analysed FR/AR text,
@@ -31,7 +31,6 @@ PUNCT = ".,;:!?()«»\"'"
 # The embedder's cost grows with the text (about 1.2 ms per token on two cores, bench/embed_latency.py);
 # a citizen's question rarely needs more than this to be understood.
 DENSE_MAX_CHARS = 200
-RRF_K = 60  # the usual constant: damps the head of each ranking
 # (dense, lexical, names, char-grams)
 WEIGHTS_ARABIC_SCRIPT = (1.0, 1.5, 0.5, 0.5)
 WEIGHTS_LATIN_SCRIPT = (0.25, 1.5, 0.5, 1.5)
@@ -139,21 +138,25 @@ class DenseIndex:
         return best, content
 
 
-def rrf(rankings: Sequence[Sequence[str]], weights: Sequence[float]) -> dict[str, float]:
-    fused: dict[str, float] = {}
-    for ranking, weight in zip(rankings, weights, strict=True):
-        for rank, pid in enumerate(ranking):
-            fused[pid] = fused.get(pid, 0.0) + weight / (RRF_K + rank + 1)
-    return fused
+def zfuse(signals: Sequence[dict[str, float]], weights: Sequence[float], ids: Sequence[str]) -> dict[str, float]:
+    """Weighted sum of z-scores over every procedure (a procedure a signal did not score counts 0).
 
-
-def _ranking(scores: dict[str, float]) -> list[str]:
-    return sorted(scores, key=scores.__getitem__, reverse=True)
+    Scores, not ranks: when BM25 puts one procedure far ahead, that margin counts, where reciprocal
+    rank fusion treated first and second place almost alike (measured with the same weights on the dev
+    set, bench/retrieval.py: hit@1 0.856 with RRF, 0.888 with z-scores)."""
+    fused = np.zeros(len(ids))
+    for scores, weight in zip(signals, weights, strict=True):
+        values = np.array([scores.get(pid, 0.0) for pid in ids])
+        spread = values.std()
+        if weight and spread > 0:
+            fused += weight * (values - values.mean()) / spread
+    return dict(zip(ids, fused.tolist(), strict=True))
 
 
 class Retriever:
     def __init__(self, procedures: Sequence[Procedure], embedder: Embedder, store: VectorStore) -> None:
         ids = [p.id for p in procedures]
+        self.ids = ids
         self._embedder = embedder
         self.dense = DenseIndex(store, set(ids))
         self.lexical = LexicalIndex(procedures)
@@ -169,7 +172,7 @@ class Retriever:
         names = self.names.scores(analyze(query.names_text))
         grams = self.grams.scores(char_grams(query.names_text))
         weights = WEIGHTS_LATIN_SCRIPT if query.latin else WEIGHTS_ARABIC_SCRIPT
-        fused = rrf([_ranking(dense), _ranking(lexical), _ranking(names), _ranking(grams)], weights)
+        fused = zfuse([dense, lexical, names, grams], weights, self.ids)
         hits = [
             Hit(pid, score, content.get(pid, 0.0), lexical.get(pid, 0.0), names.get(pid, 0.0))
             for pid, score in fused.items()
