@@ -44,7 +44,7 @@ FRENCH = {
     "birth": ("Je voudrais obtenir un extrait d'acte de naissance.", "birth-certificate"),
     "company": ("Comment créer une entreprise au Maroc ?", "company-creation"),
     "residence": ("Comment demander un certificat de résidence ?", "residence-certificate"),
-    "elections": ("Comment s'inscrire sur les listes électorales ?", "electoral-registration"),
+    "elections": ("Comment s'inscrire pour voter aux élections ?", "electoral-registration"),
 }
 ARABIC_QUESTION = "كيف أجدد جواز السفر؟"
 
