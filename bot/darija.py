@@ -300,7 +300,8 @@ def _match(tokens: list[str]) -> list[int]:
             found.extend(hits)
             i += n
             continue
-        if not n and "\u0621" <= tokens[i][0] <= "\u064a":
+        # Stop words are never looked up by stem: ولا ("or") shares its stem with الولاية (the wilaya).
+        if not n and "\u0621" <= tokens[i][0] <= "\u064a" and tokens[i] not in STOP_WORDS:
             found.extend(stems.get(stem_arabic(tokens[i]), ()))
         i += 1
     return list(dict.fromkeys(found))

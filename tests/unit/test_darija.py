@@ -87,6 +87,12 @@ def test_expand_matches_arabic_by_light_stem() -> None:
     assert "id_card" in expand("بطاقتي", "darija").concepts
 
 
+def test_stop_words_are_not_matched_by_stem() -> None:
+    # ولا is "or" in Darija; by stem it would read as الولاية (the wilaya) and expand to prefecture words.
+    found = expand("نجدد البيرمي ولا ندوز الامتحان من جديد؟", "darija")
+    assert "prefecture" not in found.concepts and "العمالة" not in found.msa
+
+
 def test_expand_prefers_the_longer_overlapping_phrase() -> None:
     found = expand("tlfat liya la carte grise", "mixed")
     assert "car_registration" in found.concepts and "id_card" not in found.concepts
