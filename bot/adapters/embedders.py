@@ -121,8 +121,8 @@ class CT2E5Embedder:
         self.name = f"ct2-multilingual-e5-small-{compute_type}"  # vectors differ by compute type
         self._compute_type = compute_type
         self._models_path = models_path
-        self._threads = threads
         self._query_threads = query_threads
+        self._replicas = max(1, threads // query_threads)  # single-thread encoders for passage batches
         self._encoder: Any = None
         self._tokenizer: Any = None
         self._dimension = 0
@@ -143,7 +143,7 @@ class CT2E5Embedder:
                     device="cpu",
                     compute_type=self._compute_type,
                     intra_threads=self._query_threads,
-                    inter_threads=max(1, self._threads // self._query_threads),
+                    inter_threads=self._replicas,
                 )
                 # The first call allocates; it also tells the vector size.
                 warm = self._encoder.forward_batch([[self._tokenizer.bos, self._tokenizer.eos]])
@@ -177,7 +177,7 @@ class CT2E5Embedder:
 
     def _parts(self, inputs: list[list[int]]) -> list[list[list[int]]]:
         """A batch cut into as many consecutive parts as the encoder has replicas."""
-        count = max(1, min(self._threads // self._query_threads, len(inputs)))
+        count = max(1, min(self._replicas, len(inputs)))
         size = -(-len(inputs) // count)
         return [inputs[i : i + size] for i in range(0, len(inputs), size)]
 
