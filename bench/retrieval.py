@@ -81,7 +81,7 @@ def main() -> int:
     if args.components:
 
         def lexical(q: str) -> list[str]:
-            scores = retriever.lexical.scores(prepare_query(q, detect(q)).lexical_text)
+            scores = retriever.lexical.search(prepare_query(q, detect(q)).lexical_text)
             return sorted(scores, key=scores.__getitem__, reverse=True)[:5]
 
         runs.append(("BM25 only (with Darija expansion)", lexical))

@@ -276,22 +276,52 @@ def _longest_at(tokens: list[str], i: int) -> tuple[int, tuple[int, ...]]:
     return 0, ()
 
 
-def _strip_clitic(token: str) -> str:
-    """فعقد -> عقد, والبطاقة -> البطاقة: Darija glues ف/و/ب/ل to the next word; drop it when only the
-    rest starts a lexicon phrase."""
+# Darija morphology around a lexicon word, peeled in this order: a glued conjunction or preposition
+# (فعقد, والبطاقه), the continuous-aspect prefix (كنصوت, كاتخلص; kansowet, katkhlles), the plural
+# ending of verbs (نبدلو) and the negation circumfix (ماخدامش, ma khdamch).
+_CLITIC = re.compile(r"^[فوبل](?=[\u0621-\u064a]{3})")
+_ASPECT = re.compile(r"^(?:كا?|ka?)(?=[نتيnty])")
+_PLURAL = re.compile(r"(?<=[\u0621-\u064a]{3})و$")
+_NEGATION = re.compile(r"^(?!ال)(?:ما|ma)?(.{3,}?)(?:ش|ch|x)$")  # not a noun: الماتش is no negation
+
+
+def _forms(token: str, exact: bool = True) -> list[str]:
+    """The token and what is left of it without each Darija affix, the token first. ``exact=False``
+    (for the stem lookup, which strips conjunctions itself) leaves on the affixes whose removal can
+    leave the stem of an unrelated word (الماتش, "the match", would become مات, "died")."""
+    forms = [token]
+    for pattern in (_CLITIC, _ASPECT, _PLURAL) if exact else (_ASPECT, _PLURAL):
+        forms += [pattern.sub("", form, count=1) for form in forms]
+    if exact:
+        forms += [m[1] for form in forms if (m := _NEGATION.fullmatch(form))]
+    return list(dict.fromkeys(forms))
+
+
+def _lexicon_form(token: str) -> str:
+    """The token as the lexicon knows it: فعقد -> عقد, كنصوت -> نصوت, ماخدامش -> خدام. An affix is
+    dropped only when what remains starts a lexicon phrase, so a word that merely begins with one of
+    these letters (بطاقه, كتاب) is left alone."""
     longest = _lexicon().longest
-    if token in longest or token[0] not in "فوبل" or len(token) < 4:
+    if token in longest or len(token) < 4:
         return token
-    return token[1:] if token[1:] in longest else token
+    return next((form for form in _forms(token) if form in longest), token)
+
+
+def _stem_concepts(token: str) -> tuple[int, ...]:
+    """Concepts of the first form of ``token`` whose light stem the lexicon knows (بطاقتي -> البطاقه)."""
+    stems = _lexicon().stems
+    for form in _forms(token, exact=False) if len(token) >= 4 else [token]:
+        if hits := stems.get(stem_arabic(form)):
+            return hits
+    return ()
 
 
 def _match(tokens: list[str]) -> list[int]:
     """Longest n-gram matches of lexicon phrases, left to right; a match gives way to an
     overlapping one that reaches further ("la carte grise" is carte grise, not la carte).
     Arabic words that match no phrase are looked up by light stem (بطاقتي -> البطاقة)."""
-    tokens = [_strip_clitic(t) for t in tokens]
+    tokens = [_lexicon_form(t) for t in tokens]
     spans = [_longest_at(tokens, i) for i in range(len(tokens))]
-    stems = _lexicon().stems
     found: list[int] = []
     i = 0
     while i < len(tokens):
@@ -302,7 +332,7 @@ def _match(tokens: list[str]) -> list[int]:
             continue
         # Stop words are never looked up by stem: ولا ("or") shares its stem with الولاية (the wilaya).
         if not n and "\u0621" <= tokens[i][0] <= "\u064a" and tokens[i] not in STOP_WORDS:
-            found.extend(stems.get(stem_arabic(tokens[i]), ()))
+            found.extend(_stem_concepts(tokens[i]))
         i += 1
     return list(dict.fromkeys(found))
 

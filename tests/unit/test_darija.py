@@ -123,6 +123,27 @@ def test_expand_strips_glued_darija_preposition() -> None:
     assert "extrait d'acte de naissance" in found.french
 
 
+@pytest.mark.parametrize(
+    ("text", "style", "concept"),
+    [
+        ("فين كنصوتو دابا بعدما رحلت؟", "darija", "elections"),  # aspect prefix and plural ending
+        ("شحال كنخلص على الباسبور", "darija", "pay"),
+        ("راجلي ماخدامش", "darija", "work"),  # negation circumfix
+        ("kanvoti f had la ville", "arabizi", "elections"),
+        ("kankhlles ch7al", "arabizi", "pay"),
+    ],
+)
+def test_expand_peels_darija_verb_affixes(text: str, style: str, concept: str) -> None:
+    assert concept in expand(text, style).concepts
+
+
+def test_affixes_are_peeled_only_to_reach_a_lexicon_word() -> None:
+    # الماتش ("the match") ends like a negated verb; read as مات ("died") it would bring death words.
+    assert "death" not in expand("شكون ربح الماتش البارح؟", "darija").concepts
+    # بطاقه starts like a glued ب and keeps its meaning.
+    assert "id_card" in expand("البطاقه ديالي", "darija").concepts
+
+
 def test_expand_matches_msa_words_inside_darija() -> None:
     found = expand("شنو هوما الوثائق اللي خاصني لجواز السفر", "darija")
     assert {"documents", "passport"} <= set(found.concepts)
