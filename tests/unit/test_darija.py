@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.darija import Expansion, arabizi_to_arabic, expand, transliterate_rules
+from bot.darija import Expansion, arabizi_to_arabic, concept_ids, expand, transliterate_rules
 from bot.normalize import normalize_arabic
 
 
@@ -142,6 +142,19 @@ def test_affixes_are_peeled_only_to_reach_a_lexicon_word() -> None:
     assert "death" not in expand("شكون ربح الماتش البارح؟", "darija").concepts
     # بطاقه starts like a glued ب and keeps its meaning.
     assert "id_card" in expand("البطاقه ديالي", "darija").concepts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["بغيت نجدد الباسبور ديالي", "bghit njdded lbasbor dyali", "كيف أجدد جواز السفر؟", "بغيت نجدد جواز السفر"],
+)
+def test_concepts_are_one_vocabulary_for_every_script(text: str) -> None:
+    assert {"renew", "passport"} <= set(concept_ids(text))
+
+
+def test_concepts_leave_out_grammar_and_question_words() -> None:
+    found = concept_ids("شنو خاصني ديال البطاقه")
+    assert "id_card" in found and not {"q_what", "of_genitive"} & set(found)
 
 
 def test_expand_matches_msa_words_inside_darija() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis import analyze, stem_arabic, tokenize
+from bot.analysis import analyze, conjugated_stems, stem_arabic, tokenize
 from bot.normalize import normalize, normalize_arabic, normalize_latin
 
 
@@ -99,3 +99,17 @@ def test_analyze_is_deterministic_for_query_and_chunk() -> None:
     text = "Casier judiciaire : السجل العدلي, délai 48h"
     assert analyze(text) == analyze(text)
     assert analyze("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [("wach khassni ndéclari l'IR?", "declar"), ("bghit nlégalisi chi wra9", "legalis"), ("kandeposi", "depos")],
+)
+def test_french_verbs_conjugated_in_darija_meet_the_knowledge_base(text: str, stem: str) -> None:
+    known = set(analyze("déclaration de revenus, légalisation de signature, déposer le dossier"))
+    assert conjugated_stems(text, known) == [stem]
+
+
+def test_conjugated_stems_leave_known_and_unconjugated_words_alone() -> None:
+    known = set(analyze("déclaration, commune, nmchi, wra9a"))
+    assert conjugated_stems("nmchi l la commune, déclaration, wra9a", known) == []
