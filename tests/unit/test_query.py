@@ -1,0 +1,23 @@
+"""What each retriever reads of a message (bot.retrieve.prepare_query)."""
+
+from __future__ import annotations
+
+from bot.language import detect
+from bot.retrieve import char_grams, prepare_query
+
+
+def test_char_grams_read_the_darija_words_of_a_code_switched_message() -> None:
+    message = "salam, wldi tzad f la clinique, chno ndir bach nsejlo f la commune?"
+    query = prepare_query(message, detect(message))
+    assert detect(message).style == "mixed"
+    words = query.grams_text.split()
+    assert "nsejlo" in words and "tzad" in words
+    assert not {"clinique", "commune"} & set(words)
+    assert "clinique" in query.names_text and "clinique" in query.lexical_text  # still searched by BM25
+
+
+def test_french_and_arabic_messages_keep_every_word_for_char_grams() -> None:
+    for message in ("Comment renouveler ma carte d'identité ?", "كيف أجدد بطاقة التعريف الوطنية؟"):
+        query = prepare_query(message, detect(message))
+        assert query.grams_text == query.names_text
+        assert char_grams(query.grams_text)
