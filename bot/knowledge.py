@@ -16,8 +16,21 @@ from bot.canned import NATIONAL_PORTAL
 from bot.normalize import normalize
 from bot.ports import Embedder, VectorStore
 from bot.retrieve import Retriever
+from ingest.chunking import chunk_procedure
 from ingest.loaders import FileError, load_knowledge
 from ingest.schema import Procedure
+
+
+class IndexIncomplete(RuntimeError):
+    """The vector store lacks chunks of the knowledge base for the embedder in use: built for another
+    model or compute type, or never built. ``dalil ingest`` (or ``Dalil.create``) builds what is missing."""
+
+    def __init__(self, embedder: str, missing: int, total: int) -> None:
+        super().__init__(
+            f"the index holds no vectors for {missing} of the knowledge base's {total} chunks with the "
+            f"embedder in use ({embedder}): run `dalil ingest` to build them"
+        )
+        self.missing = missing
 
 
 @dataclass
@@ -71,6 +84,17 @@ class KnowledgeHolder:
             self.version += 1
 
 
+def missing_chunks(procedures: Sequence[Procedure], store: VectorStore) -> tuple[int, int]:
+    """(chunks the store lacks, chunks the procedures have)."""
+    wanted = {chunk.id for proc in procedures for chunk in chunk_procedure(proc)}
+    return len(wanted - store.ids()), len(wanted)
+
+
 def load_kb(knowledge_dir: Path, embedder: Embedder, store: VectorStore) -> KnowledgeBase:
+    """The knowledge base as served, or IndexIncomplete when the store was not built for this embedder
+    (a collection is per model and compute type: vectors of two never meet)."""
     loaded = load_knowledge(knowledge_dir)
+    missing, total = missing_chunks(loaded.procedures, store)
+    if missing:
+        raise IndexIncomplete(embedder.name, missing, total)
     return KnowledgeBase.build(loaded.procedures, embedder, store, loaded.errors)

@@ -152,7 +152,8 @@ class DenseIndex:
         keep = [i for i, meta in enumerate(metas) if meta.get("procedure_id") in known]
         self.procedure_ids = [metas[i]["procedure_id"] for i in keep]
         self.is_question = [metas[i].get("section") == "question" for i in keep]
-        self.matrix = np.asarray([vectors[i] for i in keep], dtype=np.float32).reshape(len(keep), -1)
+        dimension = len(vectors[keep[0]]) if keep else 0
+        self.matrix = np.asarray([vectors[i] for i in keep], dtype=np.float32).reshape(len(keep), dimension)
 
     def scores(self, vector: Sequence[float]) -> tuple[dict[str, float], dict[str, float]]:
         """(best over all chunks, best over content chunks) per procedure."""

