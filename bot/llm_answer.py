@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 from bot.guard import strip_foreign_links, unsupported_numbers
 from bot.ports import Generator
+from bot.texts import say
 from bot.types import AnswerLang
 
 log = logging.getLogger("dalil.llm")
-
-LANG_NAMES = {"fr": "French", "ar": "Modern Standard Arabic", "darija": "Moroccan Darija in Arabic script"}
 
 SYSTEM_PROMPT = (
     "You are Dalil, an assistant for Moroccan administrative procedures. Answer the citizen's question in "
@@ -38,7 +37,7 @@ class Phrased:
 def build_messages(question: str, lang: AnswerLang, cards: Mapping[str, str]) -> list[dict[str, str]]:
     rendered = "\n\n".join(f"[card id={pid}]\n{text}" for pid, text in cards.items())
     return [
-        {"role": "system", "content": SYSTEM_PROMPT.format(lang=LANG_NAMES[lang], cards=rendered)},
+        {"role": "system", "content": SYSTEM_PROMPT.format(lang=say("language_name", lang), cards=rendered)},
         {"role": "user", "content": question},
     ]
 

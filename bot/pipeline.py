@@ -13,9 +13,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot import canned
 from bot.analysis import analyze
-from bot.compose import Aspect, card, facts_lang
+from bot.compose import Aspect, card
 from bot.config import Settings
 from bot.guard import is_manipulation, strip_foreign_links
 from bot.knowledge import KnowledgeBase
@@ -26,6 +25,7 @@ from bot.privacy import redact
 from bot.retrieve import prepare_query
 from bot.scope import off_topic_terms
 from bot.store import Conversation
+from bot.texts import pick, say, status_message
 from bot.types import AnswerLang, AnswerStatus, Hit, Option, Source
 from bot.understand import detect_aspect, looks_like_followup
 
@@ -183,10 +183,8 @@ class Pipeline:
         ctx.text = card(main, ctx.lang, focus=focus)
         others = [ctx.kb.procedures[pid] for pid in ctx.chosen[1:]]
         if others:
-            fl = facts_lang(ctx.lang)
-            heading = {"fr": "Voir aussi", "ar": "انظر أيضا", "darija": "شوف حتى"}[ctx.lang]
-            links = "\n".join(f"- [{getattr(p.title, fl)}]({p.primary_url})" for p in others)
-            ctx.text += f"\n\n**{heading}**\n{links}"
+            links = "\n".join(f"- [{pick(p.title, ctx.lang)}]({p.primary_url})" for p in others)
+            ctx.text += f"\n\n**{say('see_also', ctx.lang)}**\n{links}"
         if self.generator is not None:
             cards = {p.id: card(p, ctx.lang) for p in [main, *others]}
             phrased = phrase_with_llm(self.generator, ctx.message, ctx.lang, cards, ctx.kb.allowed_urls)
@@ -223,7 +221,7 @@ class Pipeline:
                 ctx.status = AnswerStatus.NO_ANSWER
                 ctx.trace["error_step"] = name
                 ctx.chosen, ctx.options = [], []
-                ctx.text = canned.text("error", ctx.lang)
+                ctx.text = say("error", ctx.lang)
                 break
             timings[name] = round((time.perf_counter() - t0) * 1000, 2)
         ctx.trace["timings_ms"] = timings
@@ -233,20 +231,18 @@ class Pipeline:
     def _result(self, ctx: Context) -> PipelineResult:
         kb = ctx.kb
         if ctx.status is AnswerStatus.CLARIFICATION:
-            fl = facts_lang(ctx.lang)
             procs = [kb.procedures[pid] for pid in ctx.options]
-            options = [Option(p.id, getattr(p.title, fl)) for p in procs]
+            options = [Option(p.id, pick(p.title, ctx.lang)) for p in procs]
             lines = "\n".join(f"- [{o.title}]({kb.procedures[o.id].primary_url})" for o in options)
-            text = f"{canned.text('clarify', ctx.lang)}\n\n{lines}"
-            sources = [Source(p.id, getattr(p.title, fl), p.primary_url) for p in procs]
+            text = f"{say('clarify', ctx.lang)}\n\n{lines}"
+            sources = [Source(p.id, pick(p.title, ctx.lang), p.primary_url) for p in procs]
         elif ctx.status is AnswerStatus.ANSWERED:
-            fl = facts_lang(ctx.lang)
             procs = [kb.procedures[pid] for pid in ctx.chosen]
-            sources = [Source(p.id, getattr(p.title, fl), p.primary_url) for p in procs]
+            sources = [Source(p.id, pick(p.title, ctx.lang), p.primary_url) for p in procs]
             options, text = [], ctx.text
         else:
             sources, options = [], []
-            text = ctx.text or canned.status_message(ctx.status, ctx.lang)
+            text = ctx.text or status_message(ctx.status, ctx.lang)
         procedure_id = ctx.chosen[0] if ctx.chosen else (ctx.options[0] if ctx.options else None)
         return PipelineResult(
             status=ctx.status,

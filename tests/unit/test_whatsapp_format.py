@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.canned import NATIONAL_PORTAL
 from bot.channels.base import Reply
 from bot.channels.whatsapp.format import (
     BUTTON_TITLE_LIMIT,
@@ -17,6 +16,7 @@ from bot.channels.whatsapp.format import (
     to_whatsapp,
 )
 from bot.channels.whatsapp.graph import message_payload
+from bot.texts import NATIONAL_PORTAL
 from bot.types import Answer, AnswerStatus, Option, Source
 
 

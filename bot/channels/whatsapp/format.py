@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from bot import canned
-from bot.canned import NATIONAL_PORTAL
 from bot.channels.base import Choice, Reply
+from bot.texts import NATIONAL_PORTAL, say
 from bot.types import Answer, AnswerLang, AnswerStatus, Option
 
 TEXT_LIMIT = 4096
@@ -23,9 +22,6 @@ ROW_TITLE_LIMIT = 24
 ROW_DESCRIPTION_LIMIT = 72
 LIST_BUTTON_LIMIT = 20
 ID_LIMIT = 200
-
-LIST_BUTTON = {"fr": "Choisir", "ar": "اختر", "darija": "ختار"}
-SOURCE_LABEL = {"fr": "Source officielle", "ar": "المصدر الرسمي", "darija": "المصدر الرسمي"}
 
 _LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -91,7 +87,7 @@ def with_sources(text: str, answer: Answer, lang: AnswerLang) -> str:
     """Every answer names an official page: the sources' URLs, or the national portal for abstentions."""
     missing = [s.url for s in answer.sources if s.url and s.url not in text]
     if missing:
-        text += f"\n\n*{SOURCE_LABEL[lang]}* : " + " · ".join(dict.fromkeys(missing))
+        text += f"\n\n*{say('source', lang)}* : " + " · ".join(dict.fromkeys(missing))
     elif not answer.sources and "http" not in text:
         text += f"\n\n{NATIONAL_PORTAL}"
     return text
@@ -116,7 +112,7 @@ def choices_reply(body: str, options: list[Option], lang: AnswerLang) -> Reply:
         )
         for o, t in zip(options, titles, strict=True)
     )
-    return Reply(body, "list", rows, LIST_BUTTON[lang][:LIST_BUTTON_LIMIT])
+    return Reply(body, "list", rows, say("list_button", lang)[:LIST_BUTTON_LIMIT])
 
 
 FRENCH_PREFIX = "fr:"  # reply id of the "Français" button under a Darija answer: "fr:<procedure id>"
@@ -126,7 +122,7 @@ def answer_replies(answer: Answer, prefix: str = "") -> list[Reply]:
     """The messages that carry one answer: text parts, and the choices of a clarification."""
     lang = answer.language
     body = answer.text
-    french = canned.text("french_version", "darija")
+    french = say("french_version", "darija")
     offer_french = lang == "darija" and answer.status is AnswerStatus.ANSWERED and bool(answer.sources)
     if offer_french:
         # The web page has a «Français» button under Darija answers; on WhatsApp it is a reply button.
@@ -138,11 +134,12 @@ def answer_replies(answer: Answer, prefix: str = "") -> list[Reply]:
         if len(text) <= INTERACTIVE_BODY_LIMIT:
             return [choices_reply(text, answer.options, lang)]
         # The list of links does not fit an interactive body: send it first, then ask.
-        prompt = canned.text("clarify", lang)
+        prompt = say("clarify", lang)
         return [*(Reply(part) for part in split_text(text)), choices_reply(prompt, answer.options, lang)]
     replies = [Reply(part) for part in split_text(text)]
     if offer_french:
-        replies.append(Reply(french, "buttons", (Choice(FRENCH_PREFIX + answer.sources[0].id, "Français"),)))
+        button = Choice(FRENCH_PREFIX + answer.sources[0].id, say("french_button", lang))
+        replies.append(Reply(french, "buttons", (button,)))
     return replies
 
 

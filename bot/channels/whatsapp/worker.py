@@ -17,12 +17,11 @@ from dataclasses import dataclass
 
 from bot.assistant import Dalil
 from bot.channels.base import Channel, ChannelError, InboundKind
-from bot.channels.whatsapp import texts
 from bot.channels.whatsapp.format import FRENCH_PREFIX, answer_replies, plain_replies
 from bot.channels.whatsapp.inbox import FAILED, LIMITED, Inbox, InboxRow, Outcome
 from bot.channels.whatsapp.outbox import Outbox, OutboxRow
-from bot.compose import facts_lang
 from bot.privacy import pseudonym, redact
+from bot.texts import pick, say
 from bot.types import AnswerLang
 
 log = logging.getLogger("dalil.whatsapp")
@@ -164,7 +163,7 @@ class WhatsAppWorker:
             # Never leave the citizen without an answer: apologise and point to the portal.
             log.exception("whatsapp message could not be answered", extra={"row": row.id})
             lang = self._session_lang(row)
-            apology = texts.say("voice_failed", lang) if row.kind == InboundKind.VOICE else _error_text(lang)
+            apology = say("voice_failed", lang) if row.kind == InboundKind.VOICE else say("error", lang)
             return Outcome(plain_replies(apology), FAILED, error=reason)
 
     def handle(self, row: InboxRow) -> Outcome:
@@ -173,7 +172,7 @@ class WhatsAppWorker:
             if self.inbox.limited_notice_sent(row):
                 return Outcome([], "limited_silent")
             return Outcome(
-                plain_replies(texts.say("rate_limited", lang, n=self.options.rate_per_minute)), "limited_notice"
+                plain_replies(say("rate_limited", lang, n=self.options.rate_per_minute)), "limited_notice"
             )
         if row.kind == InboundKind.TEXT and row.text.strip():
             return self._answer(row, row.text.strip(), None)
@@ -182,11 +181,11 @@ class WhatsAppWorker:
             return self._answer(row, message, forced)
         if row.kind == InboundKind.VOICE:
             return self._voice(row, lang)
-        return Outcome(plain_replies(texts.say("unsupported", lang)), "unsupported")
+        return Outcome(plain_replies(say("unsupported", lang)), "unsupported")
 
     def _answer(self, row: InboxRow, message: str, lang: AnswerLang | None, heard: str | None = None) -> Outcome:
         answer = self.dalil.answer(message[: self.options.max_message_chars], _session(row), lang, channel="whatsapp")
-        prefix = texts.say("heard", answer.language, text=heard) if heard else ""
+        prefix = say("heard", answer.language, text=heard) if heard else ""
         return Outcome(answer_replies(answer, prefix), answer.status.value, answer_id=answer.answer_id)
 
     def _choice(self, row: InboxRow, lang: AnswerLang | None) -> tuple[str, AnswerLang | None]:
@@ -198,19 +197,19 @@ class WhatsAppWorker:
         procedure = self.dalil.kb.procedures.get(reply_id)
         if procedure is None:
             return row.text, None
-        return getattr(procedure.title, facts_lang(lang or "fr")), lang
+        return pick(procedure.title, lang or "fr"), lang
 
     def _voice(self, row: InboxRow, lang: AnswerLang | None) -> Outcome:
         try:
             from bot.audio import AudioError
             from bot.voice import transcribe_checked
         except ImportError:  # speech not installed in this deployment
-            return Outcome(plain_replies(texts.say("unsupported", lang)), "voice_unavailable")
+            return Outcome(plain_replies(say("unsupported", lang)), "voice_unavailable")
         try:
             media = self.channel.fetch_media(row.media_id or "", self.options.max_audio_bytes)
         except ChannelError as exc:
             if exc.status == 413:
-                return Outcome(plain_replies(texts.say("voice_too_long", lang)), "audio_too_large", error=str(exc))
+                return Outcome(plain_replies(say("voice_too_long", lang)), "audio_too_large", error=str(exc))
             raise
         try:
             transcript = transcribe_checked(self.dalil.services, media.data, media.mime_type or row.mime_type, None)
@@ -218,11 +217,11 @@ class WhatsAppWorker:
             if exc.status_code == 503:  # recognition busy or down: try the note again later
                 raise
             return Outcome(
-                plain_replies(texts.say(_audio_text(exc), lang)), f"audio_{exc.status_code}", error=exc.reason
+                plain_replies(say(_audio_text(exc), lang)), f"audio_{exc.status_code}", error=exc.reason
             )
         heard = redact(transcript.text.strip())  # like typed text: answered and stored only redacted
         if not heard:
-            return Outcome(plain_replies(texts.say("no_speech", lang)), "audio_no_speech")
+            return Outcome(plain_replies(say("no_speech", lang)), "audio_no_speech")
         outcome = self._answer(row, heard, None, heard=heard)
         return Outcome(outcome.replies, outcome.status, text=heard, answer_id=outcome.answer_id)
 
@@ -280,14 +279,6 @@ def _audio_text(exc: Exception) -> str:
 
 def _session(row: InboxRow) -> str:
     return f"wa-{row.sender_hash}"  # one conversation per sender, never the phone number itself
-
-
-def _error_text(lang: AnswerLang | None) -> str:
-    from bot import canned
-
-    if lang is not None:
-        return canned.text("error", lang)
-    return f"{canned.text('error', 'fr')}\n\n{canned.text('error', 'darija')}"
 
 
 class _LeaseKeeper:

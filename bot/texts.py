@@ -1,9 +1,13 @@
-"""Every fixed text Dalil says, in French, Arabic (MSA) and Darija, in one place.
+"""Every fixed text Dalil says, in French, Arabic (MSA) and Darija, and the one helper that picks a
+language's version of a procedure field.
 
-Darija framing is written in Arabic script; procedure facts inside Darija answers stay in MSA.
+Darija framing is written in Arabic script; the procedure facts inside Darija answers stay in MSA
+(:func:`pick`). Adding a language means adding its column here (and to the knowledge schema).
 """
 
 from __future__ import annotations
+
+from typing import Literal, Protocol, TypeVar
 
 from bot.types import AnswerLang, AnswerStatus
 
@@ -18,7 +22,8 @@ STATUS_LABELS: dict[AnswerStatus, str] = {
     AnswerStatus.NO_ANSWER: "No procedure found or internal error",
 }
 
-TEXTS: dict[str, dict[AnswerLang, str]] = {
+# What Dalil answers instead of a procedure card, and the framing around a card.
+_ANSWERS: dict[str, dict[AnswerLang, str]] = {
     "out_of_scope": {
         "fr": "Je suis Dalil, l'assistant des démarches administratives marocaines : je ne peux pas répondre à "
         "cette question. Je peux vous dire quels documents fournir, où aller, les frais et délais connus "
@@ -69,10 +74,11 @@ TEXTS: dict[str, dict[AnswerLang, str]] = {
         "fr": "",
         "ar": "",
     },
+    "see_also": {"fr": "Voir aussi", "ar": "انظر أيضا", "darija": "شوف حتى"},
 }
 
-# Headings of the procedure card.
-CARD: dict[str, dict[AnswerLang, str]] = {
+# Headings and labels of the procedure card.
+_CARD: dict[str, dict[AnswerLang, str]] = {
     "what": {"fr": "De quoi s'agit-il", "ar": "ما هي المسطرة", "darija": "ما هي المسطرة"},
     "who": {"fr": "Qui est concerné", "ar": "المعنيون", "darija": "المعنيون"},
     "documents": {"fr": "Documents à fournir", "ar": "الوثائق المطلوبة", "darija": "الوثائق المطلوبة"},
@@ -90,16 +96,89 @@ CARD: dict[str, dict[AnswerLang, str]] = {
         "darija": "ما عنديش هاد المعلومة: شوف الصفحة الرسمية لتحت.",
     },
     "authority": {"fr": "Administration", "ar": "الإدارة", "darija": "الإدارة"},
+    # Between a label and its value: French typography wants a space before the colon.
+    "colon": {"fr": " : ", "ar": ": ", "darija": ": "},
 }
 
+# What Dalil says on WhatsApp besides answers. When the citizen's language is not known yet (a first
+# message that is a sticker), French and Darija are both sent.
+_WHATSAPP: dict[str, dict[AnswerLang, str]] = {
+    "unsupported": {
+        "fr": "Je lis les messages écrits et les notes vocales. Écrivez-moi ou envoyez une note vocale avec "
+        "votre question sur une démarche administrative.",
+        "ar": "أقرأ الرسائل المكتوبة والرسائل الصوتية. اكتب سؤالك حول مسطرة إدارية أو أرسله في رسالة صوتية.",
+        "darija": "كنقرا غير الرسائل المكتوبة والأوديوهات. كتب ليا سؤالك على شي إجراء إداري ولا صيفطو فأوديو.",
+    },
+    "rate_limited": {
+        "fr": "Vous m'envoyez beaucoup de messages : je réponds à {n} messages par minute au plus. Attendez une "
+        "minute, puis reposez votre question.",
+        "ar": "وصلتني رسائل كثيرة: أجيب عن {n} رسالة في الدقيقة على الأكثر. انتظر دقيقة ثم أعد طرح سؤالك.",
+        "darija": "صيفطتي بزاف ديال الرسائل: كنجاوب على {n} رسالة فالدقيقة على الأكثر. تسنى دقيقة وعاود سولني.",
+    },
+    "voice_too_long": {
+        "fr": "Votre note vocale est trop longue ou trop lourde. Envoyez une note plus courte (deux minutes au "
+        "plus) ou écrivez votre question.",
+        "ar": "رسالتك الصوتية طويلة أو كبيرة جدا. أرسل رسالة أقصر (دقيقتان على الأكثر) أو اكتب سؤالك.",
+        "darija": "الأوديو ديالك طويل بزاف. صيفط أوديو قصير (جوج دقايق على الأكثر) ولا كتب السؤال ديالك.",
+    },
+    "no_speech": {
+        "fr": "Je n'ai pas entendu de question dans cette note vocale. Parlez près du micro, ou écrivez votre "
+        "question.",
+        "ar": "لم أسمع سؤالا في هذه الرسالة الصوتية. تكلم قرب الميكروفون أو اكتب سؤالك.",
+        "darija": "ما سمعت حتى سؤال فهاد الأوديو. هضر قريب من الميكرو ولا كتب السؤال ديالك.",
+    },
+    "voice_failed": {
+        "fr": "Je n'ai pas pu écouter votre note vocale. Réessayez, ou écrivez votre question.",
+        "ar": "لم أتمكن من الاستماع إلى رسالتك الصوتية. أعد المحاولة أو اكتب سؤالك.",
+        "darija": "ما قدرتش نسمع الأوديو ديالك. عاود صيفطو ولا كتب السؤال ديالك.",
+    },
+    "heard": {
+        "fr": "🎙️ J'ai compris : _« {text} »_",
+        "ar": "🎙️ فهمت: _«{text}»_",
+        "darija": "🎙️ فهمت: _«{text}»_",
+    },
+    "list_button": {"fr": "Choisir", "ar": "اختر", "darija": "ختار"},
+    "french_button": {"fr": "Français", "ar": "Français", "darija": "Français"},
+}
 
-def text(key: str, lang: AnswerLang) -> str:
-    return TEXTS[key][lang]
+# The optional LLM is told the answer language by name.
+_LLM: dict[str, dict[AnswerLang, str]] = {
+    "language_name": {"fr": "French", "ar": "Modern Standard Arabic", "darija": "Moroccan Darija in Arabic script"},
+}
+
+TEXTS: dict[str, dict[AnswerLang, str]] = _ANSWERS | _CARD | _WHATSAPP | _LLM
 
 
-def label(key: str, lang: AnswerLang) -> str:
-    return CARD[key][lang]
+def say(key: str, lang: AnswerLang | None, **values: object) -> str:
+    """The text ``key`` in ``lang``, with ``values`` filled in; French then Darija when ``lang`` is None."""
+    forms = TEXTS[key]
+    if lang is not None:
+        return forms[lang].format(**values) if values else forms[lang]
+    return f"{say(key, 'fr', **values)}\n\n{say(key, 'darija', **values)}"
 
 
 def status_message(status: AnswerStatus, lang: AnswerLang) -> str:
-    return text(status.value, lang)
+    return say(status.value, lang)
+
+
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Bilingual(Protocol[T_co]):
+    """A procedure field written in French and MSA (the schema's ``Text`` and ``TextList``)."""
+
+    @property
+    def fr(self) -> T_co: ...
+
+    @property
+    def ar(self) -> T_co: ...
+
+
+def facts_lang(lang: AnswerLang) -> Literal["fr", "ar"]:
+    # Darija answers carry the procedure facts in Arabic script (MSA), as reviewed in the KB.
+    return "fr" if lang == "fr" else "ar"
+
+
+def pick(field: Bilingual[T_co], lang: AnswerLang) -> T_co:
+    """The version of a procedure field an answer in ``lang`` shows."""
+    return field.fr if facts_lang(lang) == "fr" else field.ar
