@@ -41,9 +41,9 @@ def inner(dev: Path) -> dict[str, object]:
     from bench.kfold import kfold_scores
     from bot.config import get_settings
     from bot.knowledge import load_kb
-    from bot.language import detect
     from bot.retrieve import prepare_query
     from bot.services import build_services
+    from bot.understand.language import detect
 
     services = build_services(get_settings())
     kb = load_kb(services.settings.knowledge_dir, services.embedder, services.store)

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from bot.language import detect
+from bot.understand.language import detect
 
 STYLES = ("fr", "ar", "darija", "arabizi", "mixed")
 ANSWER = {"fr": "fr", "ar": "ar", "darija": "darija", "arabizi": "darija", "mixed": "darija"}

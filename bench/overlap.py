@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.config import get_settings
 from bot.evaluate import load_rows
-from bot.normalize import normalize
+from bot.understand.normalize import normalize
 from ingest.loaders import load_knowledge
 
 

@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from bot.darija import arabizi_to_arabic
-from bot.normalize import normalize_arabic
+from bot.understand.darija import arabizi_to_arabic
+from bot.understand.normalize import normalize_arabic
 
 DEFAULT = (
     Path(__file__).resolve().parent.parent.parent

@@ -5,14 +5,10 @@ Fields the knowledge base lacks are never guessed: a line sends the citizen to t
 
 from __future__ import annotations
 
-from typing import Literal
-
 from bot.texts import pick, say
 from bot.types import AnswerLang
+from bot.understand.intent import ASPECTS, Aspect
 from ingest.schema import Procedure, Text, TextList
-
-Aspect = Literal["documents", "steps", "fees", "delay", "where", "online"]
-ASPECTS: tuple[Aspect, ...] = ("documents", "steps", "fees", "delay", "where", "online")
 
 
 def _one(field: Text | None, lang: AnswerLang) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.normalize import normalize
+from bot.understand.normalize import normalize
 
 # Attempts to change Dalil's instructions, reveal its internals or claim authority. Matched on
 # normalised text (lower case, no accents, unified Arabic letters).

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from bot.normalize import normalize
 from bot.ports import Embedder, VectorStore
 from bot.retrieve import Retriever
 from bot.texts import NATIONAL_PORTAL
+from bot.understand.normalize import normalize
 from ingest.chunking import chunk_procedure
 from ingest.loaders import FileError, load_knowledge
 from ingest.schema import Procedure

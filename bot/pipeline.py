@@ -13,21 +13,21 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.analysis import analyze
-from bot.compose import Aspect, card
+from bot.compose import card
 from bot.config import Settings
 from bot.guard import is_manipulation, strip_foreign_links
 from bot.knowledge import KnowledgeBase
-from bot.language import Detection, detect
 from bot.llm_answer import phrase_with_llm
 from bot.ports import Generator
 from bot.privacy import redact
 from bot.retrieve import prepare_query
-from bot.scope import off_topic_terms
 from bot.store import Conversation
 from bot.texts import pick, say, status_message
 from bot.types import AnswerLang, AnswerStatus, Hit, Option, Source
-from bot.understand import detect_aspect, looks_like_followup
+from bot.understand.analysis import analyze
+from bot.understand.intent import Aspect, detect_aspect, looks_like_followup
+from bot.understand.language import Detection, detect
+from bot.understand.scope import off_topic_terms
 
 log = logging.getLogger("dalil.pipeline")
 

@@ -24,13 +24,13 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
-from bot.analysis import analyze, conjugated_stems
 from bot.classify import QuestionClassifier
-from bot.darija import concept_ids, expand
-from bot.language import Detection, is_french_word
-from bot.normalize import normalize
 from bot.ports import Embedder, VectorStore
 from bot.types import Hit
+from bot.understand.analysis import analyze, conjugated_stems
+from bot.understand.darija import concept_ids, expand
+from bot.understand.language import Detection, is_french_word
+from bot.understand.normalize import normalize
 from ingest.chunking import lexical_document
 from ingest.schema import Procedure
 

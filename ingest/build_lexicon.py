@@ -26,9 +26,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from bot.darija import transliterate_rules
-from bot.language import AMBIGUOUS_LATIN, DARIJA_LATIN_CORE, FRENCH_CORE, NEUTRAL_LATIN
-from bot.normalize import normalize, normalize_arabic
+from bot.understand.darija import transliterate_rules
+from bot.understand.language import AMBIGUOUS_LATIN, DARIJA_LATIN_CORE, FRENCH_CORE, NEUTRAL_LATIN
+from bot.understand.normalize import normalize, normalize_arabic
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bot" / "data"

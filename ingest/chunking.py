@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 from typing import Literal
 
-from bot.darija import arabizi_to_arabic
 from bot.types import Chunk
+from bot.understand.darija import arabizi_to_arabic
 from ingest.schema import ARABIC_RE, Procedure, Text, TextList
 
 Lang = Literal["fr", "ar"]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.language import detect
 from bot.retrieve import prepare_query
+from bot.understand.language import detect
 
 # Written for this test (not from any evaluation set): one situation per style.
 CASES = [
@@ -62,7 +62,7 @@ RENEWAL = [
 
 @pytest.mark.parametrize("message", RENEWAL)
 def test_concepts_rank_the_same_procedure_in_every_script(dalil, message: str) -> None:
-    from bot.darija import concept_ids
+    from bot.understand.darija import concept_ids
 
     scores = dalil.kb.retriever.concepts.scores(concept_ids(message))
     assert max(scores, key=scores.__getitem__) == "passport-renewal", sorted(scores.items(), key=lambda kv: -kv[1])[:3]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.darija import Expansion, arabizi_to_arabic, concept_ids, expand, transliterate_rules
-from bot.normalize import normalize_arabic
+from bot.understand.darija import Expansion, arabizi_to_arabic, concept_ids, expand, transliterate_rules
+from bot.understand.normalize import normalize_arabic
 
 
 def _ar(text: str) -> str:
@@ -173,7 +173,7 @@ def test_runtime_data_is_small_and_carries_its_licences() -> None:
 
 
 def test_language_layer_never_reads_the_non_commercial_data() -> None:
-    bot = Path(__file__).resolve().parents[2] / "bot"
+    bot = Path(__file__).resolve().parents[2] / "bot" / "understand"
     for name in ("normalize.py", "analysis.py", "language.py", "darija.py"):
         source = (bot / name).read_text(encoding="utf-8")
         assert "shared/" not in source and "ccbync" not in source and "doda_v2" not in source, name

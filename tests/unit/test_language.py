@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language import Detection, detect
+from bot.understand.language import Detection, detect
 
 FRENCH = [
     "Bonjour, comment renouveler mon permis de conduire ?",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analysis import analyze, conjugated_stems, stem_arabic, tokenize
-from bot.normalize import normalize, normalize_arabic, normalize_latin
+from bot.understand.analysis import analyze, conjugated_stems, stem_arabic, tokenize
+from bot.understand.normalize import normalize, normalize_arabic, normalize_latin
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.language import detect
 from bot.retrieve import char_grams, prepare_query
+from bot.understand.language import detect
 
 
 def test_char_grams_read_the_darija_words_of_a_code_switched_message() -> None:

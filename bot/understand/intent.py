@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Literal
 
-from bot.compose import Aspect
-from bot.normalize import normalize
+from bot.understand.normalize import normalize
+
+# The parts of a procedure a question may ask about, in the order a card shows them.
+Aspect = Literal["documents", "steps", "fees", "delay", "where", "online"]
+ASPECTS: tuple[Aspect, ...] = ("documents", "steps", "fees", "delay", "where", "online")
 
 _ASPECT_WORDS: dict[Aspect, list[str]] = {
     "fees": [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.normalize import normalize
+from bot.understand.normalize import normalize
 
 OFF_TOPIC: dict[str, list[str]] = {
     "weather": [

@@ -12,14 +12,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from bot.normalize import normalize, normalize_arabic, normalize_latin
 from bot.types import AnswerLang, Style
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as whitespace-separated text (easier to read and extend)."""
-    return frozenset(text.split())
-
+from bot.understand.normalize import normalize, normalize_arabic, normalize_latin, word_set
 
 _ANSWER_LANG: dict[Style, AnswerLang] = {
     "fr": "fr",
@@ -55,7 +49,7 @@ _AR_NEGATION = re.compile(r"^ما[\u0621-\u064a]{2,}ش$")
 
 # Frequent Darija words that MSA does not use (normalised spelling: ة->ه, hamza folded). Words
 # that are also MSA once normalised (خاص, صافي, العقد, الخدمه, بنتي, نقدر) are deliberately absent.
-_DARIJA_AR = _words(
+_DARIJA_AR = word_set(
     """
     شنو اشنو شنوا شنهو اشنهو كيفاش كيداير فين فاين منين امتا فوقاش علاش علياش شكون اشكون شحال بشحال
     اشمن واش بغيت بغينا بغا بغات بغيتي نبغي كنبغي تنبغي ديال ديالي ديالك ديالو ديالها ديالنا
@@ -71,11 +65,11 @@ _DARIJA_AR = _words(
     """
 )
 # MSA words that match the Darija verb patterns below once normalised.
-_MSA_LOOKALIKES = _words("كيفيه كيفيات كنيسه كنايس كانت كانوا كنت كنتم كنا")
+_MSA_LOOKALIKES = word_set("كيفيه كيفيات كنيسه كنايس كانت كانوا كنت كنتم كنا")
 _MSA_PREFIXES = ("كيف", "كيل", "كيمي", "كتيب", "كنيس", "كتم", "كتل", "كنز", "كنوز", "كيان")
 
 # Frequent Latin Darija words (Arabizi). Words that are also French ("la", "ma", "fin") are left out.
-DARIJA_LATIN_CORE = _words(
+DARIJA_LATIN_CORE = word_set(
     """
     wach wash wax chno chnou chnu achno achnou xno chnahiya chnahowa kifach kifash kifech kifax
     fine fayn feen fen mnin mnayn imta emta fo9ach foqach 3lach 3lash 3lax alach chkoun chkun
@@ -100,7 +94,7 @@ DARIJA_LATIN_CORE = _words(
     """
 )
 # Frequent French words, accent-free. Ambiguous ones are in AMBIGUOUS_LATIN instead.
-FRENCH_CORE = _words(
+FRENCH_CORE = word_set(
     """
     le les un une des du de au aux ce cet cette ces mon ton son mes tes ses notre votre nos vos leur
     leurs je tu il elle on nous vous ils elles me te se moi toi lui eux y en qui que quoi dont
@@ -141,9 +135,9 @@ FRENCH_CORE = _words(
 )
 # Tokens that read as both French and Darija ("la" = the / no, "ma" = my / not, "fin" = end /
 # where): evidence for neither.
-AMBIGUOUS_LATIN = _words("la ma fin a ou o sa ta mi si l d b y i e u bla dir gal sir jib tma ila")
+AMBIGUOUS_LATIN = word_set("la ma fin a ou o sa ta mi si l d b y i e u bla dir gal sir jib tma ila")
 # Greetings, acronyms and place names shared by every style: never evidence for one of them.
-NEUTRAL_LATIN = _words(
+NEUTRAL_LATIN = word_set(
     """
     salam slm salut hello hi merci mrc chokran choukran shukran ok okay inchallah nchallah incha2allah
     hamdoulah hamdullah lhamdullah lah llah allah bismillah machallah wallah
@@ -156,8 +150,8 @@ NEUTRAL_LATIN = _words(
     """
 )
 # Politeness words French speakers also use ("3afak, je voudrais..."): Darija evidence, but weak.
-_POLITE = _words("3afak afak 3afakom 3afakoum")
-_FRENCH_ONSETS = _words(
+_POLITE = word_set("3afak afak 3afakom 3afakoum")
+_FRENCH_ONSETS = word_set(
     "bl br ch cl cr dr fl fr gl gn gr kl kr ph pl pr ps pn rh sc sk sl sm sn sp sq st sv th tr vr wh"
 )
 _CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
@@ -173,7 +167,7 @@ class Detection:
 
 
 @cache
-def _data_words(name: str) -> frozenset[str]:
+def _dataword_set(name: str) -> frozenset[str]:
     """A derived word list from bot/data (one word a line, see ingest/build_lexicon.py)."""
     path = resources.files("bot") / "data" / name
     return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
@@ -182,13 +176,13 @@ def _data_words(name: str) -> frozenset[str]:
 @lru_cache(maxsize=100_000)
 def is_french_word(token: str) -> bool:
     """A normalised Latin token that reads as French (listed, or a long word with a French ending)."""
-    if token in FRENCH_CORE or token in _data_words("french_vocab.txt"):
+    if token in FRENCH_CORE or token in _dataword_set("french_vocab.txt"):
         return True
     if token in DARIJA_LATIN_CORE:
         return False
     # -ez is the French "vous" form (consultez, allez); Darija words do not end that way.
     return (len(token) >= 7 and _FRENCH_SUFFIX.search(token) is not None) or (
-        len(token) >= 5 and token.endswith("ez") and token.isalpha() and token not in _data_words("arabizi_vocab.txt")
+        len(token) >= 5 and token.endswith("ez") and token.isalpha() and token not in _dataword_set("arabizi_vocab.txt")
     )
 
 
@@ -252,7 +246,7 @@ def _latin_kind(raw_token: str) -> int:
         return _STRONG
     if is_french_word(token) or _ACCENT.search(raw_token):
         return _FRENCH
-    if token in _data_words("arabizi_vocab.txt") or _darija_morphology(token) or token in {"f", "w"}:
+    if token in _dataword_set("arabizi_vocab.txt") or _darija_morphology(token) or token in {"f", "w"}:
         return _WEAK
     return _NONE
 

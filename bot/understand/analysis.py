@@ -11,20 +11,14 @@ from functools import lru_cache
 
 import Stemmer
 
-from bot.normalize import normalize
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as whitespace-separated text (easier to read and extend)."""
-    return frozenset(text.split())
-
+from bot.understand.normalize import normalize, word_set
 
 # One token = a run of Latin letters/digits or a run of Arabic letters: mixed-script words split.
 _TOKEN = re.compile(r"[a-z0-9]+|[\u0621-\u064a]+")
 _AR_LETTER = re.compile(r"[\u0621-\u064a]")
 
 # Snowball's French list, accents stripped (tokens are accent-free after normalisation).
-_FR_STOP = _words(
+_FR_STOP = word_set(
     """
     au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me meme mes
     moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un
@@ -38,7 +32,7 @@ _FR_STOP = _words(
     """
 )
 # MSA function words (normalised spelling: ة->ه, ى->ي, hamza carriers folded).
-_AR_STOP = _words(
+_AR_STOP = word_set(
     """
     في من الي علي عن مع هذا هذه ذلك تلك هل ما ماذا لا لم لن ان او ثم قد كان كانت يكون تكون هو هي
     هم هن انا نحن انت انتم الذي التي الذين اللذين كل بعض اي غير عند عندي لدي لي له لها لهم به بها
@@ -47,7 +41,7 @@ _AR_STOP = _words(
     """
 )
 # Darija function words in both scripts: they say how, not what, and would dominate BM25.
-_DARIJA_STOP = _words(
+_DARIJA_STOP = word_set(
     """
     واش شنو اشنو اش كيفاش فين منين امتا علاش شكون ديال ديالي ديالك ديالو ديالها ديالنا ديالكم ديالهم
     د دابا راه راني راك راها هاد هادي هادا هادو هادشي داك ديك باش حيت واخا ولا ولا غير شي كاين

@@ -1,7 +1,7 @@
 """Darija helpers: Arabizi -> Arabic script, and Darija -> MSA / French query expansion.
 
 The lexicons are derived data in ``bot/data`` (built by ``ingest/build_lexicon.py``), loaded once
-on first use. Keys are stored normalised (``bot.normalize``) so lookups need no further folding.
+on first use. Keys are stored normalised (``normalize.py``) so lookups need no further folding.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
-from bot.analysis import STOP_WORDS, stem_arabic
-from bot.language import is_french_word
-from bot.normalize import normalize, normalize_arabic, normalize_latin
 from bot.types import Style
+from bot.understand.analysis import STOP_WORDS, stem_arabic
+from bot.understand.language import is_french_word
+from bot.understand.normalize import normalize, normalize_arabic, normalize_latin
 
 _MAX_NGRAM = 4
 _TOKEN = re.compile(r"[a-z0-9]+|[\u0621-\u064a]+")

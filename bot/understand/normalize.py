@@ -92,3 +92,8 @@ def normalize_latin(text: str) -> str:
 def normalize(text: str) -> str:
     """Both normalisations plus whitespace collapsing: the form every lexicon key is stored in."""
     return _SPACES.sub(" ", normalize_latin(normalize_arabic(text))).strip()
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated text (easier to read and extend than a literal set)."""
+    return frozenset(text.split())

@@ -1,0 +1,1 @@
+"""Understanding a message: normalisation, language and style, Darija and Arabizi, scope, intent."""
