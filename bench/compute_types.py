@@ -40,8 +40,8 @@ def inner(dev: Path) -> dict[str, object]:
     """One type, measured in this process (the environment names the type and the folders)."""
     from bench.kfold import kfold_scores
     from bot.config import get_settings
-    from bot.knowledge import load_kb
-    from bot.retrieve import prepare_query
+    from bot.search.query import prepare_query
+    from bot.search.served import load_kb
     from bot.services import build_services
     from bot.understand.language import detect
 

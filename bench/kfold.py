@@ -22,13 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.retrieval import Rank, print_side_by_side, score
 from bot.config import get_settings
+from bot.knowledge.chunking import chunk_id
+from bot.knowledge.loading import load_knowledge
+from bot.knowledge.schema import ARABIC_RE, Procedure
 from bot.ports import VectorStore
-from bot.retrieve import Retriever, dense_only, prepare_query
+from bot.search.query import prepare_query
+from bot.search.retriever import Retriever, dense_only
 from bot.services import Services, build_services
 from bot.understand.language import detect
-from ingest.chunking import chunk_id
-from ingest.loaders import load_knowledge
-from ingest.schema import ARABIC_RE, Procedure
 
 
 class _Without:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from bot.config import get_settings
 from bot.evaluate import load_rows
+from bot.knowledge.loading import load_knowledge
 from bot.understand.normalize import normalize
-from ingest.loaders import load_knowledge
 
 
 def grams(text: str, n: int = 4) -> set[str]:

@@ -18,8 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.config import get_settings
 from bot.evaluate import STYLES, load_rows, percentile
-from bot.knowledge import load_kb
-from bot.retrieve import dense_only, prepare_query
+from bot.search.query import prepare_query
+from bot.search.retriever import dense_only
+from bot.search.served import load_kb
 from bot.services import build_services
 from bot.understand.language import detect
 

@@ -102,12 +102,12 @@ def main() -> None:
 
     from bot.adapters.stt import FasterWhisperTranscriber
     from bot.assistant import Dalil
-    from ingest.indexer import build_index
+    from ingest.index import run_index
 
     configs = {c.split(":", 1)[0]: _parse(c.split(":", 1)[1]) for c in args.config if ":" in c} or CONFIGS
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        build_index(settings_for(folder, {}), progress=False)
+        run_index(settings_for(folder, {}), progress=False)
         dalil = Dalil.create(settings_for(folder, {}))
         print(f"{'config':<22}{'n':>4}{'words':>9}{'script':>9}{'hit':>8}{'RTF':>7}")
         if args.voices:

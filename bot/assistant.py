@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from bot.config import Settings
-from bot.knowledge import IndexIncomplete, KnowledgeBase, KnowledgeHolder, load_kb
 from bot.pipeline import Pipeline, PipelineResult
 from bot.privacy import pseudonym
 from bot.revisions import KnowledgeEditor
+from bot.search.served import KnowledgeBase, KnowledgeHolder, load_or_index, reload_knowledge
 from bot.services import Services, build_services
 from bot.store import ConversationStore, make_engine
 from bot.types import Answer, AnswerLang
@@ -32,7 +32,7 @@ class Dalil:
     def create(cls, settings: Settings, **overrides: object) -> Dalil:
         services = build_services(settings, **overrides)
         settings = services.settings  # with the compute types and threads chosen for this machine
-        kb = _load_or_index(services)
+        kb = load_or_index(settings, services.embedder, services.store)
         conversations = ConversationStore(make_engine(settings.sqlite_url))
         return cls(
             settings,
@@ -109,27 +109,5 @@ class Dalil:
 
     def reload_knowledge(self) -> tuple[int, list[str]]:
         """Re-index and swap; on failure the previous version keeps serving and the error is raised."""
-        from ingest.indexer import build_index
-
-        report = build_index(self.settings, self.services, progress=False)
-        kb = load_kb(self.settings.knowledge_dir, self.services.embedder, self.services.store)
-        if not kb.procedures:
-            raise RuntimeError("the new knowledge base has no valid procedure; keeping the previous one")
-        self.knowledge.swap(kb)
-        return len(kb.procedures), [str(e) for e in report.errors]
-
-
-def _load_or_index(services: Services) -> KnowledgeBase:
-    """Load the knowledge base; if the store lacks vectors for this embedder (a data folder copied from
-    a machine with another compute type, an index never built), build them first: only what is
-    missing is embedded, and vectors of two compute types never meet (one collection each)."""
-    from ingest.indexer import build_index
-
-    settings = services.settings
-    try:
-        return load_kb(settings.knowledge_dir, services.embedder, services.store)
-    except IndexIncomplete as exc:
-        log.warning("index incomplete: building it", extra={"embedder": services.embedder.name, "missing": exc.missing})
-    report = build_index(settings, services, progress=False)
-    log.info("index built", extra={"embedded": report.embedded, "seconds": round(report.seconds, 1)})
-    return load_kb(settings.knowledge_dir, services.embedder, services.store)
+        reloaded = reload_knowledge(self.settings, self.services.embedder, self.services.store, self.knowledge)
+        return reloaded.procedures, reloaded.errors

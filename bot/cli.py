@@ -35,9 +35,9 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _ingest(_: argparse.Namespace) -> int:
-    from ingest.indexer import build_index
+    from ingest.index import run_index
 
-    report = build_index(get_settings())
+    report = run_index(get_settings())
     print(report.summary())
     return 0 if report.procedures else 1
 

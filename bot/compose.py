@@ -5,10 +5,10 @@ Fields the knowledge base lacks are never guessed: a line sends the citizen to t
 
 from __future__ import annotations
 
+from bot.knowledge.schema import Procedure, Text, TextList
 from bot.texts import pick, say
 from bot.types import AnswerLang
 from bot.understand.intent import ASPECTS, Aspect
-from ingest.schema import Procedure, Text, TextList
 
 
 def _one(field: Text | None, lang: AnswerLang) -> str | None:

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from bot.compose import card
 from bot.config import Settings
 from bot.guard import is_manipulation, strip_foreign_links
-from bot.knowledge import KnowledgeBase
 from bot.llm_answer import phrase_with_llm
 from bot.ports import Generator
 from bot.privacy import redact
-from bot.retrieve import prepare_query
+from bot.search.query import prepare_query
+from bot.search.served import KnowledgeBase
 from bot.store import Conversation
 from bot.texts import pick, say, status_message
 from bot.types import AnswerLang, AnswerStatus, Hit, Option, Source

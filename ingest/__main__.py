@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from bot.config import get_settings
-from ingest.loaders import load_knowledge
+from bot.knowledge.loading import load_knowledge
 
 
 def check(knowledge_dir: str | None = None) -> int:
@@ -21,7 +21,7 @@ def check(knowledge_dir: str | None = None) -> int:
 
 def stats() -> int:
     """How many procedures fill each field: where the knowledge base is thin."""
-    from ingest.schema import FACT_FIELDS
+    from bot.knowledge.schema import FACT_FIELDS
 
     result = load_knowledge(get_settings().knowledge_dir)
     total = len(result.procedures)
@@ -47,9 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.dir)
     if args.cmd == "stats":
         return stats()
-    from ingest.indexer import build_index
+    from ingest.index import run_index
 
-    report = build_index(get_settings())
+    report = run_index(get_settings())
     print(report.summary())
     return 0
 

@@ -39,10 +39,10 @@ def _no_dalil_env(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with the index of the real knowledge base, built once per session."""
-    from ingest.indexer import build_index
+    from ingest.index import run_index
 
     folder = tmp_path_factory.mktemp("dalil-data")
-    report = build_index(make_settings(folder), progress=False)
+    report = run_index(make_settings(folder), progress=False)
     assert report.procedures >= 50, report.summary()
     return folder
 

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from bot.assistant import Dalil
 from bot.config import ROOT
-from ingest.indexer import build_index
+from ingest.index import run_index
 from tests.conftest import make_settings
 from web.app import create_app
 
@@ -25,7 +25,7 @@ def admin_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
     root = tmp_path_factory.mktemp("admin")
     shutil.copytree(ROOT / "knowledge", root / "knowledge")
     settings = make_settings(root / "data", knowledge_dir=root / "knowledge", admin_token="s3cret")
-    build_index(settings, progress=False)
+    run_index(settings, progress=False)
     with TestClient(create_app(settings, dalil=Dalil.create(settings))) as client:
         yield client
 

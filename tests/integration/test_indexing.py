@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import ROOT
-from ingest.indexer import build_index
+from ingest.index import run_index
 from tests.conftest import make_settings
 
 pytestmark = pytest.mark.integration
@@ -30,14 +30,14 @@ def small_kb(tmp_path: Path) -> Path:
 
 def test_rebuild_reuses_the_cache_and_removed_procedures_disappear(tmp_path: Path, small_kb: Path) -> None:
     settings = make_settings(tmp_path / "data", knowledge_dir=small_kb, embedding_cache_dir=tmp_path / "cache")
-    first = build_index(settings, progress=False)
+    first = run_index(settings, progress=False)
     assert first.procedures == 3 and first.embedded == first.chunks > 0 and first.added == first.chunks
 
-    again = build_index(settings, progress=False)
+    again = run_index(settings, progress=False)
     assert again.embedded == 0 and again.added == 0 and again.deleted == 0
 
     (small_kb / "procedures" / "birth-certificate.yaml").unlink()
-    shrunk = build_index(settings, progress=False)
+    shrunk = run_index(settings, progress=False)
     assert shrunk.procedures == 2 and shrunk.deleted > 0 and shrunk.embedded == 0
 
     from bot.services import build_services
@@ -51,7 +51,7 @@ def test_rebuild_reuses_the_cache_and_removed_procedures_disappear(tmp_path: Pat
 def test_a_broken_file_is_skipped_and_reported(tmp_path: Path, small_kb: Path) -> None:
     shutil.copy(small_kb / "procedures" / "cnie-renewal.yaml", small_kb / "procedures" / "broken.yaml")
     settings = make_settings(tmp_path / "data", knowledge_dir=small_kb)
-    report = build_index(settings, progress=False)
+    report = run_index(settings, progress=False)
     assert report.procedures == 3
     assert any(err.file == "broken.yaml" for err in report.errors)
     assert "skipped: broken.yaml" in report.summary()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.retrieve import prepare_query
+from bot.search.query import prepare_query
 from bot.understand.language import detect
 
 # Written for this test (not from any evaluation set): one situation per style.
@@ -70,7 +70,7 @@ def test_concepts_rank_the_same_procedure_in_every_script(dalil, message: str) -
 
 def test_kfold_holds_out_each_question_once(dalil) -> None:
     from bench.kfold import held_out
-    from ingest.chunking import chunk_procedure
+    from bot.knowledge.chunking import chunk_procedure
 
     procedures = list(dalil.kb.procedures.values())
     all_chunks = {c.id for p in procedures for c in chunk_procedure(p) if c.section == "question"}

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import ROOT
+from bot.search.indexing import build_index
 from bot.services import build_services, collection_name
-from ingest.indexer import build_index
 from tests.conftest import make_settings
 
 pytestmark = pytest.mark.integration
@@ -83,9 +83,9 @@ def test_a_local_sentence_transformers_model_embeds_and_indexes(tmp_path: Path, 
     assert len(vector) == 32 and abs(sum(v * v for v in vector) - 1.0) < 1e-4
     assert services.embedder.embed_query("renouveler la carte nationale") == pytest.approx(vector)
 
-    report = build_index(settings, services, progress=False)
+    report = build_index(settings, services.embedder, services.store, progress=False)
     assert report.procedures == 2 and report.embedded == report.chunks > 0
     assert services.store.count() == report.chunks
     found = services.store.search(vector, k=3)
     assert len(found) == 3 and {m["procedure_id"] for _, _, m in found} <= {"cnie-renewal", "passport-renewal"}
-    assert build_index(settings, services, progress=False).embedded == 0  # cached per model
+    assert build_index(settings, services.embedder, services.store, progress=False).embedded == 0  # cached per model

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.classify import QuestionClassifier
+from bot.search.classify import QuestionClassifier
 
 
 def _vectors(centres: np.ndarray, per_class: int, rng: np.random.Generator) -> np.ndarray:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from bot.config import ROOT
-from ingest.loaders import load_knowledge
+from bot.knowledge.loading import load_knowledge
 from tests.conftest import SHARED
 
 CATALOG = SHARED / "catalog" / "procedures.json"

@@ -1,8 +1,9 @@
-"""What each retriever reads of a message (bot.retrieve.prepare_query)."""
+"""What each retriever reads of a message (bot.search.query.prepare_query)."""
 
 from __future__ import annotations
 
-from bot.retrieve import char_grams, prepare_query
+from bot.search.indexes import char_grams
+from bot.search.query import prepare_query
 from bot.understand.language import detect
 
 

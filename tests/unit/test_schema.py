@@ -8,8 +8,8 @@ from pathlib import Path
 import yaml
 
 from bot.config import ROOT
+from bot.knowledge.loading import load_knowledge
 from ingest.__main__ import main as ingest_main
-from ingest.loaders import load_knowledge
 
 GOOD = ROOT / "knowledge" / "procedures" / "cnie-renewal.yaml"
 
@@ -90,8 +90,9 @@ def test_questions_carry_no_amount_and_no_link(tmp_path: Path) -> None:
 
 
 def test_question_chunks_are_searchable_on_their_own() -> None:
-    from ingest.chunking import chunk_procedure, lexical_document
-    from ingest.schema import Procedure
+    from bot.knowledge.chunking import chunk_procedure
+    from bot.knowledge.schema import Procedure
+    from bot.search.documents import lexical_document
 
     proc = Procedure.model_validate(
         yaml.safe_load(_good(questions={"fr": ["ma carte expire bientot"], "darija": ["bghit nbdl lbtaka"]}))

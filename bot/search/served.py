@@ -6,24 +6,29 @@ update leaves the previous version serving.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from bot.config import Settings
+from bot.knowledge.chunking import chunk_procedure
+from bot.knowledge.loading import FileError, load_knowledge
+from bot.knowledge.schema import Procedure
 from bot.ports import Embedder, VectorStore
-from bot.retrieve import Retriever
+from bot.search.indexing import build_index
+from bot.search.retriever import Retriever
 from bot.texts import NATIONAL_PORTAL
 from bot.understand.normalize import normalize
-from ingest.chunking import chunk_procedure
-from ingest.loaders import FileError, load_knowledge
-from ingest.schema import Procedure
+
+log = logging.getLogger("dalil")
 
 
 class IndexIncomplete(RuntimeError):
     """The vector store lacks chunks of the knowledge base for the embedder in use: built for another
-    model or compute type, or never built. ``dalil ingest`` (or ``Dalil.create``) builds what is missing."""
+    model or compute type, or never built. ``dalil ingest`` (or :func:`load_or_index`) builds what is missing."""
 
     def __init__(self, embedder: str, missing: int, total: int) -> None:
         super().__init__(
@@ -98,3 +103,33 @@ def load_kb(knowledge_dir: Path, embedder: Embedder, store: VectorStore) -> Know
     if missing:
         raise IndexIncomplete(embedder.name, missing, total)
     return KnowledgeBase.build(loaded.procedures, embedder, store, loaded.errors)
+
+
+def load_or_index(settings: Settings, embedder: Embedder, store: VectorStore) -> KnowledgeBase:
+    """Load the knowledge base; if the store lacks vectors for this embedder (a data folder copied from
+    a machine with another compute type, an index never built), build them first: only what is
+    missing is embedded, and vectors of two compute types never meet (one collection each)."""
+    try:
+        return load_kb(settings.knowledge_dir, embedder, store)
+    except IndexIncomplete as exc:
+        log.warning("index incomplete: building it", extra={"embedder": embedder.name, "missing": exc.missing})
+    report = build_index(settings, embedder, store, progress=False)
+    log.info("index built", extra={"embedded": report.embedded, "seconds": round(report.seconds, 1)})
+    return load_kb(settings.knowledge_dir, embedder, store)
+
+
+@dataclass(frozen=True)
+class Reloaded:
+    procedures: int
+    errors: list[str]  # the files skipped, as "file: field: problem"
+    version: int
+
+
+def reload_knowledge(settings: Settings, embedder: Embedder, store: VectorStore, holder: KnowledgeHolder) -> Reloaded:
+    """Re-index and swap; on failure the previous version keeps serving and the error is raised."""
+    report = build_index(settings, embedder, store, progress=False)
+    kb = load_kb(settings.knowledge_dir, embedder, store)
+    if not kb.procedures:
+        raise RuntimeError("the new knowledge base has no valid procedure; keeping the previous one")
+    holder.swap(kb)
+    return Reloaded(len(kb.procedures), [str(e) for e in report.errors], holder.version)

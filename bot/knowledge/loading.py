@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from ingest.schema import Procedure
+from bot.knowledge.schema import Procedure
 
 
 @dataclass(frozen=True)

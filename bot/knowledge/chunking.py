@@ -6,9 +6,8 @@ from __future__ import annotations
 import hashlib
 from typing import Literal
 
+from bot.knowledge.schema import Procedure, Text, TextList
 from bot.types import Chunk
-from bot.understand.darija import arabizi_to_arabic
-from ingest.schema import ARABIC_RE, Procedure, Text, TextList
 
 Lang = Literal["fr", "ar"]
 
@@ -56,17 +55,3 @@ def chunk_procedure(proc: Procedure) -> list[Chunk]:
             chunks.append(Chunk(chunk_id(proc.id, qlang, "question", text), proc.id, qlang, "question", text))
     return chunks
 
-
-def questions_text(proc: Procedure) -> str:
-    """The citizens' questions, Latin-letter Darija also in Arabic script so that either spelling of
-    a question meets them."""
-    latin = [q for q in proc.questions.darija if not ARABIC_RE.search(q)]
-    return " ".join([*proc.questions.fr, *proc.questions.ar, *proc.questions.darija, *map(arabizi_to_arabic, latin)])
-
-
-def lexical_document(proc: Procedure) -> str:
-    """The text BM25 sees for a procedure: both languages, with names and aliases counted twice, and
-    the questions citizens ask about it."""
-    names = " ".join([proc.title.fr, proc.title.ar, *proc.aliases.fr, *proc.aliases.ar, *proc.aliases.darija])
-    body = " ".join(text for lang in ("fr", "ar") for text in sections(proc, lang).values())
-    return f"{names} {names} {body} {questions_text(proc)}"

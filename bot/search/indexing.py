@@ -1,5 +1,8 @@
 """Knowledge files -> vectors in the store. Incremental: unchanged chunks are never re-embedded
-(embedding cache by model + content hash) and chunks of removed or changed text are deleted."""
+(embedding cache by model + content hash) and chunks of removed or changed text are deleted.
+
+The mechanism only: ``python -m ingest index`` and ``dalil ingest`` run it as a job, and the service
+runs it when its store lacks vectors or an administrator changes a procedure."""
 
 from __future__ import annotations
 
@@ -11,12 +14,12 @@ from dataclasses import dataclass, field
 from tqdm import tqdm
 
 from bot.config import Settings
+from bot.knowledge.chunking import chunk_procedure
+from bot.knowledge.loading import FileError, load_knowledge
+from bot.knowledge.schema import Procedure
 from bot.ports import Embedder, VectorStore
+from bot.search.embedding_cache import EmbeddingCache
 from bot.types import Chunk
-from ingest.chunking import chunk_procedure
-from ingest.embedding_cache import EmbeddingCache
-from ingest.loaders import FileError, load_knowledge
-from ingest.schema import Procedure
 
 BATCH = 32
 
@@ -112,16 +115,14 @@ def index_procedures(
     return report
 
 
-def build_index(settings: Settings, services: object | None = None, progress: bool = True) -> IndexReport:
-    from bot.services import Services, build_services
-
-    svc = services if isinstance(services, Services) else build_services(settings)
+def build_index(settings: Settings, embedder: Embedder, store: VectorStore, progress: bool = True) -> IndexReport:
+    """Index every valid procedure of the knowledge folder; broken files are reported and skipped."""
     loaded = load_knowledge(settings.knowledge_dir)
-    cache = EmbeddingCache(settings.embedding_cache_path, svc.embedder.name)
+    cache = EmbeddingCache(settings.embedding_cache_path, embedder.name)
     try:
-        report = index_procedures(loaded.procedures, svc.embedder, svc.store, cache, progress)
+        report = index_procedures(loaded.procedures, embedder, store, cache, progress)
     finally:
         cache.close()
     report.errors = loaded.errors
-    report.embedder, report.compute = svc.embedder.name, svc.compute.as_dict()
+    report.embedder = embedder.name
     return report

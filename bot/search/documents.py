@@ -1,0 +1,37 @@
+"""What each index reads of a procedure: its names, its concepts, its citizens' questions, its text.
+
+The names (titles and aliases) are listed here once: the names, character-gram and concept indexes
+read them, and the BM25 document counts them twice.
+"""
+
+from __future__ import annotations
+
+from bot.knowledge.chunking import sections
+from bot.knowledge.schema import ARABIC_RE, Procedure
+from bot.understand.darija import arabizi_to_arabic, concept_ids
+
+
+def names_of(proc: Procedure) -> list[str]:
+    """What citizens call the procedure: its titles and aliases, in every language."""
+    return [proc.title.fr, proc.title.ar, *proc.aliases.fr, *proc.aliases.ar, *proc.aliases.darija]
+
+
+def concepts_of(proc: Procedure) -> list[str]:
+    """The concepts of each name and citizen's question, counted once per text they appear in."""
+    texts = [*names_of(proc), *proc.questions.fr, *proc.questions.ar, *proc.questions.darija]
+    return [concept for text in texts for concept in concept_ids(text)]
+
+
+def questions_text(proc: Procedure) -> str:
+    """The citizens' questions, Latin-letter Darija also in Arabic script so that either spelling of
+    a question meets them."""
+    latin = [q for q in proc.questions.darija if not ARABIC_RE.search(q)]
+    return " ".join([*proc.questions.fr, *proc.questions.ar, *proc.questions.darija, *map(arabizi_to_arabic, latin)])
+
+
+def lexical_document(proc: Procedure) -> str:
+    """The text BM25 sees for a procedure: both languages, with names and aliases counted twice, and
+    the questions citizens ask about it."""
+    named = " ".join(names_of(proc))
+    body = " ".join(text for lang in ("fr", "ar") for text in sections(proc, lang).values())
+    return f"{named} {named} {body} {questions_text(proc)}"
