@@ -8,13 +8,14 @@ import uuid
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.answer.pipeline import Pipeline
 from bot.config import Settings
-from bot.pipeline import Pipeline, PipelineResult
+from bot.conversation import ConversationStore
+from bot.database import make_engine
 from bot.privacy import pseudonym
 from bot.revisions import KnowledgeEditor
 from bot.search.served import KnowledgeBase, KnowledgeHolder, load_or_index, reload_knowledge
 from bot.services import Services, build_services
-from bot.store import ConversationStore, make_engine
 from bot.types import Answer, AnswerLang
 
 log = logging.getLogger("dalil")
@@ -63,46 +64,24 @@ class Dalil:
         except Exception:
             log.exception("conversation store unavailable")
             conversation = None
-        result = self.pipeline.run(message, self.kb, conversation, lang)
-        self._record(session_id, channel, result)
-        answer = Answer(
-            status=result.status,
-            language=result.language,
-            text=result.text,
-            sources=result.sources,
-            options=result.options,
-            style=result.style,  # type: ignore[arg-type]
-            answer_id=result.answer_id,
-            trace=result.trace,
-        )
-        answer.trace["session_id"] = session_id
+        answer = self.pipeline.run(message, self.kb, conversation, lang, session_id)
+        self._record(answer, channel)
         log.info(
             "answered",
             extra={
                 "session": pseudonym(session_id, self.settings.hash_salt.get_secret_value()),
-                "status": result.status.value,
-                "style": result.style,
-                "language": result.language,
-                "sources": [s.id for s in result.sources],
-                "total_ms": result.trace.get("total_ms"),
+                "status": answer.status.value,
+                "style": answer.style,
+                "language": answer.language,
+                "sources": [s.id for s in answer.sources],
+                "total_ms": answer.trace.get("total_ms"),
             },
         )
         return answer
 
-    def _record(self, session_id: str, channel: str, result: PipelineResult) -> None:
+    def _record(self, answer: Answer, channel: str) -> None:
         try:
-            self.conversations.record(
-                session_id,
-                channel,
-                answer_id=result.answer_id,
-                question=result.redacted_question,
-                status=result.status.value,
-                language=result.language,
-                style=result.style,
-                sources=[s.id for s in result.sources],
-                trace=result.trace,
-                procedure_id=result.procedure_id,
-            )
+            self.conversations.record(answer, channel)
         except Exception:
             # The citizen still gets the answer; the failure is visible to operators.
             log.exception("could not record the turn")

@@ -18,19 +18,10 @@ def _ask(args: argparse.Namespace) -> int:
     dalil = Dalil.create(get_settings())
     answer = dalil.answer(args.message, args.session, args.lang, channel="cli")
     if args.json:
-        out = {
-            "session_id": answer.trace.get("session_id"),
-            "status": answer.status.value,
-            "language": answer.language,
-            "answer": answer.text,
-            "sources": [s.__dict__ for s in answer.sources],
-            "options": [o.__dict__ for o in answer.options],
-            "abstained": answer.abstained,
-        }
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(answer.text)
-        print(f"\n[{answer.status.value} · {answer.language} · session {answer.trace.get('session_id')}]")
+        print(f"\n[{answer.status.value} · {answer.language} · session {answer.session_id}]")
     return 0
 
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, Text, insert, select
 
+from bot.database import metadata, now
 from bot.knowledge.loading import FileError, load_file
 from bot.knowledge.schema import ID_RE, Procedure
-from bot.store import metadata, now
 
 kb_revisions = Table(
     "kb_revisions",

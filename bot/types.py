@@ -59,6 +59,8 @@ class Option:
 
 @dataclass
 class Answer:
+    """One answer, the same from the pipeline to the API, the CLI and WhatsApp."""
+
     status: AnswerStatus
     language: AnswerLang
     text: str
@@ -66,12 +68,29 @@ class Answer:
     options: list[Option] = field(default_factory=list)
     style: Style = "fr"
     answer_id: str = ""
+    session_id: str = ""
+    procedure_id: str | None = None  # the procedure the conversation is now about (follow-ups resolve to it)
+    redacted_question: str = ""  # what is stored of the question: personal data replaced by placeholders
     # What each step did and how long it took: enough to explain any answer later.
     trace: dict[str, object] = field(default_factory=dict)
 
     @property
     def abstained(self) -> bool:
         return self.status.abstained
+
+    def to_dict(self) -> dict[str, object]:
+        """The answer as the chat API and ``dalil ask --json`` give it (web/schemas.py validates it)."""
+        return {
+            "session_id": self.session_id,
+            "status": self.status.value,
+            "language": self.language,
+            "answer": self.text,
+            "sources": [{"id": s.id, "title": s.title, "url": s.url} for s in self.sources],
+            "options": [{"id": o.id, "title": o.title} for o in self.options],
+            "abstained": self.abstained,
+            "answer_id": self.answer_id,
+            "style": self.style,
+        }
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from bot.types import Answer
+from bot.types import Answer, AnswerLang, AnswerStatus, Style
 
 SESSION_PATTERN = r"^[A-Za-z0-9_.:-]{1,128}$"
 
@@ -14,7 +14,7 @@ SESSION_PATTERN = r"^[A-Za-z0-9_.:-]{1,128}$"
 class ChatRequest(BaseModel):
     message: str = Field(description="the citizen's question, 1 to 2,000 characters")
     session_id: str | None = Field(None, pattern=SESSION_PATTERN)
-    lang: Literal["fr", "ar", "darija"] | None = None
+    lang: AnswerLang | None = None
 
     @field_validator("message")
     @classmethod
@@ -38,29 +38,21 @@ class OptionOut(BaseModel):
 
 
 class ChatResponse(BaseModel):
+    """``Answer.to_dict()``, validated: the answer JSON is built in one place for the API and the CLI."""
+
     session_id: str
-    status: Literal["answered", "clarification", "out_of_scope", "refused", "no_answer"]
-    language: Literal["fr", "ar", "darija"]
+    status: AnswerStatus
+    language: AnswerLang
     answer: str
     sources: list[SourceOut]
     options: list[OptionOut]
     abstained: bool
     answer_id: str
-    style: str
+    style: Style
 
     @classmethod
-    def of(cls, answer: Answer, session_id: str) -> ChatResponse:
-        return cls(
-            session_id=session_id,
-            status=answer.status.value,
-            language=answer.language,
-            answer=answer.text,
-            sources=[SourceOut(id=s.id, title=s.title, url=s.url) for s in answer.sources],
-            options=[OptionOut(id=o.id, title=o.title) for o in answer.options],
-            abstained=answer.abstained,
-            answer_id=answer.answer_id,
-            style=answer.style,
-        )
+    def of(cls, answer: Answer) -> ChatResponse:
+        return cls.model_validate(answer.to_dict())
 
 
 class FeedbackRequest(BaseModel):

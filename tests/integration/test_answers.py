@@ -8,7 +8,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from bot.store import turns
+from bot.conversation import turns
 from bot.types import AnswerStatus
 
 pytestmark = pytest.mark.integration

@@ -671,7 +671,7 @@ def test_voice_note_is_sent_and_its_transcript_shown_with_the_answer(visit, dali
             return
         uploads.append(body)
         answer = dalil.answer(FRENCH_QUESTION, "voice-session-1")
-        reply = ChatResponse.of(answer, "voice-session-1").model_dump()
+        reply = ChatResponse.of(answer).model_dump()
         route.fulfill(status=200, json=reply | {"transcript": FRENCH_QUESTION, "transcript_language": "fr"})
 
     v = visit(permissions=["microphone"], setup=lambda page: page.route("**/api/voice", voice))

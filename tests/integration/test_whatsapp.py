@@ -22,7 +22,7 @@ from bot.channels.whatsapp.config import WhatsAppConfig
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.worker import WorkerOptions
 from bot.config import ROOT, Settings
-from bot.store import make_engine
+from bot.database import make_engine
 from tests import whatsapp_payloads as wp
 from tests.conftest import make_settings
 from tests.fake_graph import FakeGraph

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.guard import is_manipulation, strip_foreign_links, unsupported_numbers
+from bot.answer.guard import is_manipulation, strip_foreign_links, unsupported_numbers
 from bot.privacy import pseudonym, redact
 
 

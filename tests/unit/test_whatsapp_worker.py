@@ -18,7 +18,8 @@ from bot.channels.whatsapp.inbox import wa_inbox
 from bot.channels.whatsapp.outbox import wa_outbox
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.worker import WorkerOptions
-from bot.store import Conversation, make_engine
+from bot.conversation import Conversation
+from bot.database import make_engine
 from bot.types import Answer, AnswerStatus, Option, Source
 from tests import whatsapp_payloads as wp
 from tests.fake_graph import FakeGraph

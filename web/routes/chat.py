@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from fastapi import APIRouter, HTTPException
 from fastapi.concurrency import run_in_threadpool
 
@@ -16,10 +14,9 @@ router = APIRouter(prefix="/api", tags=["chat"])
 
 @router.post("/chat", response_model=ChatResponse)
 async def chat(body: ChatRequest, dalil: DalilDep) -> ChatResponse:
-    session_id = body.session_id or uuid.uuid4().hex
     # Retrieval embeds the query on the CPU: keep it off the event loop.
-    answer = await run_in_threadpool(dalil.answer, body.message, session_id, body.lang, "web")
-    return ChatResponse.of(answer, session_id)
+    answer = await run_in_threadpool(dalil.answer, body.message, body.session_id, body.lang, "web")
+    return ChatResponse.of(answer)
 
 
 @router.get("/procedures/{procedure_id}")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Literal
+from typing import Annotated
 
 import anyio
 from fastapi import APIRouter, FastAPI, File, Form, HTTPException, Request, Response, UploadFile
@@ -15,7 +14,7 @@ from fastapi.routing import APIRoute
 from bot.assistant import Dalil
 from bot.audio import ACCEPTED, AudioError
 from bot.config import Settings
-from bot.types import Transcript
+from bot.types import AnswerLang, Transcript
 from bot.voice import transcribe_checked
 from web.deps import DalilDep
 from web.schemas import SESSION_PATTERN, ChatResponse
@@ -67,15 +66,14 @@ async def voice(
     dalil: DalilDep,
     audio: Annotated[UploadFile, File(description=f"the recording: {ACCEPTED}; at most 10 MB and 2 minutes")],
     session_id: Annotated[str | None, Form(pattern=SESSION_PATTERN)] = None,
-    lang: Annotated[Literal["fr", "ar", "darija"] | None, Form(description="spoken and answer language")] = None,
+    lang: Annotated[AnswerLang | None, Form(description="spoken and answer language")] = None,
 ) -> VoiceResponse:
     settings = dalil.settings
     data = await audio.read(settings.max_audio_bytes + 1)  # one byte over is enough to refuse
     transcript = await _transcribe(request.app, settings, dalil, data, audio.content_type, lang)
-    session_id = session_id or uuid.uuid4().hex
     answer = await run_in_threadpool(dalil.answer, transcript.text, session_id, lang, "voice")
     return VoiceResponse(
-        **ChatResponse.of(answer, session_id).model_dump(),
+        **ChatResponse.of(answer).model_dump(),
         transcript=transcript.text,
         transcript_language=transcript.language,
     )

@@ -20,7 +20,7 @@ from bot.channels.whatsapp.config import WhatsAppConfig, missing_keys
 from bot.channels.whatsapp.parse import PayloadError
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.config import Settings
-from bot.store import make_engine
+from bot.database import make_engine
 
 log = logging.getLogger("dalil.whatsapp")
 

@@ -38,8 +38,8 @@ from sqlalchemy.exc import IntegrityError
 from bot.channels.base import Inbound, InboundKind, Reply
 from bot.channels.whatsapp.outbox import enqueue
 from bot.channels.whatsapp.queue import claim_due, lease_columns, next_due_in, release_for_retry, state_counts
+from bot.database import metadata, now
 from bot.privacy import pseudonym, redact
-from bot.store import metadata, now
 
 log = logging.getLogger("dalil.whatsapp")
 

@@ -34,7 +34,7 @@ from sqlalchemy import (
 
 from bot.channels.base import Reply
 from bot.channels.whatsapp.queue import claim_due, lease_columns, next_due_in, release_for_retry, state_counts
-from bot.store import metadata, now
+from bot.database import metadata, now
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 

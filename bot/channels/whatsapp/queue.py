@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Column, DateTime, Engine, Integer, Row, String, Table, func, select, update
 
-from bot.store import now
+from bot.database import now
 
 PENDING = "pending"
 

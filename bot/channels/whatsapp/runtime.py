@@ -16,7 +16,7 @@ from bot.channels.whatsapp.config import WhatsAppConfig
 from bot.channels.whatsapp.inbox import Inbox, wa_inbox
 from bot.channels.whatsapp.outbox import Outbox, wa_outbox
 from bot.channels.whatsapp.worker import Checkpoint, WhatsAppWorker, WorkerOptions
-from bot.store import metadata
+from bot.database import metadata
 
 log = logging.getLogger("dalil.whatsapp")
 

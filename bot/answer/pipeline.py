@@ -13,17 +13,17 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.compose import card
+from bot.answer.compose import card
+from bot.answer.guard import is_manipulation, strip_foreign_links
+from bot.answer.llm import phrase_with_llm
 from bot.config import Settings
-from bot.guard import is_manipulation, strip_foreign_links
-from bot.llm_answer import phrase_with_llm
+from bot.conversation import Conversation
 from bot.ports import Generator
 from bot.privacy import redact
 from bot.search.query import prepare_query
 from bot.search.served import KnowledgeBase
-from bot.store import Conversation
 from bot.texts import pick, say, status_message
-from bot.types import AnswerLang, AnswerStatus, Hit, Option, Source
+from bot.types import Answer, AnswerLang, AnswerStatus, Hit, Option, Source
 from bot.understand.analysis import analyze
 from bot.understand.intent import Aspect, detect_aspect, looks_like_followup
 from bot.understand.language import Detection, detect
@@ -53,20 +53,6 @@ class Context:
     status: AnswerStatus = AnswerStatus.ANSWERED
     text: str = ""
     trace: dict[str, object] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class PipelineResult:
-    status: AnswerStatus
-    language: AnswerLang
-    style: str
-    text: str
-    sources: list[Source]
-    options: list[Option]
-    answer_id: str
-    procedure_id: str | None
-    redacted_question: str
-    trace: dict[str, object]
 
 
 class Pipeline:
@@ -204,7 +190,8 @@ class Pipeline:
         kb: KnowledgeBase,
         conversation: Conversation | None,
         lang: AnswerLang | None = None,
-    ) -> PipelineResult:
+        session_id: str = "",
+    ) -> Answer:
         ctx = Context(message=message, lang_override=lang, conversation=conversation, kb=kb)
         started = time.perf_counter()
         timings: dict[str, float] = {}
@@ -226,9 +213,9 @@ class Pipeline:
             timings[name] = round((time.perf_counter() - t0) * 1000, 2)
         ctx.trace["timings_ms"] = timings
         ctx.trace["total_ms"] = round((time.perf_counter() - started) * 1000, 2)
-        return self._result(ctx)
+        return self._answer(ctx, session_id)
 
-    def _result(self, ctx: Context) -> PipelineResult:
+    def _answer(self, ctx: Context, session_id: str) -> Answer:
         kb = ctx.kb
         if ctx.status is AnswerStatus.CLARIFICATION:
             procs = [kb.procedures[pid] for pid in ctx.options]
@@ -244,14 +231,15 @@ class Pipeline:
             sources, options = [], []
             text = ctx.text or status_message(ctx.status, ctx.lang)
         procedure_id = ctx.chosen[0] if ctx.chosen else (ctx.options[0] if ctx.options else None)
-        return PipelineResult(
+        return Answer(
             status=ctx.status,
             language=ctx.lang,
-            style=ctx.detection.style if ctx.detection else "fr",
             text=text,
             sources=sources,
             options=options,
+            style=ctx.detection.style if ctx.detection else "fr",
             answer_id=uuid.uuid4().hex,
+            session_id=session_id,
             procedure_id=procedure_id if ctx.status is AnswerStatus.ANSWERED else None,
             redacted_question=redact(ctx.message),
             trace=ctx.trace,

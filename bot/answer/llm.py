@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.guard import strip_foreign_links, unsupported_numbers
+from bot.answer.guard import strip_foreign_links, unsupported_numbers
 from bot.ports import Generator
 from bot.texts import say
 from bot.types import AnswerLang

@@ -1,33 +1,17 @@
-"""Conversation, feedback and message storage: SQLite by default, PostgreSQL by URL (SQLAlchemy Core).
+"""Conversations, their turns and the citizens' feedback, in the application's database.
 
 Only redacted text is ever written here (see :mod:`bot.privacy`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from sqlalchemy import (
-    Column,
-    DateTime,
-    Engine,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, Text, insert, select, update
 
-metadata = MetaData()
+from bot.database import metadata, now
+from bot.types import Answer
 
 conversations = Table(
     "conversations",
@@ -67,26 +51,6 @@ feedback = Table(
 )
 
 
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def make_engine(url: str) -> Engine:
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
-
-        @event.listens_for(engine, "connect")
-        def _wal(dbapi_conn, _record):  # type: ignore[no-untyped-def]
-            # WAL lets the web workers read while the WhatsApp worker writes.
-            dbapi_conn.execute("PRAGMA journal_mode=WAL")
-            dbapi_conn.execute("PRAGMA synchronous=NORMAL")
-    else:
-        engine = create_engine(url, pool_pre_ping=True)
-    metadata.create_all(engine)
-    return engine
-
-
 @dataclass(frozen=True)
 class Turn:
     answer_id: str
@@ -107,6 +71,7 @@ class Conversation:
 class ConversationStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        metadata.create_all(engine, tables=[conversations, turns, feedback])
 
     def load(self, conversation_id: str, last: int = 6) -> Conversation | None:
         with self.engine.connect() as conn:
@@ -124,28 +89,17 @@ class ConversationStore:
         ]
         return Conversation(row.id, row.procedure_id, row.language, history)
 
-    def record(
-        self,
-        conversation_id: str,
-        channel: str,
-        *,
-        answer_id: str,
-        question: str,
-        status: str,
-        language: str,
-        style: str,
-        sources: Sequence[str],
-        trace: dict[str, object],
-        procedure_id: str | None,
-    ) -> None:
+    def record(self, answer: Answer, channel: str) -> None:
+        """One turn of ``answer.session_id``: the redacted question, what was answered and how."""
         stamp = now()
+        conversation_id = answer.session_id
         with self.engine.begin() as conn:
             exists = conn.execute(
                 select(conversations.c.id).where(conversations.c.id == conversation_id)
             ).first()
-            values = {"language": language, "updated_at": stamp}
-            if procedure_id:
-                values["procedure_id"] = procedure_id
+            values = {"language": answer.language, "updated_at": stamp}
+            if answer.procedure_id:
+                values["procedure_id"] = answer.procedure_id
             if exists:
                 conn.execute(
                     update(conversations).where(conversations.c.id == conversation_id).values(**values)
@@ -159,13 +113,13 @@ class ConversationStore:
             conn.execute(
                 insert(turns).values(
                     conversation_id=conversation_id,
-                    answer_id=answer_id,
-                    question=question,
-                    status=status,
-                    language=language,
-                    style=style,
-                    sources=json.dumps(list(sources)),
-                    trace=json.dumps(trace, default=str),
+                    answer_id=answer.answer_id,
+                    question=answer.redacted_question,
+                    status=answer.status.value,
+                    language=answer.language,
+                    style=answer.style,
+                    sources=json.dumps([s.id for s in answer.sources]),
+                    trace=json.dumps(answer.trace, default=str),
                     created_at=stamp,
                 )
             )
