@@ -111,7 +111,7 @@ def main() -> None:
         dalil = Dalil.create(settings_for(folder, {}))
         print(f"{'config':<22}{'n':>4}{'words':>9}{'script':>9}{'hit':>8}{'RTF':>7}")
         if args.voices:
-            transcriber = FasterWhisperTranscriber.from_settings(settings_for(folder, {}))
+            transcriber = FasterWhisperTranscriber(settings_for(folder, {}))
             for voice in FRENCH_VOICES:
                 clips = [c for c in synthesise(folder, voice) if c[0] == "fr"]
                 scores = evaluate(dalil, transcriber, clips, args.hint, args.show)
@@ -119,7 +119,7 @@ def main() -> None:
             return
         clips = synthesise(folder, VOICES["fr"])
         for name, overrides in configs.items():
-            transcriber = FasterWhisperTranscriber.from_settings(settings_for(folder, overrides))
+            transcriber = FasterWhisperTranscriber(settings_for(folder, overrides))
             for lang, score in evaluate(dalil, transcriber, clips, args.hint, args.show).items():
                 print(score.line(f"{name} [{lang}]"))
 

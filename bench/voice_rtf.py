@@ -41,7 +41,8 @@ def measure(overrides: dict[str, object], clips: list[Path], repeat: int) -> dic
 
     settings = Settings(model_dir=ROOT / "var" / "models", **overrides)  # type: ignore[arg-type]
     started = time.perf_counter()
-    transcriber = FasterWhisperTranscriber.from_settings(settings)
+    transcriber = FasterWhisperTranscriber(settings)
+    transcriber.warm_up()
     load_s = time.perf_counter() - started
     transcriber.transcribe(clips[0].read_bytes(), "audio/ogg")  # warm-up: first-call allocations
     rows = []

@@ -16,7 +16,8 @@ from bot.privacy import pseudonym
 from bot.revisions import KnowledgeEditor
 from bot.search.served import KnowledgeBase, KnowledgeHolder, load_or_index, reload_knowledge
 from bot.services import Services, build_services
-from bot.types import Answer, AnswerLang
+from bot.types import Answer, AnswerLang, Transcript
+from bot.voice.transcribe import VoiceGate
 
 log = logging.getLogger("dalil")
 
@@ -28,6 +29,7 @@ class Dalil:
     knowledge: KnowledgeHolder
     conversations: ConversationStore
     pipeline: Pipeline
+    voice: VoiceGate
 
     @classmethod
     def create(cls, settings: Settings, **overrides: object) -> Dalil:
@@ -41,6 +43,7 @@ class Dalil:
             KnowledgeHolder(kb),
             conversations,
             Pipeline(settings, services.generator),
+            VoiceGate(settings, services.transcriber),
         )
 
     @cached_property
@@ -78,6 +81,14 @@ class Dalil:
             },
         )
         return answer
+
+    def transcribe(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
+        """A voice note's transcript (blocking; raises ``AudioError`` with a code)."""
+        return self.voice.transcribe(audio, mime, lang)
+
+    async def transcribe_waiting(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
+        """The same, for an event loop: the note waits for a worker on the loop, in a bounded queue."""
+        return await self.voice.transcribe_waiting(audio, mime, lang)
 
     def _record(self, answer: Answer, channel: str) -> None:
         try:

@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--misses", action="store_true", help="list the questions that missed")
     p.set_defaults(func=_eval)
     args = parser.parse_args(argv)
-    from bot.adapters.compute import ConfigError
+    from bot.errors import ConfigError
 
     try:
         return int(args.func(args))

@@ -89,9 +89,15 @@ def make_generator(settings: Settings) -> Generator | None:
 
 
 def make_transcriber(settings: Settings) -> Transcriber:
-    from bot.adapters.stt import build_transcriber
+    """The remote backend when ``DALIL_STT_BASE_URL`` is set, otherwise faster-whisper in process (its
+    model loads on the first voice note: a text-only deployment never pays for Whisper)."""
+    if settings.stt_base_url:
+        from bot.adapters.stt_remote import RemoteTranscriber
 
-    return build_transcriber(settings)
+        return RemoteTranscriber.from_settings(settings)
+    from bot.adapters.stt import FasterWhisperTranscriber
+
+    return FasterWhisperTranscriber(settings)
 
 
 @dataclass
@@ -101,14 +107,7 @@ class Services:
     store: VectorStore
     generator: Generator | None
     compute: ComputeChoice
-    _transcriber: Transcriber | None = None
-
-    @property
-    def transcriber(self) -> Transcriber:
-        # Speech is loaded on first use: a text-only deployment never pays for Whisper.
-        if self._transcriber is None:
-            self._transcriber = make_transcriber(self.settings)
-        return self._transcriber
+    transcriber: Transcriber
 
 
 def build_services(settings: Settings, **overrides: Any) -> Services:
@@ -117,4 +116,5 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     embedder = overrides.get("embedder") or make_embedder(settings)
     store = overrides.get("store") or make_store(settings, embedder)
     generator = overrides["generator"] if "generator" in overrides else make_generator(settings)
-    return Services(settings, embedder, store, generator, compute, overrides.get("transcriber"))
+    transcriber = overrides.get("transcriber") or make_transcriber(settings)
+    return Services(settings, embedder, store, generator, compute, transcriber)

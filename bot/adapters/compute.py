@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.errors import ConfigError
+
 # Chosen from bench/compute_types.py (README "Compute types", ADR 0005): on the dev set every type
 # ranks alike, on the k-fold set int8 is 2 of 1,945 questions behind int16 (0.930 against 0.931),
 # at 40% of int16's latency, 80% of its memory and half its cold index; float32 is the slowest and
@@ -28,10 +30,6 @@ GPU_ORDER = ("float16", "int8_float16", "bfloat16", "int8_bfloat16", "float32")
 KNOWN_TYPES = frozenset(
     {"auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16", "float16", "bfloat16", "float32"}
 )
-
-
-class ConfigError(ValueError):
-    """A setting this machine cannot honour: printed as one line at start-up, never a traceback."""
 
 
 def supported_compute_types(device: str) -> frozenset[str]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 
-from bot.audio import CONTAINERS, sniff
+from bot.audio_formats import CONTAINERS, sniff
 from bot.config import Settings
 from bot.types import Transcript
 

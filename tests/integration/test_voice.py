@@ -14,7 +14,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import default as email_policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.audio import AudioError
+from bot.errors import AudioError
 from bot.types import Transcript
-from bot.voice import transcribe_checked
+from bot.voice.transcribe import VoiceGate
 from tests.conftest import MODEL_CACHE, make_settings
 
 pytestmark = pytest.mark.integration
@@ -183,10 +183,12 @@ def test_malformed_requests_are_422(client, clips, form: dict, files: str | None
 
 
 def test_a_local_ctranslate2_folder_is_accepted_as_the_model(tmp_path: Path, clips) -> None:
-    from bot.adapters.stt import FasterWhisperTranscriber, build_transcriber, ensure_whisper_base
+    from bot.adapters.stt import FasterWhisperTranscriber
+    from bot.adapters.whisper_model import ensure_whisper_base
+    from bot.services import make_transcriber
 
     folder = ensure_whisper_base(MODEL_CACHE)  # the assembled folder is a CTranslate2 model like any other
-    transcriber = build_transcriber(make_settings(tmp_path, whisper_model=str(folder)))
+    transcriber = make_transcriber(make_settings(tmp_path, whisper_model=str(folder)))
     assert isinstance(transcriber, FasterWhisperTranscriber)
     transcript = transcriber.transcribe(clips["passport.ogg"].read_bytes(), "audio/ogg", "fr")
     assert "passeport" in transcript.text.lower() and transcript.language == "fr"
@@ -213,21 +215,19 @@ class CountingTranscriber:
 
 
 def test_a_burst_of_voice_notes_queues_on_the_worker_pool(dalil, clips) -> None:
-    base = dalil.services
-    counting = CountingTranscriber(base.transcriber)
-    services = replace(base, _transcriber=counting)
+    counting = CountingTranscriber(dalil.voice.transcriber)
+    gate = VoiceGate(dalil.settings, counting)
     audio = clips["company.ogg"].read_bytes()
     results: list[Transcript] = []
     threads = [
-        threading.Thread(target=lambda: results.append(transcribe_checked(services, audio, "audio/ogg", "fr")))
-        for _ in range(3)
+        threading.Thread(target=lambda: results.append(gate.transcribe(audio, "audio/ogg", "fr"))) for _ in range(3)
     ]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     assert len(results) == 3 and all(r.text for r in results)
-    assert counting.peak == base.settings.whisper_workers == 1
+    assert counting.peak == dalil.settings.whisper_workers == 1
 
 
 # --- the remote OpenAI-compatible backend --------------------------------------------------------
@@ -269,16 +269,15 @@ def openai_server() -> Iterator[tuple[str, list[dict[str, object]]]]:
 
 
 def test_the_remote_backend_speaks_the_openai_protocol(dalil, clips, openai_server, tmp_path: Path) -> None:
-    from bot.adapters.stt import build_transcriber
     from bot.adapters.stt_remote import RemoteTranscriber
+    from bot.services import make_transcriber
 
     url, received = openai_server
     settings = make_settings(tmp_path, stt_base_url=url, stt_api_key="k-123", stt_model="whisper-large-v3")
-    remote = build_transcriber(settings)
+    remote = make_transcriber(settings)
     assert isinstance(remote, RemoteTranscriber)
-    services = replace(dalil.services, settings=settings, generator=None, _transcriber=remote)
     audio = clips["passport.webm"].read_bytes()
-    transcript = transcribe_checked(services, audio, "audio/webm", "darija")
+    transcript = VoiceGate(settings, remote).transcribe(audio, "audio/webm", "darija")
     assert transcript.text == "Comment renouveler mon passeport ?" and transcript.language == "fr"
     request = received[0]
     assert request["path"] == "/v1/audio/transcriptions" and request["auth"] == "Bearer k-123"
@@ -292,9 +291,9 @@ def test_an_unreachable_remote_backend_is_503_not_500(dalil, clips, tmp_path: Pa
     from bot.adapters.stt_remote import RemoteTranscriber
 
     remote = RemoteTranscriber("http://127.0.0.1:9/v1/audio/transcriptions", "whisper-1", timeout_s=2)
-    services = replace(dalil.services, settings=make_settings(tmp_path), generator=None, _transcriber=remote)
+    gate = VoiceGate(make_settings(tmp_path), remote)
     started = time.perf_counter()
     with pytest.raises(AudioError) as err:
-        transcribe_checked(services, clips["passport.ogg"].read_bytes(), "audio/ogg", None)
+        gate.transcribe(clips["passport.ogg"].read_bytes(), "audio/ogg", None)
     assert err.value.status_code == 503 and "type your question" in err.value.reason
     assert time.perf_counter() - started < 10

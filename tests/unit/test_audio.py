@@ -11,8 +11,11 @@ import av
 import numpy as np
 import pytest
 
-from bot.audio import AudioError, decode_pcm, inspect_audio, is_silent, sniff
+from bot.adapters.pcm import decode_pcm, is_silent
+from bot.audio_formats import sniff
 from bot.config import Settings
+from bot.errors import AudioError
+from bot.voice.audio import inspect_audio
 
 RATE = 48_000
 # format -> (PyAV muxer, codec, expected container, canonical MIME)

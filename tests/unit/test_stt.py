@@ -9,18 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.adapters.stt import (
-    DEFAULT_PROMPTS,
+from bot.adapters.stt import DEFAULT_PROMPTS, _repeats_prompt
+from bot.adapters.stt_remote import parse_transcript, transcriptions_url
+from bot.adapters.whisper_model import (
     WHISPER_BASE_DIR,
     WHISPER_BASE_SHA256,
     WHISPER_BASE_SIZE,
-    _repeats_prompt,
     ensure_whisper_base,
     resolve_model,
 )
-from bot.adapters.stt_remote import parse_transcript, transcriptions_url
 from bot.config import Settings
-from bot.voice import NON_SPEECH, whisper_language
+from bot.voice.transcribe import NON_SPEECH, whisper_language
 
 
 def test_the_embedded_model_is_assembled_whole_and_replaces_a_half_copy(tmp_path: Path) -> None:

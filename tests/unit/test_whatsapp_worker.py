@@ -20,7 +20,8 @@ from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.worker import WorkerOptions
 from bot.conversation import Conversation
 from bot.database import make_engine
-from bot.types import Answer, AnswerStatus, Option, Source
+from bot.errors import AudioError
+from bot.types import Answer, AnswerStatus, Option, Source, Transcript
 from tests import whatsapp_payloads as wp
 from tests.fake_graph import FakeGraph
 
@@ -51,7 +52,13 @@ class StubDalil:
             procedures={"cnie-renewal": SimpleNamespace(title=SimpleNamespace(fr="Renouvellement CNIE", ar="تجديد"))}
         )
     )
-    services: None = None
+    transcripts: list[Transcript | AudioError] = field(default_factory=list)
+
+    def transcribe(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
+        result = self.transcripts.pop(0)
+        if isinstance(result, AudioError):
+            raise result
+        return result
 
     def answer(self, message: str, session_id: str | None = None, lang: str | None = None, channel: str = "web"):
         self.calls.append((message, session_id or "", lang))
@@ -260,11 +267,7 @@ def test_a_button_reply_continues_with_the_full_title_in_the_same_session(config
     assert session_1.startswith("wa-") and wp.SENDER not in session_1
 
 
-def test_a_voice_note_whose_media_cannot_be_fetched_gets_an_apology(config, graph, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import sys
-
-    monkeypatch.setitem(sys.modules, "bot.voice", SimpleNamespace(transcribe_checked=lambda *a: None))
-    monkeypatch.setitem(sys.modules, "bot.audio", SimpleNamespace(AudioError=type("AudioError", (Exception,), {})))
+def test_a_voice_note_whose_media_cannot_be_fetched_gets_an_apology(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
     rt = runtime(config, tmp_path)
     graph.add_media("M1", b"OggS" + b"\0" * 100)
     graph.media_plan.extend(["500"] * 5)
@@ -286,28 +289,16 @@ def test_inbound_kinds_are_stored_with_their_fields(config, tmp_path) -> None:  
 @pytest.mark.parametrize(
     ("errors", "expected"),
     [
-        ([(422, "no speech detected: record your question again")], "pas entendu"),
-        ([(422, "the recording lasts 130 s; the limit is 120 s")], "trop longue"),
-        ([(415, "unsupported audio format")], "pas pu écouter"),
-        ([(503, "speech recognition is busy"), None], "Réponse"),  # busy: retried, then answered
+        ([("no_speech", "no speech detected: record your question again")], "pas entendu"),
+        ([("too_long", "the recording lasts 130 s; the limit is 120 s")], "trop longue"),
+        ([("unsupported", "unsupported audio format")], "pas pu écouter"),
+        ([("busy", "speech recognition is busy"), None], "Réponse"),  # busy: retried, then answered
     ],
 )
-def test_voice_note_outcomes(config, graph, tmp_path, monkeypatch, errors, expected) -> None:  # type: ignore[no-untyped-def]
-    import sys
-
-    from bot.audio import AudioError
-    from bot.types import Transcript
-
-    calls = iter(errors)
-
-    def transcribe_checked(services, data, mime, lang):  # type: ignore[no-untyped-def]
-        error = next(calls)
-        if error is not None:
-            raise AudioError(*error)
-        return Transcript("renouveler ma CNIE AB123456", "fr", 3.0)
-
-    monkeypatch.setitem(sys.modules, "bot.voice", SimpleNamespace(transcribe_checked=transcribe_checked))
-    rt = runtime(config, tmp_path)
+def test_voice_note_outcomes(config, graph, tmp_path, errors, expected) -> None:  # type: ignore[no-untyped-def]
+    heard = Transcript("renouveler ma CNIE AB123456", "fr", 3.0)
+    dalil = StubDalil(transcripts=[AudioError(*e) if e else heard for e in errors])
+    rt = runtime(config, tmp_path, dalil)
     graph.add_media("M2", b"OggS" + b"\0" * 100)
     deliver(rt, wp.voice("M2"))
     drain(rt, seconds=5)

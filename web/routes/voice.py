@@ -5,24 +5,21 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-import anyio
-from fastapi import APIRouter, FastAPI, File, Form, HTTPException, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Request, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 
 from bot.assistant import Dalil
-from bot.audio import ACCEPTED, AudioError
+from bot.audio_formats import ACCEPTED
 from bot.config import Settings
+from bot.errors import AudioError
 from bot.types import AnswerLang, Transcript
-from bot.voice import transcribe_checked
 from web.deps import DalilDep
 from web.schemas import SESSION_PATTERN, ChatResponse
 
 # Room for the multipart envelope and the other fields around the audio.
 MULTIPART_OVERHEAD = 64 * 1024
-# Notes allowed to wait per transcription worker; beyond, the citizen is asked to retry (503).
-QUEUE_PER_WORKER = 8
 
 
 class VoiceResponse(ChatResponse):
@@ -62,7 +59,6 @@ router = APIRouter(prefix="/api", tags=["voice"], route_class=UploadLimitRoute)
     },
 )
 async def voice(
-    request: Request,
     dalil: DalilDep,
     audio: Annotated[UploadFile, File(description=f"the recording: {ACCEPTED}; at most 10 MB and 2 minutes")],
     session_id: Annotated[str | None, Form(pattern=SESSION_PATTERN)] = None,
@@ -70,7 +66,7 @@ async def voice(
 ) -> VoiceResponse:
     settings = dalil.settings
     data = await audio.read(settings.max_audio_bytes + 1)  # one byte over is enough to refuse
-    transcript = await _transcribe(request.app, settings, dalil, data, audio.content_type, lang)
+    transcript = await _transcribe(dalil, data, audio.content_type, lang)
     answer = await run_in_threadpool(dalil.answer, transcript.text, session_id, lang, "voice")
     return VoiceResponse(
         **ChatResponse.of(answer).model_dump(),
@@ -79,25 +75,9 @@ async def voice(
     )
 
 
-async def _transcribe(
-    app: FastAPI, settings: Settings, dalil: Dalil, data: bytes, mime: str | None, lang: str | None
-) -> Transcript:
-    # Waiting notes wait here, on the event loop, not in threads: a burst of voice notes must not
-    # take every worker thread from /api/chat.
-    limiter = _limiter(app, settings)
-    if limiter.statistics().tasks_waiting >= QUEUE_PER_WORKER * limiter.total_tokens:
-        raise HTTPException(503, "too many voice questions at once; please retry in a minute", {"Retry-After": "30"})
+async def _transcribe(dalil: Dalil, data: bytes, mime: str | None, lang: str | None) -> Transcript:
     try:
-        return await anyio.to_thread.run_sync(
-            transcribe_checked, dalil.services, data, mime, lang, limiter=limiter
-        )
+        return await dalil.transcribe_waiting(data, mime, lang)
     except AudioError as exc:
-        headers = {"Retry-After": "30"} if exc.status_code == 503 else None
+        headers = {"Retry-After": "30"} if exc.retryable else None
         raise HTTPException(exc.status_code, exc.reason, headers) from exc
-
-
-def _limiter(app: FastAPI, settings: Settings) -> anyio.CapacityLimiter:
-    limiter = getattr(app.state, "voice_limiter", None)
-    if limiter is None:
-        limiter = app.state.voice_limiter = anyio.CapacityLimiter(max(1, settings.whisper_workers))
-    return limiter

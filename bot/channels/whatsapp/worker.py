@@ -20,6 +20,7 @@ from bot.channels.base import Channel, ChannelError, InboundKind
 from bot.channels.whatsapp.format import FRENCH_PREFIX, answer_replies, plain_replies
 from bot.channels.whatsapp.inbox import FAILED, LIMITED, Inbox, InboxRow, Outcome
 from bot.channels.whatsapp.outbox import Outbox, OutboxRow
+from bot.errors import AudioError, AudioProblem
 from bot.privacy import pseudonym, redact
 from bot.texts import pick, say
 from bot.types import AnswerLang
@@ -27,6 +28,12 @@ from bot.types import AnswerLang
 log = logging.getLogger("dalil.whatsapp")
 
 Checkpoint = Callable[[str, int], None]
+# The notice for a voice note refused for its audio; any other problem gets "voice_failed".
+AUDIO_NOTICES: dict[AudioProblem, str] = {
+    "no_speech": "no_speech",
+    "too_large": "voice_too_long",
+    "too_long": "voice_too_long",
+}
 
 
 @dataclass(frozen=True)
@@ -201,24 +208,18 @@ class WhatsAppWorker:
 
     def _voice(self, row: InboxRow, lang: AnswerLang | None) -> Outcome:
         try:
-            from bot.audio import AudioError
-            from bot.voice import transcribe_checked
-        except ImportError:  # speech not installed in this deployment
-            return Outcome(plain_replies(say("unsupported", lang)), "voice_unavailable")
-        try:
             media = self.channel.fetch_media(row.media_id or "", self.options.max_audio_bytes)
         except ChannelError as exc:
             if exc.status == 413:
                 return Outcome(plain_replies(say("voice_too_long", lang)), "audio_too_large", error=str(exc))
             raise
         try:
-            transcript = transcribe_checked(self.dalil.services, media.data, media.mime_type or row.mime_type, None)
+            transcript = self.dalil.transcribe(media.data, media.mime_type or row.mime_type, None)
         except AudioError as exc:
-            if exc.status_code == 503:  # recognition busy or down: try the note again later
+            if exc.retryable:  # recognition busy or down: try the note again later
                 raise
-            return Outcome(
-                plain_replies(say(_audio_text(exc), lang)), f"audio_{exc.status_code}", error=exc.reason
-            )
+            notice = AUDIO_NOTICES.get(exc.code, "voice_failed")
+            return Outcome(plain_replies(say(notice, lang)), f"audio_{exc.status_code}", error=exc.reason)
         heard = redact(transcript.text.strip())  # like typed text: answered and stored only redacted
         if not heard:
             return Outcome(plain_replies(say("no_speech", lang)), "audio_no_speech")
@@ -265,16 +266,6 @@ class WhatsAppWorker:
         else:
             log.error("whatsapp reply could not be sent", extra={"outbox": row.id, "error": reason})
             self.outbox.mark_failed(row, reason)
-
-
-def _audio_text(exc: Exception) -> str:
-    """Which notice fits an ``AudioError``: no speech, over a limit (size or duration), or unreadable."""
-    reason, status = str(getattr(exc, "reason", exc)).lower(), getattr(exc, "status_code", 0)
-    if "no speech" in reason:
-        return "no_speech"
-    if status == 413 or "limit" in reason or "lasts" in reason:
-        return "voice_too_long"
-    return "voice_failed"
 
 
 def _session(row: InboxRow) -> str:

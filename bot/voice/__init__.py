@@ -1,0 +1,1 @@
+"""Voice notes: what a recording is (audio) and how it becomes the text Dalil answers (transcribe)."""
