@@ -6,14 +6,14 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
+from bot.admin.editor import KnowledgeEditor
 from bot.answer.pipeline import Pipeline
 from bot.config import Settings
 from bot.conversation import ConversationStore
 from bot.database import make_engine
 from bot.privacy import pseudonym
-from bot.revisions import KnowledgeEditor
 from bot.search.served import KnowledgeBase, KnowledgeHolder, load_or_index, reload_knowledge
 from bot.services import Services, build_services
 from bot.types import Answer, AnswerLang, Transcript
@@ -48,7 +48,12 @@ class Dalil:
 
     @cached_property
     def editor(self) -> KnowledgeEditor:
-        return KnowledgeEditor(self.settings.knowledge_dir, self.conversations.engine)
+        services = self.services
+        return KnowledgeEditor(
+            self.settings.knowledge_dir,
+            self.conversations.engine,
+            partial(reload_knowledge, self.settings, services.embedder, services.store, self.knowledge),
+        )
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -96,8 +101,3 @@ class Dalil:
         except Exception:
             # The citizen still gets the answer; the failure is visible to operators.
             log.exception("could not record the turn")
-
-    def reload_knowledge(self) -> tuple[int, list[str]]:
-        """Re-index and swap; on failure the previous version keeps serving and the error is raised."""
-        reloaded = reload_knowledge(self.settings, self.services.embedder, self.services.store, self.knowledge)
-        return reloaded.procedures, reloaded.errors

@@ -1,22 +1,19 @@
 """Admin (bearer token from DALIL_ADMIN_TOKEN): edit procedures with history and undo, reload the
-knowledge base, read feedback. Every edit is validated, indexed and swapped in, or rolled back."""
+knowledge base, read feedback. The edit transaction is ``bot.admin.editor``'s; this maps its errors."""
 
 from __future__ import annotations
 
-import contextlib
 import hmac
-import threading
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
-from bot.assistant import Dalil
-from bot.revisions import Change, EditError
+from bot.admin.editor import Edited, EditError
 from web.deps import DalilDep, SettingsDep
 
 router = APIRouter(prefix="/admin", tags=["admin"])
-_edit_lock = threading.Lock()  # one knowledge change at a time
 
 
 def require_admin(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
@@ -31,37 +28,33 @@ AdminDep = Annotated[None, Depends(require_admin)]
 AuthorDep = Annotated[str, Header(alias="X-Admin-User", max_length=80)]
 
 
-def _apply(dalil: Dalil, make_change, author: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    """Make the file change, re-index and swap; on failure put the file back and keep serving."""
-    with _edit_lock:
-        try:
-            change: Change = make_change()
-        except EditError as exc:
-            raise HTTPException(exc.status_code, exc.reason) from exc
-        try:
-            count, errors = dalil.reload_knowledge()
-        except Exception as exc:
-            dalil.editor.rollback(change)
-            with contextlib.suppress(Exception):  # the previous in-memory version serves either way
-                dalil.reload_knowledge()
-            raise HTTPException(500, f"re-indexing failed, the previous version is still serving: {exc}") from exc
-        dalil.editor.commit(change, author)
+def _edit(edit: Callable[[str, str], Edited], procedure_id: str, author: str) -> dict[str, object]:
+    try:
+        edited = edit(procedure_id, author)
+    except EditError as exc:
+        raise HTTPException(exc.status_code, exc.reason) from exc
+    knowledge = edited.knowledge
     return {
-        "status": change.action,
-        "id": change.procedure_id,
-        "procedures": count,
-        "errors": errors,
-        "version": dalil.knowledge.version,
+        "status": edited.change.action,
+        "id": edited.change.procedure_id,
+        "procedures": knowledge.procedures,
+        "errors": knowledge.errors,
+        "version": knowledge.version,
     }
 
 
 @router.post("/reload")
 async def reload(dalil: DalilDep, _: AdminDep) -> dict[str, object]:
     try:
-        count, errors = await run_in_threadpool(dalil.reload_knowledge)
-    except Exception as exc:
-        raise HTTPException(500, f"reload failed, the previous knowledge base is still serving: {exc}") from exc
-    return {"status": "reloaded", "procedures": count, "errors": errors, "version": dalil.knowledge.version}
+        knowledge = await run_in_threadpool(dalil.editor.reload)
+    except EditError as exc:
+        raise HTTPException(exc.status_code, exc.reason) from exc
+    return {
+        "status": "reloaded",
+        "procedures": knowledge.procedures,
+        "errors": knowledge.errors,
+        "version": knowledge.version,
+    }
 
 
 @router.put("/procedures/{procedure_id}")
@@ -78,21 +71,25 @@ async def put_procedure(
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise HTTPException(400, "the body must be UTF-8 YAML") from exc
-    return await run_in_threadpool(_apply, dalil, lambda: dalil.editor.save(procedure_id, text), x_admin_user)
+
+    def save(pid: str, author: str) -> Edited:
+        return dalil.editor.save(pid, text, author)
+
+    return await run_in_threadpool(_edit, save, procedure_id, x_admin_user)
 
 
 @router.delete("/procedures/{procedure_id}")
 async def delete_procedure(
     procedure_id: str, dalil: DalilDep, _: AdminDep, x_admin_user: AuthorDep = "admin"
 ) -> dict[str, object]:
-    return await run_in_threadpool(_apply, dalil, lambda: dalil.editor.delete(procedure_id), x_admin_user)
+    return await run_in_threadpool(_edit, dalil.editor.delete, procedure_id, x_admin_user)
 
 
 @router.post("/procedures/{procedure_id}/undo")
 async def undo_procedure(
     procedure_id: str, dalil: DalilDep, _: AdminDep, x_admin_user: AuthorDep = "admin"
 ) -> dict[str, object]:
-    return await run_in_threadpool(_apply, dalil, lambda: dalil.editor.undo(procedure_id), x_admin_user)
+    return await run_in_threadpool(_edit, dalil.editor.undo, procedure_id, x_admin_user)
 
 
 @router.get("/procedures/{procedure_id}/history")

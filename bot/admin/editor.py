@@ -1,22 +1,28 @@
 """Knowledge-base editing for administrators, with history and undo.
 
-Every change writes the new YAML file atomically and records the text before and after in
-``kb_revisions``; undo restores the text before the latest change. A change is validated before it
-touches the folder, and the caller re-indexes: if that fails, the file is put back.
+Every change is one transaction, one at a time: validate, write the YAML file atomically, re-index
+and swap the new version in, then record the text before and after in ``kb_revisions``. If the
+re-index fails the file is put back and the previous version keeps serving; undo restores the text
+before the latest change. Errors carry a code and an HTTP status; the web route only maps them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, Text, insert, select
 
 from bot.database import metadata, now
 from bot.knowledge.loading import FileError, load_file
 from bot.knowledge.schema import ID_RE, Procedure
+from bot.search.served import Reloaded
 
 kb_revisions = Table(
     "kb_revisions",
@@ -31,10 +37,17 @@ kb_revisions = Table(
 )
 
 
+EditProblem = Literal["invalid", "not_found", "reindex_failed", "reload_failed"]
+EDIT_STATUS: dict[EditProblem, int] = {"invalid": 422, "not_found": 404, "reindex_failed": 500, "reload_failed": 500}
+
+
 class EditError(Exception):
-    def __init__(self, status_code: int, reason: str, errors: list[FileError] | None = None) -> None:
+    """A change that was refused or could not be served; the knowledge base is as it was."""
+
+    def __init__(self, code: EditProblem, reason: str, errors: list[FileError] | None = None) -> None:
         super().__init__(reason)
-        self.status_code = status_code
+        self.code: EditProblem = code
+        self.status_code = EDIT_STATUS[code]
         self.reason = reason
         self.errors = errors or []
 
@@ -45,6 +58,12 @@ class Change:
     action: str
     before: str | None
     after: str | None
+
+
+@dataclass(frozen=True)
+class Edited:
+    change: Change
+    knowledge: Reloaded  # the version now serving
 
 
 @dataclass(frozen=True)
@@ -73,58 +92,97 @@ def validate_text(procedure_id: str, text: str) -> Procedure:
         result = load_file(path)
     if isinstance(result, Procedure):
         return result
-    raise EditError(422, "the procedure is not valid: " + "; ".join(str(e) for e in result), result)
+    raise EditError("invalid", "the procedure is not valid: " + "; ".join(str(e) for e in result), result)
 
 
 class KnowledgeEditor:
-    def __init__(self, knowledge_dir: Path, engine: Engine) -> None:
+    """Edits ``<knowledge_dir>/procedures``; ``reload`` re-indexes the folder and swaps the served
+    version (built by ``bot.app``), raising when the new version cannot serve."""
+
+    def __init__(self, knowledge_dir: Path, engine: Engine, reload: Callable[[], Reloaded]) -> None:
         self.folder = knowledge_dir / "procedures"
         self.engine = engine
+        self._reload = reload
+        self._lock = threading.Lock()  # one knowledge change at a time
         metadata.create_all(engine, tables=[kb_revisions])
 
     def path(self, procedure_id: str) -> Path:
         if not ID_RE.match(procedure_id):
-            raise EditError(422, "id must be lowercase words joined by '-'")
+            raise EditError("invalid", "id must be lowercase words joined by '-'")
         return self.folder / f"{procedure_id}.yaml"
 
     def current(self, procedure_id: str) -> str | None:
         path = self.path(procedure_id)
         return path.read_text(encoding="utf-8") if path.exists() else None
 
-    def _apply(self, procedure_id: str, text: str | None) -> None:
+    def reload(self) -> Reloaded:
+        """Re-index the folder after edits made in git; the previous version serves if it fails."""
+        try:
+            return self._reload()
+        except Exception as exc:
+            reason = f"reload failed, the previous knowledge base is still serving: {exc}"
+            raise EditError("reload_failed", reason) from exc
+
+    def save(self, procedure_id: str, text: str, author: str) -> Edited:
+        """Create or replace a procedure file (validated first)."""
+        return self._apply(lambda: self._save(procedure_id, text), author)
+
+    def delete(self, procedure_id: str, author: str) -> Edited:
+        return self._apply(lambda: self._delete(procedure_id), author)
+
+    def undo(self, procedure_id: str, author: str) -> Edited:
+        """Restore the text before the latest change (undoing an undo redoes)."""
+        return self._apply(lambda: self._undo(procedure_id), author)
+
+    def _apply(self, make_change: Callable[[], Change], author: str) -> Edited:
+        """Make the file change, re-index and swap; on failure put the file back and keep serving."""
+        with self._lock:
+            change = make_change()
+            try:
+                knowledge = self._reload()
+            except Exception as exc:
+                # The change never served, so it is not recorded.
+                self._write(change.procedure_id, change.before)
+                with contextlib.suppress(Exception):  # the previous in-memory version serves either way
+                    self._reload()
+                raise EditError(
+                    "reindex_failed", f"re-indexing failed, the previous version is still serving: {exc}"
+                ) from exc
+            self._record(change, author)
+        return Edited(change, knowledge)
+
+    def _write(self, procedure_id: str, text: str | None) -> None:
         path = self.path(procedure_id)
         if text is None:
             path.unlink(missing_ok=True)
         else:
             _write_atomic(path, text)
 
-    def save(self, procedure_id: str, text: str) -> Change:
-        """Create or replace a procedure file (validated first)."""
+    def _save(self, procedure_id: str, text: str) -> Change:
         validate_text(procedure_id, text)
         before = self.current(procedure_id)
-        self._apply(procedure_id, text)
+        self._write(procedure_id, text)
         return Change(procedure_id, "update" if before is not None else "create", before, text)
 
-    def delete(self, procedure_id: str) -> Change:
+    def _delete(self, procedure_id: str) -> Change:
         before = self.current(procedure_id)
         if before is None:
-            raise EditError(404, f"no procedure with id '{procedure_id}'")
-        self._apply(procedure_id, None)
+            raise EditError("not_found", f"no procedure with id '{procedure_id}'")
+        self._write(procedure_id, None)
         return Change(procedure_id, "delete", before, None)
 
-    def undo(self, procedure_id: str) -> Change:
-        """Restore the text before the latest change (undoing an undo redoes)."""
+    def _undo(self, procedure_id: str) -> Change:
         history = self.history(procedure_id, limit=1)
         if not history:
-            raise EditError(404, f"no change to undo for '{procedure_id}'")
+            raise EditError("not_found", f"no change to undo for '{procedure_id}'")
         target = history[0].before
         if target is not None:
             validate_text(procedure_id, target)
         replaced = self.current(procedure_id)
-        self._apply(procedure_id, target)
+        self._write(procedure_id, target)
         return Change(procedure_id, "undo", replaced, target)
 
-    def commit(self, change: Change, author: str) -> None:
+    def _record(self, change: Change, author: str) -> None:
         """Record a change once the new knowledge base is serving."""
         with self.engine.begin() as conn:
             conn.execute(
@@ -137,10 +195,6 @@ class KnowledgeEditor:
                     created_at=now(),
                 )
             )
-
-    def rollback(self, change: Change) -> None:
-        """Put the file back when re-indexing failed: the change never served, so it is not recorded."""
-        self._apply(change.procedure_id, change.before)
 
     def history(self, procedure_id: str, limit: int = 50) -> list[Revision]:
         with self.engine.connect() as conn:
