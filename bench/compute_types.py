@@ -39,22 +39,22 @@ def _rss_mb() -> float:
 def inner(dev: Path) -> dict[str, object]:
     """One type, measured in this process (the environment names the type and the folders)."""
     from bench.kfold import kfold_scores
+    from bot.app import search_parts
     from bot.config import get_settings
     from bot.search.query import prepare_query
     from bot.search.served import load_kb
-    from bot.services import build_services
     from bot.understand.language import detect
 
-    services = build_services(get_settings())
-    kb = load_kb(services.settings.knowledge_dir, services.embedder, services.store)
-    services.embedder.embed_query("warm up")
+    search = search_parts(get_settings())
+    kb = load_kb(search.settings.knowledge_dir, search.embedder, search.store)
+    search.embedder.embed_query("warm up")
     rss = _rss_mb()
 
     def rank(q: str) -> list[str]:
         return [h.procedure_id for h in kb.retriever.search(prepare_query(q, detect(q)), k=5)]
 
     acc, lat = score(load_rows(dev), rank)
-    folds = kfold_scores(services, baseline=False)["Dalil hybrid"][0]
+    folds = kfold_scores(search, baseline=False)["Dalil hybrid"][0]
     return {
         "dev": {s: v[1] / v[0] for s, v in acc.items() if v[0]} | {"all": _all(acc)},
         "kfold": {s: v[1] / v[0] for s, v in folds.items() if v[0]} | {"all": _all(folds)},

@@ -13,8 +13,8 @@ import argparse
 import statistics
 import time
 
+from bot.app import make_embedder
 from bot.config import get_settings
-from bot.services import make_embedder
 
 QUERIES = [
     "renouveler passeport",

@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.retrieval import Rank, print_side_by_side, score
+from bot.app import SearchParts, search_parts
 from bot.config import get_settings
 from bot.knowledge.chunking import chunk_id
 from bot.knowledge.loading import load_knowledge
@@ -28,7 +29,6 @@ from bot.knowledge.schema import ARABIC_RE, Procedure
 from bot.ports import VectorStore
 from bot.search.query import prepare_query
 from bot.search.retriever import Retriever, dense_only
-from bot.services import Services, build_services
 from bot.understand.language import detect
 
 
@@ -77,14 +77,14 @@ def held_out(procedures: list[Procedure], fold: int, folds: int) -> tuple[list[P
 Totals = dict[str, tuple[defaultdict, list[float]]]
 
 
-def kfold_scores(services: Services, folds: int = 5, baseline: bool = True) -> Totals:
+def kfold_scores(search: SearchParts, folds: int = 5, baseline: bool = True) -> Totals:
     """Per run ("Dalil hybrid", "dense-only baseline"): per-style [n, hit@1, hit@3, rr] and latencies."""
-    procedures = load_knowledge(services.settings.knowledge_dir).procedures
-    services.embedder.embed_query("warm up")
+    procedures = load_knowledge(search.settings.knowledge_dir).procedures
+    search.embedder.embed_query("warm up")
     totals: Totals = {}
     for fold in range(folds):
         kept, rows, drop = held_out(procedures, fold, folds)
-        retriever = Retriever(kept, services.embedder, _Without(services.store, drop))  # type: ignore[arg-type]
+        retriever = Retriever(kept, search.embedder, _Without(search.store, drop))  # type: ignore[arg-type]
 
         def hybrid(q: str, r: Retriever = retriever) -> list[str]:
             return [h.procedure_id for h in r.search(prepare_query(q, detect(q)), k=5)]
@@ -108,7 +108,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
-    print_side_by_side(kfold_scores(build_services(get_settings()), args.folds))
+    print_side_by_side(kfold_scores(search_parts(get_settings()), args.folds))
     return 0
 
 

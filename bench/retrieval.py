@@ -16,12 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.app import search_parts
 from bot.config import get_settings
 from bot.evaluate import STYLES, load_rows, percentile
 from bot.search.query import prepare_query
 from bot.search.retriever import dense_only
 from bot.search.served import load_kb
-from bot.services import build_services
 from bot.understand.language import detect
 
 Rank = Callable[[str], list[str]]
@@ -77,10 +77,9 @@ def main() -> int:
     parser.add_argument("file")
     parser.add_argument("--components", action="store_true", help="also rank with BM25 alone")
     args = parser.parse_args()
-    settings = get_settings()
-    services = build_services(settings)
-    kb = load_kb(settings.knowledge_dir, services.embedder, services.store)
-    services.embedder.embed_query("warm up")
+    search = search_parts(get_settings())
+    kb = load_kb(search.settings.knowledge_dir, search.embedder, search.store)
+    search.embedder.embed_query("warm up")
     rows = load_rows(Path(args.file))
     retriever = kb.retriever
 

@@ -1,63 +1,87 @@
-"""Dalil as one object: knowledge, pipeline and conversation memory, shared by the API, the CLI,
-the web page and WhatsApp. ``answer`` never raises to the citizen."""
+"""``Dalil``: the narrow face the web routes, the CLI and the WhatsApp worker use. Built by
+``bot.app.build``; what it holds (knowledge, pipeline, conversation store, voice gate, models) stays
+behind it. ``answer`` never raises to the citizen."""
 
 from __future__ import annotations
 
 import logging
 import uuid
 from dataclasses import dataclass
-from functools import cached_property, partial
 
 from bot.admin.editor import KnowledgeEditor
 from bot.answer.pipeline import Pipeline
+from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.config import Settings
 from bot.conversation import ConversationStore
-from bot.database import make_engine
-from bot.privacy import pseudonym
-from bot.search.served import KnowledgeBase, KnowledgeHolder, load_or_index, reload_knowledge
-from bot.services import Services, build_services
-from bot.types import Answer, AnswerLang, Transcript
+from bot.knowledge.schema import Procedure
+from bot.ports import Embedder, VectorStore
+from bot.privacy import pseudonym, redact
+from bot.search.served import KnowledgeHolder
+from bot.types import Answer, AnswerLang, ComputeChoice, Transcript
 from bot.voice.transcribe import VoiceGate
 
 log = logging.getLogger("dalil")
 
+ANSWER_LANGS: tuple[AnswerLang, ...] = ("fr", "ar", "darija")
 
-@dataclass
-class Dalil:
-    settings: Settings
-    services: Services
-    knowledge: KnowledgeHolder
-    conversations: ConversationStore
-    pipeline: Pipeline
-    voice: VoiceGate
 
-    @classmethod
-    def create(cls, settings: Settings, **overrides: object) -> Dalil:
-        services = build_services(settings, **overrides)
-        settings = services.settings  # with the compute types and threads chosen for this machine
-        kb = load_or_index(settings, services.embedder, services.store)
-        conversations = ConversationStore(make_engine(settings.sqlite_url))
-        return cls(
-            settings,
-            services,
-            KnowledgeHolder(kb),
-            conversations,
-            Pipeline(settings, services.generator),
-            VoiceGate(settings, services.transcriber),
-        )
+@dataclass(frozen=True)
+class Readiness:
+    """What ``GET /health`` reports."""
 
-    @cached_property
-    def editor(self) -> KnowledgeEditor:
-        services = self.services
-        return KnowledgeEditor(
-            self.settings.knowledge_dir,
-            self.conversations.engine,
-            partial(reload_knowledge, self.settings, services.embedder, services.store, self.knowledge),
-        )
+    procedures: int
+    chunks: int  # -1 when the vector store cannot be reached
+    knowledge_version: int
+    knowledge_errors: int
+    embedder: str
+    compute_types: dict[str, object]
 
     @property
-    def kb(self) -> KnowledgeBase:
-        return self.knowledge.current
+    def ready(self) -> bool:
+        return self.procedures > 0 and self.chunks > 0
+
+
+class Dalil:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        knowledge: KnowledgeHolder,
+        pipeline: Pipeline,
+        conversations: ConversationStore,
+        voice: VoiceGate,
+        editor: KnowledgeEditor,
+        embedder: Embedder,
+        store: VectorStore,
+        compute: ComputeChoice,
+    ) -> None:
+        self.settings = settings  # resolved: concrete compute types and thread counts
+        self.editor = editor  # the admin routes' way to change the knowledge base
+        self.whatsapp: WhatsAppRuntime | None = None  # set by bot.app when WhatsApp is configured
+        self._knowledge = knowledge
+        self._pipeline = pipeline
+        self._conversations = conversations
+        self._voice = voice
+        self._embedder = embedder
+        self._store = store
+        self._compute = compute
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    def warm_up(self) -> None:
+        """Load the embedding model now, not on the first citizen's question."""
+        self._embedder.embed_query("warm up")
+
+    def start(self) -> None:
+        self.warm_up()
+        if self.whatsapp is not None:
+            self.whatsapp.start()
+
+    def stop(self) -> None:
+        if self.whatsapp is not None:
+            self.whatsapp.stop()
+
+    # --- answering ---------------------------------------------------------------------------
 
     def answer(
         self,
@@ -68,11 +92,11 @@ class Dalil:
     ) -> Answer:
         session_id = session_id or uuid.uuid4().hex
         try:
-            conversation = self.conversations.load(session_id)
+            conversation = self._conversations.load(session_id)
         except Exception:
             log.exception("conversation store unavailable")
             conversation = None
-        answer = self.pipeline.run(message, self.kb, conversation, lang, session_id)
+        answer = self._pipeline.run(message, self._knowledge.current, conversation, lang, session_id)
         self._record(answer, channel)
         log.info(
             "answered",
@@ -87,17 +111,58 @@ class Dalil:
         )
         return answer
 
-    def transcribe(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
-        """A voice note's transcript (blocking; raises ``AudioError`` with a code)."""
-        return self.voice.transcribe(audio, mime, lang)
-
-    async def transcribe_waiting(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
-        """The same, for an event loop: the note waits for a worker on the loop, in a bounded queue."""
-        return await self.voice.transcribe_waiting(audio, mime, lang)
-
     def _record(self, answer: Answer, channel: str) -> None:
         try:
-            self.conversations.record(answer, channel)
+            self._conversations.record(answer, channel)
         except Exception:
             # The citizen still gets the answer; the failure is visible to operators.
             log.exception("could not record the turn")
+
+    def transcribe(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
+        """A voice note's transcript (blocking; raises ``AudioError`` with a code)."""
+        return self._voice.transcribe(audio, mime, lang)
+
+    async def transcribe_waiting(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
+        """The same, for an event loop: the note waits for a worker on the loop, in a bounded queue."""
+        return await self._voice.transcribe_waiting(audio, mime, lang)
+
+    # --- what callers look up ----------------------------------------------------------------
+
+    def procedure(self, procedure_id: str) -> Procedure | None:
+        return self._knowledge.current.get(procedure_id)
+
+    def session_language(self, session_id: str) -> AnswerLang | None:
+        """The language of the session's last answer; None for a new session or a store that is down."""
+        try:
+            conversation = self._conversations.load(session_id, last=1)
+        except Exception:
+            return None
+        lang = conversation.language if conversation else None
+        return next((known for known in ANSWER_LANGS if known == lang), None)
+
+    def readiness(self) -> Readiness:
+        kb = self._knowledge.current
+        try:
+            chunks = self._store.count()
+        except Exception:
+            chunks = -1
+        return Readiness(
+            procedures=len(kb.procedures),
+            chunks=chunks,
+            knowledge_version=self._knowledge.version,
+            knowledge_errors=len(kb.errors),
+            embedder=self._embedder.name,
+            compute_types=self._compute.as_dict(),
+        )
+
+    # --- feedback ----------------------------------------------------------------------------
+
+    def feedback(self, session_id: str, answer_id: str, rating: int, comment: str | None) -> bool:
+        """Store a citizen's rating of one answer (the comment redacted); False if there is no such answer."""
+        if not self._conversations.has_answer(session_id, answer_id):
+            return False
+        self._conversations.add_feedback(session_id, answer_id, rating, redact(comment) if comment else None)
+        return True
+
+    def recent_feedback(self, limit: int = 100) -> list[dict[str, object]]:
+        return self._conversations.feedback_rows(limit)

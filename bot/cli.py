@@ -13,9 +13,9 @@ from bot.config import get_settings
 
 
 def _ask(args: argparse.Namespace) -> int:
-    from bot.assistant import Dalil
+    from bot.app import build
 
-    dalil = Dalil.create(get_settings())
+    dalil = build(get_settings())
     answer = dalil.answer(args.message, args.session, args.lang, channel="cli")
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
@@ -36,7 +36,7 @@ def _ingest(_: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from bot.services import resolve_hardware
+    from bot.app import resolve_hardware
     from web.app import create_app
 
     host = args.host or os.environ.get("HOST", "127.0.0.1")
@@ -48,13 +48,13 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from bot.assistant import Dalil
+    from bot.app import build
     from bot.evaluate import evaluate, load_rows
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = get_settings(database_url=f"sqlite:///{Path(tmp) / 'eval.sqlite3'}")
-        dalil = Dalil.create(settings)
-        dalil.services.embedder.embed_query("warm up")
+        dalil = build(settings)
+        dalil.warm_up()
         report = evaluate(load_rows(Path(args.file)), lambda q, s: dalil.answer(q, s, channel="eval"))
     print(report.render())
     if args.misses:

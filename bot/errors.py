@@ -41,3 +41,23 @@ class AudioError(Exception):
     def retryable(self) -> bool:
         """Recognition was busy or down: the same note may be transcribed later."""
         return self.code in ("busy", "unavailable")
+
+
+class ChannelAuthError(Exception):
+    """A webhook delivery that is not authenticated (401/403) or is refused unread (413)."""
+
+    def __init__(self, status_code: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status_code = status_code
+        self.reason = reason
+
+
+class ChannelError(Exception):
+    """A platform call failed. ``retryable``: rate limit, server error, timeout; ``retry_after``: the
+    platform's own hint in seconds, when it gave one."""
+
+    def __init__(self, message: str, *, retryable: bool, status: int | None = None, retry_after: float | None = None):
+        super().__init__(message)
+        self.retryable = retryable
+        self.status = status
+        self.retry_after = retry_after

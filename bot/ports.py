@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol, runtime_checkable
 
-from bot.types import Generation, Transcript
+from bot.types import Generation, Inbound, Media, Reply, Transcript
 
 
 @runtime_checkable
@@ -62,3 +62,21 @@ class Generator(Protocol):
     messages). It must say which procedure ids it used; the output guard checks everything else."""
 
     def generate(self, messages: Sequence[Mapping[str, str]]) -> Generation: ...
+
+
+@runtime_checkable
+class Channel(Protocol):
+    """A messaging platform (WhatsApp today; Telegram or SMS would implement the same three methods and
+    reuse the inbox, outbox and worker). ``parse`` authenticates a webhook delivery and returns its
+    messages (raising ``bot.errors.ChannelAuthError`` for an unauthenticated one); ``send`` delivers one
+    reply and returns the platform's message id; ``fetch_media`` downloads an attachment (refusing one
+    over ``max_bytes``, by default the platform's configured limit). ``send`` and ``fetch_media`` raise
+    ``bot.errors.ChannelError`` with ``retryable`` set when trying again may help."""
+
+    name: str
+
+    def parse(self, payload: bytes, headers: Mapping[str, str]) -> list[Inbound]: ...
+
+    def send(self, to: str, reply: Reply) -> str: ...
+
+    def fetch_media(self, media_id: str, max_bytes: int | None = None) -> Media: ...

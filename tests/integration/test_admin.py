@@ -10,7 +10,6 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-from bot.assistant import Dalil
 from bot.config import ROOT
 from ingest.index import run_index
 from tests.conftest import make_settings
@@ -26,7 +25,7 @@ def admin_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
     shutil.copytree(ROOT / "knowledge", root / "knowledge")
     settings = make_settings(root / "data", knowledge_dir=root / "knowledge", admin_token="s3cret")
     run_index(settings, progress=False)
-    with TestClient(create_app(settings, dalil=Dalil.create(settings))) as client:
+    with TestClient(create_app(settings)) as client:
         yield client
 
 

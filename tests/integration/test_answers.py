@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.conversation import turns
+from bot.database import make_engine
 from bot.types import AnswerStatus
 
 pytestmark = pytest.mark.integration
@@ -112,9 +113,9 @@ def test_injected_link_and_fee_are_never_repeated(dalil) -> None:
         "تسجيل مقاولة ذاتية",
     ],
 )
-def test_only_knowledge_base_links_appear(dalil, message: str) -> None:
+def test_only_knowledge_base_links_appear(dalil, kb, message: str) -> None:
     answer = dalil.answer(message)
-    assert set(URL_RE.findall(answer.text)) <= dalil.kb.allowed_urls
+    assert set(URL_RE.findall(answer.text)) <= kb.allowed_urls
 
 
 @pytest.mark.parametrize(
@@ -134,19 +135,19 @@ def test_followups_resolve_against_the_procedure_discussed(dalil, first, followu
         assert marker in answer.text
 
 
-def test_personal_data_is_redacted_before_storage(dalil) -> None:
+def test_personal_data_is_redacted_before_storage(dalil, settings) -> None:
     dalil.answer("ma CIN AB123456 est perdue, mon tel 0612345678, comment faire ?", session_id="pii-1")
-    with dalil.conversations.engine.connect() as conn:
+    with make_engine(settings.sqlite_url).connect() as conn:  # the database the answers are stored in
         stored = conn.execute(select(turns.c.question).where(turns.c.conversation_id == "pii-1")).scalar_one()
     assert "AB123456" not in stored and "0612345678" not in stored
     assert "[CIN]" in stored and "[PHONE]" in stored
 
 
-def test_answer_never_raises(dalil, monkeypatch) -> None:
+def test_answer_never_raises(dalil, kb, monkeypatch) -> None:
     def broken(*_args, **_kwargs):
         raise RuntimeError("vector store down")
 
-    monkeypatch.setattr(dalil.kb.retriever, "search", broken)
+    monkeypatch.setattr(kb.retriever, "search", broken)
     answer = dalil.answer("comment renouveler mon passeport")
     assert answer.status is AnswerStatus.NO_ANSWER and answer.abstained
     assert "idarati.ma" in answer.text and "vector store" not in answer.text

@@ -81,7 +81,7 @@ def test_feedback_is_stored(client, dalil) -> None:
         },
     )
     assert r.status_code == 201
-    rows = [row for row in dalil.conversations.feedback_rows() if row["answer_id"] == chat["answer_id"]]
+    rows = [row for row in dalil.recent_feedback() if row["answer_id"] == chat["answer_id"]]
     assert rows and rows[0]["rating"] == 1 and "0612345678" not in rows[0]["comment"]
     missing = client.post("/api/feedback", json={"session_id": "fb-1", "answer_id": "nope", "rating": -1})
     assert missing.status_code == 404

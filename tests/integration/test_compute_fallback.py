@@ -15,6 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from bot.adapters import compute
+from bot.app import Parts, SearchParts, build, search_parts
 from bot.assistant import Dalil
 from bot.config import ROOT
 from tests.conftest import make_settings
@@ -40,20 +41,27 @@ def settings_for(tmp_path: Path, kb: Path, **overrides: object):  # type: ignore
     return make_settings(tmp_path / "data", knowledge_dir=kb, embedding_cache_dir=tmp_path / "cache", **overrides)
 
 
+def dalil_on(settings) -> tuple[Dalil, SearchParts]:  # type: ignore[no-untyped-def]
+    """Dalil, and the embedder and vector store it runs on (to look into the store)."""
+    search = search_parts(settings)
+    return build(settings, Parts(embedder=search.embedder, store=search.store)), search
+
+
 def test_a_cpu_without_int16_indexes_answers_and_reports_its_choice(monkeypatch, tmp_path: Path, small_kb) -> None:
     monkeypatch.setattr(compute, "supported_compute_types", lambda device: NO_INT16)
-    dalil = Dalil.create(settings_for(tmp_path, small_kb))
-    assert dalil.services.embedder.name.endswith("-int8")
+    dalil = build(settings_for(tmp_path, small_kb))
+    assert dalil.readiness().embedder.endswith("-int8")
     assert dalil.answer("bghit njdded lpaspor dyali").sources[0].id == "passport-renewal"
 
 
 def test_the_last_fallback_indexes_answers_and_shows_in_health(monkeypatch, tmp_path: Path, small_kb) -> None:
     monkeypatch.setattr(compute, "supported_compute_types", lambda device: FLOAT_ONLY)
-    dalil = Dalil.create(settings_for(tmp_path, small_kb))  # no index yet: built on the way
-    assert dalil.services.embedder.name.endswith("-float32")
+    settings = settings_for(tmp_path, small_kb)
+    dalil = build(settings)  # no index yet: built on the way
+    assert dalil.readiness().embedder.endswith("-float32")
     answer = dalil.answer("comment renouveler mon passeport ?")
     assert answer.sources and answer.sources[0].id == "passport-renewal"
-    with TestClient(create_app(dalil.settings, dalil=dalil)) as client:
+    with TestClient(create_app(settings)) as client:
         health = client.get("/health").json()
     assert health["compute_types"]["embedder"] == "float32"
     assert health["compute_types"]["whisper"] == "float32"
@@ -62,20 +70,20 @@ def test_the_last_fallback_indexes_answers_and_shows_in_health(monkeypatch, tmp_
 
 def test_switching_compute_type_reembeds_instead_of_mixing_vectors(monkeypatch, tmp_path: Path, small_kb) -> None:
     monkeypatch.setattr(compute, "supported_compute_types", lambda device: NO_INT16)
-    first = Dalil.create(settings_for(tmp_path, small_kb, embedder_compute_type="float32"))
-    float32_store = first.services.store
+    _, first = dalil_on(settings_for(tmp_path, small_kb, embedder_compute_type="float32"))
+    float32_store = first.store
     built = float32_store.count()
     # The same data folder on a machine that computes in int8 (an upgraded VM, a copied volume).
-    second = Dalil.create(settings_for(tmp_path, small_kb))
-    assert second.services.embedder.name.endswith("-int8")
-    assert second.services.store.count() == built  # its own collection, fully embedded
+    second_dalil, second = dalil_on(settings_for(tmp_path, small_kb))
+    assert second.embedder.name.endswith("-int8")
+    assert second.store.count() == built  # its own collection, fully embedded
     assert float32_store.count() == built  # the other one untouched
-    int8_ids = second.services.store.ids()
+    int8_ids = second.store.ids()
     assert int8_ids == float32_store.ids()  # same chunks (content hashes) ...
-    vector8 = second.services.store.export()[1][0]
+    vector8 = second.store.export()[1][0]
     vector32 = float32_store.export()[1][0]
     assert vector8 != vector32  # ... but vectors of their own type
-    assert second.answer("bghit njdded lpaspor dyali").sources[0].id == "passport-renewal"
+    assert second_dalil.answer("bghit njdded lpaspor dyali").sources[0].id == "passport-renewal"
 
 
 def test_starting_with_a_type_this_cpu_cannot_do_is_a_clear_refusal(tmp_path: Path) -> None:

@@ -40,9 +40,9 @@ def test_rebuild_reuses_the_cache_and_removed_procedures_disappear(tmp_path: Pat
     shrunk = run_index(settings, progress=False)
     assert shrunk.procedures == 2 and shrunk.deleted > 0 and shrunk.embedded == 0
 
-    from bot.services import build_services
+    from bot.app import search_parts
 
-    store = build_services(settings).store
+    store = search_parts(settings).store
     assert store.count() == shrunk.chunks
     metas = {m["procedure_id"] for _, _, m in store.search([0.0] * 383 + [1.0], k=100)}
     assert "birth-certificate" not in metas

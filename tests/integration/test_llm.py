@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from bot.app import build
 from bot.assistant import Dalil
 from bot.types import AnswerStatus
 from tests.conftest import make_settings
@@ -64,11 +65,11 @@ def fake_llm() -> Iterator[FakeOpenAI]:
 
 
 @pytest.fixture(scope="module")
-def dalil_llm(settings, fake_llm: FakeOpenAI) -> Dalil:
+def dalil_llm(settings, parts, fake_llm: FakeOpenAI) -> Dalil:
     llm_settings = make_settings(
         settings.data_dir, llm_base_url=fake_llm.url, llm_model="local-model", llm_api_key="test-key"
     )
-    return Dalil.create(llm_settings)
+    return build(llm_settings, parts)
 
 
 QUESTION = "comment renouveler mon passeport"
@@ -105,7 +106,7 @@ def test_an_ungrounded_llm_answer_falls_back_to_the_card(
     assert answer.text.startswith("### Renouvellement du passeport")
 
 
-def test_an_unreachable_llm_never_costs_the_answer(settings) -> None:
+def test_an_unreachable_llm_never_costs_the_answer(settings, parts) -> None:
     dead = make_settings(settings.data_dir, llm_base_url="http://127.0.0.1:9/v1", llm_timeout_s=2.0)
-    answer = Dalil.create(dead).answer(QUESTION)
+    answer = build(dead, parts).answer(QUESTION)
     assert answer.status is AnswerStatus.ANSWERED and answer.trace["llm"] == "llm_error"

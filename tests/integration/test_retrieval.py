@@ -21,19 +21,19 @@ CASES = [
 
 
 @pytest.mark.parametrize(("message", "style", "expected"), CASES)
-def test_each_style_finds_its_procedure(dalil, message: str, style: str, expected: str) -> None:
+def test_each_style_finds_its_procedure(kb, message: str, style: str, expected: str) -> None:
     detection = detect(message)
-    hits = dalil.kb.retriever.search(prepare_query(message, detection), k=3)
+    hits = kb.retriever.search(prepare_query(message, detection), k=3)
     assert expected in [h.procedure_id for h in hits], (style, [h.procedure_id for h in hits])
 
 
-def test_question_chunks_rank_but_do_not_vouch(dalil) -> None:
-    dense = dalil.kb.retriever.dense
+def test_question_chunks_rank_but_do_not_vouch(dalil, kb, parts) -> None:
+    dense = kb.retriever.dense
     questions = sum(
-        len(p.questions.fr) + len(p.questions.ar) + len(p.questions.darija) for p in dalil.kb.procedures.values()
+        len(p.questions.fr) + len(p.questions.ar) + len(p.questions.darija) for p in kb.procedures.values()
     )
     assert questions > 0 and sum(dense.is_question) == questions
-    vector = dalil.services.embedder.embed_query("Quel temps fera-t-il demain à Rabat ?")
+    vector = parts.embedder.embed_query("Quel temps fera-t-il demain à Rabat ?")
     best, content = dense.scores(vector)
     assert set(content) == set(best)
     # A question chunk may be closer than any content chunk; the scope decision never sees it.
@@ -61,18 +61,18 @@ RENEWAL = [
 
 
 @pytest.mark.parametrize("message", RENEWAL)
-def test_concepts_rank_the_same_procedure_in_every_script(dalil, message: str) -> None:
+def test_concepts_rank_the_same_procedure_in_every_script(kb, message: str) -> None:
     from bot.understand.darija import concept_ids
 
-    scores = dalil.kb.retriever.concepts.scores(concept_ids(message))
+    scores = kb.retriever.concepts.scores(concept_ids(message))
     assert max(scores, key=scores.__getitem__) == "passport-renewal", sorted(scores.items(), key=lambda kv: -kv[1])[:3]
 
 
-def test_kfold_holds_out_each_question_once(dalil) -> None:
+def test_kfold_holds_out_each_question_once(kb) -> None:
     from bench.kfold import held_out
     from bot.knowledge.chunking import chunk_procedure
 
-    procedures = list(dalil.kb.procedures.values())
+    procedures = list(kb.procedures.values())
     all_chunks = {c.id for p in procedures for c in chunk_procedure(p) if c.section == "question"}
     seen: list[str] = []
     dropped: set[str] = set()
@@ -87,10 +87,10 @@ def test_kfold_holds_out_each_question_once(dalil) -> None:
     assert dropped == all_chunks and len(seen) == len(all_chunks)
 
 
-def test_classifier_learns_the_knowledge_base_questions(dalil) -> None:
-    retriever = dalil.kb.retriever
+def test_classifier_learns_the_knowledge_base_questions(kb, parts) -> None:
+    retriever = kb.retriever
     # Written for this test: MSA, the style the classifier is fused for.
-    vector = dalil.services.embedder.embed_query("انتهت صلاحية جواز سفري، كيف أحصل على جواز جديد بدلا منه؟")
+    vector = parts.embedder.embed_query("انتهت صلاحية جواز سفري، كيف أحصل على جواز جديد بدلا منه؟")
     probs = retriever.classifier.scores(vector)
     dense = retriever.dense
     assert set(probs) == {pid for pid, q in zip(dense.procedure_ids, dense.is_question, strict=True) if q}

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.app import collection_name, search_parts
 from bot.config import ROOT
 from bot.search.indexing import build_index
-from bot.services import build_services, collection_name
 from tests.conftest import make_settings
 
 pytestmark = pytest.mark.integration
@@ -75,7 +75,7 @@ def test_a_local_sentence_transformers_model_embeds_and_indexes(tmp_path: Path, 
         embedder_passage_prefix="",
         embedding_cache_dir=tmp_path / "cache",
     )
-    services = build_services(settings)
+    services = search_parts(settings)
     assert services.embedder.name == f"st:{tiny_model}"
     assert "st" in collection_name(settings, services.embedder)
 

@@ -185,7 +185,7 @@ def test_malformed_requests_are_422(client, clips, form: dict, files: str | None
 def test_a_local_ctranslate2_folder_is_accepted_as_the_model(tmp_path: Path, clips) -> None:
     from bot.adapters.stt import FasterWhisperTranscriber
     from bot.adapters.whisper_model import ensure_whisper_base
-    from bot.services import make_transcriber
+    from bot.app import make_transcriber
 
     folder = ensure_whisper_base(MODEL_CACHE)  # the assembled folder is a CTranslate2 model like any other
     transcriber = make_transcriber(make_settings(tmp_path, whisper_model=str(folder)))
@@ -214,8 +214,8 @@ class CountingTranscriber:
                 self.running -= 1
 
 
-def test_a_burst_of_voice_notes_queues_on_the_worker_pool(dalil, clips) -> None:
-    counting = CountingTranscriber(dalil.voice.transcriber)
+def test_a_burst_of_voice_notes_queues_on_the_worker_pool(dalil, parts, clips) -> None:
+    counting = CountingTranscriber(parts.transcriber)
     gate = VoiceGate(dalil.settings, counting)
     audio = clips["company.ogg"].read_bytes()
     results: list[Transcript] = []
@@ -270,7 +270,7 @@ def openai_server() -> Iterator[tuple[str, list[dict[str, object]]]]:
 
 def test_the_remote_backend_speaks_the_openai_protocol(dalil, clips, openai_server, tmp_path: Path) -> None:
     from bot.adapters.stt_remote import RemoteTranscriber
-    from bot.services import make_transcriber
+    from bot.app import make_transcriber
 
     url, received = openai_server
     settings = make_settings(tmp_path, stt_base_url=url, stt_api_key="k-123", stt_model="whisper-large-v3")

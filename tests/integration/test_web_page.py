@@ -56,7 +56,7 @@ CLARIFY_QUESTIONS = ("la carte grise", "acte de naissance", "retraite")
 
 
 @pytest.fixture(scope="module")
-def base_url(dalil) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def base_url(settings, parts) -> Iterator[str]:  # type: ignore[no-untyped-def]
     import uvicorn
 
     from web.app import create_app
@@ -65,7 +65,7 @@ def base_url(dalil) -> Iterator[str]:  # type: ignore[no-untyped-def]
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))  # a free port, held until uvicorn takes the socket over
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(dalil.settings, dalil=dalil), log_level="warning", lifespan="on")
+    config = uvicorn.Config(create_app(settings, parts), log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -402,13 +402,13 @@ def test_feedback_with_a_comment_is_stored_for_the_administrators(visit, dalil) 
     comment.fill("Il manque le délai pour les Marocains à l'étranger")
     answer.get_by_role("button", name="Envoyer mon avis").click()
     expect(answer.locator(".fb-status")).to_contain_text("Merci")
-    row = next(r for r in dalil.conversations.feedback_rows() if r["answer_id"] == answer_id)
+    row = next(r for r in dalil.recent_feedback() if r["answer_id"] == answer_id)
     assert row["rating"] == -1
     assert row["comment"] == "Il manque le délai pour les Marocains à l'étranger"
     # A second tap (the buttons stay focusable, marked aria-disabled) does not store a second opinion.
     answer.get_by_role("button", name="Oui").click(force=True)
     expect(answer.locator(".fb-status")).to_contain_text("déjà")
-    assert sum(r["answer_id"] == answer_id for r in dalil.conversations.feedback_rows()) == 1
+    assert sum(r["answer_id"] == answer_id for r in dalil.recent_feedback()) == 1
 
 
 def _focused(page) -> dict:  # type: ignore[no-untyped-def]
@@ -483,7 +483,7 @@ def test_keyboard_only_walkthrough(visit, dalil) -> None:
     expect(answer.locator(".fb-btn[data-rating='1']")).to_have_attribute("aria-pressed", "true")
     assert _focused(page)["rating"] == "1"  # the focus stays where it was
     answer_id = answer.get_attribute("data-answer-id")
-    row = next(r for r in dalil.conversations.feedback_rows() if r["answer_id"] == answer_id)
+    row = next(r for r in dalil.recent_feedback() if r["answer_id"] == answer_id)
     assert row["rating"] == 1 and row["comment"] is None
 
 

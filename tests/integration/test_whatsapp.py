@@ -12,12 +12,14 @@ import statistics
 import subprocess
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from bot.app import Parts
 from bot.channels.whatsapp.config import WhatsAppConfig
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.worker import WorkerOptions
@@ -68,17 +70,15 @@ def wa_settings(tmp_path: Path, graph: FakeGraph) -> Settings:
     )
 
 
-def _client(settings: Settings, dalil: Any) -> TestClient:
+def _client(settings: Settings, parts: Parts) -> TestClient:
     from web.app import create_app
 
-    app = create_app(settings, dalil=dalil)
-    app.state.whatsapp_options = QUICK
-    return TestClient(app)
+    return TestClient(create_app(settings, replace(parts, whatsapp_options=QUICK)))
 
 
 @pytest.fixture
-def wa(wa_settings: Settings, dalil: Any) -> Iterator[TestClient]:
-    with _client(wa_settings, dalil) as test_client:
+def wa(wa_settings: Settings, parts: Parts) -> Iterator[TestClient]:
+    with _client(wa_settings, parts) as test_client:
         yield test_client
 
 
@@ -192,7 +192,7 @@ def test_throttling_and_a_slow_graph_still_deliver_once(wa: TestClient, graph: F
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")  # the simulated crash
 @pytest.mark.parametrize("step", ["claimed", "answered", "sending"])
 def test_a_worker_killed_mid_answer_is_finished_once_after_restart(
-    wa_settings: Settings, dalil: Any, graph: FakeGraph, sender: str, step: str
+    wa_settings: Settings, dalil: Any, parts: Parts, graph: FakeGraph, sender: str, step: str
 ) -> None:
     config = WhatsAppConfig.from_settings(wa_settings)
     assert config is not None
@@ -215,7 +215,7 @@ def test_a_worker_killed_mid_answer_is_finished_once_after_restart(
     first.stop()  # the rest of the "process" goes down with it
     assert graph.sent == []
 
-    with _client(wa_settings, dalil):  # the service restarts on the same database
+    with _client(wa_settings, parts):  # the service restarts on the same database
         [reply] = settle(graph, 1, quiet_s=2.0)
     assert reply.to == sender and PASSPORT_URL in reply.text
     assert first.inbox.counts() == {"done": 1} and first.outbox.counts() == {"sent": 1}
@@ -247,7 +247,7 @@ def test_a_button_reply_continues_the_clarification(wa: TestClient, graph: FakeG
     tap = wp.button_reply if interactive["type"] == "button" else wp.list_reply
     post(wa, tap(chosen["id"], chosen["title"], sender=sender))
     [answer] = settle(graph, 1)
-    procedure = dalil.kb.procedures[chosen["id"]]
+    procedure = dalil.procedure(chosen["id"])
     assert answer.payload["type"] == "text"
     assert procedure.primary_url in answer.text
     assert procedure.title.fr in answer.text  # the chosen procedure's card, not another clarification

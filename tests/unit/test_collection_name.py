@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.app import collection_name
 from bot.config import Settings
-from bot.services import collection_name
 
 CHROMA_NAME = re.compile(r"^[a-zA-Z0-9][a-zA-Z0-9._-]{1,510}[a-zA-Z0-9]$")
 

@@ -18,8 +18,8 @@ from bot.adapters.compute import (
     resolve_compute_type,
     supported_compute_types,
 )
+from bot.app import resolve_hardware
 from bot.config import Settings
-from bot.services import resolve_hardware
 
 NO_INT16 = frozenset({"int8", "int8_float32", "float32"})  # what an AVX2-only x86 CPU offers
 ARM = frozenset({"int8", "float32"})  # CTranslate2's aarch64 build

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.channels.base import Reply
 from bot.channels.whatsapp.format import (
     BUTTON_TITLE_LIMIT,
     INTERACTIVE_BODY_LIMIT,
@@ -17,7 +16,7 @@ from bot.channels.whatsapp.format import (
 )
 from bot.channels.whatsapp.graph import message_payload
 from bot.texts import NATIONAL_PORTAL
-from bot.types import Answer, AnswerStatus, Option, Source
+from bot.types import Answer, AnswerStatus, Option, Reply, Source
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from bot.channels.base import ChannelAuthError, InboundKind
 from bot.channels.whatsapp import signature
 from bot.channels.whatsapp.parse import PayloadError, parse_update
+from bot.errors import ChannelAuthError
+from bot.types import InboundKind
 from tests import whatsapp_payloads as wp
 
 EXPECTED: dict[tuple[str, str], InboundKind | None] = {
@@ -125,9 +126,9 @@ def test_signature_accepts_only_the_exact_body_and_secret() -> None:
 
 
 def test_whatsapp_is_a_channel() -> None:
-    from bot.channels.base import Channel
     from bot.channels.whatsapp.channel import WhatsAppChannel
     from bot.channels.whatsapp.config import WhatsAppConfig
+    from bot.ports import Channel
 
     config = WhatsAppConfig("t", wp.SECRET, "v", wp.PHONE_ID, "http://127.0.0.1:9/v21.0", 15, "salt", 1000, 2000)
     channel = WhatsAppChannel(config)

@@ -1,5 +1,6 @@
-"""Inbox, outbox and worker against a local Graph API and a stub Dalil: duplicates, retries,
-crashes, rate limits and ordering, fast. The real pipeline is exercised in tests/integration."""
+"""Inbox, outbox and worker against a local Graph API and a fake of the assistant's face
+(``bot.channels.base.Assistant``): duplicates, retries, crashes, rate limits and ordering, fast. The
+real pipeline is exercised in tests/integration."""
 
 from __future__ import annotations
 
@@ -7,21 +8,22 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
 
-from bot.channels.base import Inbound, InboundKind
+from bot.channels.base import Assistant
 from bot.channels.whatsapp.config import WhatsAppConfig
 from bot.channels.whatsapp.inbox import wa_inbox
 from bot.channels.whatsapp.outbox import wa_outbox
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.worker import WorkerOptions
-from bot.conversation import Conversation
+from bot.config import ROOT
 from bot.database import make_engine
 from bot.errors import AudioError
-from bot.types import Answer, AnswerStatus, Option, Source, Transcript
+from bot.knowledge.loading import load_file
+from bot.knowledge.schema import Procedure, Text
+from bot.types import Answer, AnswerLang, AnswerStatus, Inbound, InboundKind, Option, Source, Transcript
 from tests import whatsapp_payloads as wp
 from tests.fake_graph import FakeGraph
 
@@ -32,27 +34,27 @@ class Crash(BaseException):
     """Stands for the process dying: not an Exception, so nothing in the worker catches it."""
 
 
-@dataclass
-class StubConversations:
-    languages: dict[str, str] = field(default_factory=dict)
-
-    def load(self, session_id: str, last: int = 6) -> Conversation | None:
-        lang = self.languages.get(session_id)
-        return Conversation(session_id, None, lang, []) if lang else None
+def _procedure() -> Procedure:
+    real = load_file(ROOT / "knowledge" / "procedures" / "cnie-renewal.yaml")
+    assert isinstance(real, Procedure)
+    return real.model_copy(update={"title": Text(fr="Renouvellement CNIE", ar="تجديد")})
 
 
 @dataclass
 class StubDalil:
-    """Answers instantly; a question containing "choisir" asks for clarification."""
+    """The face the worker uses, faked: answers instantly; a question containing "choisir" asks for
+    clarification; voice notes get the scripted ``transcripts`` in turn."""
 
     calls: list[tuple[str, str, str | None]] = field(default_factory=list)
-    conversations: StubConversations = field(default_factory=StubConversations)
-    kb: SimpleNamespace = field(
-        default_factory=lambda: SimpleNamespace(
-            procedures={"cnie-renewal": SimpleNamespace(title=SimpleNamespace(fr="Renouvellement CNIE", ar="تجديد"))}
-        )
-    )
+    languages: dict[str, AnswerLang] = field(default_factory=dict)
+    procedures: dict[str, Procedure] = field(default_factory=lambda: {"cnie-renewal": _procedure()})
     transcripts: list[Transcript | AudioError] = field(default_factory=list)
+
+    def procedure(self, procedure_id: str) -> Procedure | None:
+        return self.procedures.get(procedure_id)
+
+    def session_language(self, session_id: str) -> AnswerLang | None:
+        return self.languages.get(session_id)
 
     def transcribe(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
         result = self.transcripts.pop(0)
@@ -60,9 +62,11 @@ class StubDalil:
             raise result
         return result
 
-    def answer(self, message: str, session_id: str | None = None, lang: str | None = None, channel: str = "web"):
+    def answer(
+        self, message: str, session_id: str | None = None, lang: AnswerLang | None = None, channel: str = "web"
+    ) -> Answer:
         self.calls.append((message, session_id or "", lang))
-        self.conversations.languages[session_id or ""] = lang or "fr"
+        self.languages[session_id or ""] = lang or "fr"
         source = Source("cnie-renewal", "CNIE", "https://www.cnie.ma")
         if "choisir" in message:
             options = [Option("cnie-renewal", "Renouveler la CNIE"), Option("cnie-first", "Première CNIE")]
@@ -96,7 +100,8 @@ def config(graph: FakeGraph) -> WhatsAppConfig:
 
 def runtime(config: WhatsAppConfig, tmp_path: Path, dalil: StubDalil | None = None, **kw) -> WhatsAppRuntime:  # type: ignore[no-untyped-def]
     engine = make_engine(f"sqlite:///{tmp_path / 'wa.sqlite3'}")
-    return WhatsAppRuntime(config, dalil or StubDalil(), engine, options=kw.pop("options", FAST), **kw)  # type: ignore[arg-type]
+    assistant: Assistant = dalil or StubDalil()
+    return WhatsAppRuntime(config, assistant, engine, options=kw.pop("options", FAST), **kw)
 
 
 def deliver(rt: WhatsAppRuntime, data: dict) -> dict[str, int]:

@@ -106,4 +106,4 @@ def history(procedure_id: str, dalil: DalilDep, _: AdminDep) -> list[dict[str, o
 
 @router.get("/feedback")
 def list_feedback(dalil: DalilDep, _: AdminDep, limit: int = 100) -> list[dict[str, object]]:
-    return dalil.conversations.feedback_rows(min(max(limit, 1), 1000))
+    return dalil.recent_feedback(min(max(limit, 1), 1000))

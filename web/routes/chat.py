@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException
 from fastapi.concurrency import run_in_threadpool
 
-from bot.privacy import redact
 from web.deps import DalilDep
 from web.schemas import ChatRequest, ChatResponse, FeedbackRequest
 
@@ -21,7 +20,7 @@ async def chat(body: ChatRequest, dalil: DalilDep) -> ChatResponse:
 
 @router.get("/procedures/{procedure_id}")
 def procedure(procedure_id: str, dalil: DalilDep) -> dict[str, object]:
-    proc = dalil.kb.get(procedure_id)
+    proc = dalil.procedure(procedure_id)
     if proc is None:
         raise HTTPException(404, f"no procedure with id '{procedure_id}'")
     return proc.model_dump(mode="json", exclude={"provenance"}) | {
@@ -31,8 +30,6 @@ def procedure(procedure_id: str, dalil: DalilDep) -> dict[str, object]:
 
 @router.post("/feedback", status_code=201)
 def feedback(body: FeedbackRequest, dalil: DalilDep) -> dict[str, str]:
-    if not dalil.conversations.has_answer(body.session_id, body.answer_id):
+    if not dalil.feedback(body.session_id, body.answer_id, body.rating, body.comment):
         raise HTTPException(404, "no such answer in this session")
-    comment = redact(body.comment) if body.comment else None
-    dalil.conversations.add_feedback(body.session_id, body.answer_id, body.rating, comment)
     return {"status": "stored"}

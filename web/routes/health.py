@@ -12,20 +12,15 @@ router = APIRouter(tags=["ops"])
 
 @router.get("/health")
 def health(dalil: DalilDep) -> JSONResponse:
-    kb = dalil.kb
-    try:
-        chunks = dalil.services.store.count()
-    except Exception:
-        chunks = -1
-    ready = bool(kb.procedures) and chunks > 0
+    state = dalil.readiness()
     body = {
-        "status": "ok" if ready else "not_ready",
-        "index_loaded": chunks > 0,
-        "procedures": len(kb.procedures),
-        "chunks": chunks,
-        "knowledge_errors": len(kb.errors),
-        "knowledge_version": dalil.knowledge.version,
-        "embedder": dalil.services.embedder.name,
-        "compute_types": dalil.services.compute.as_dict(),
+        "status": "ok" if state.ready else "not_ready",
+        "index_loaded": state.chunks > 0,
+        "procedures": state.procedures,
+        "chunks": state.chunks,
+        "knowledge_errors": state.knowledge_errors,
+        "knowledge_version": state.knowledge_version,
+        "embedder": state.embedder,
+        "compute_types": state.compute_types,
     }
-    return JSONResponse(body, status_code=200 if ready else 503)
+    return JSONResponse(body, status_code=200 if state.ready else 503)

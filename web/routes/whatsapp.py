@@ -9,18 +9,15 @@ from __future__ import annotations
 import hmac
 import logging
 
-from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse
-from sqlalchemy import Engine
 
-from bot.channels.base import ChannelAuthError
 from bot.channels.whatsapp.channel import MAX_WEBHOOK_BYTES
-from bot.channels.whatsapp.config import WhatsAppConfig, missing_keys
+from bot.channels.whatsapp.config import missing_keys
 from bot.channels.whatsapp.parse import PayloadError
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
-from bot.config import Settings
-from bot.database import make_engine
+from bot.errors import ChannelAuthError
 
 log = logging.getLogger("dalil.whatsapp")
 
@@ -28,39 +25,12 @@ router = APIRouter(tags=["whatsapp"])
 PATH = "/webhooks/whatsapp"
 
 
-def start(app: FastAPI, settings: Settings) -> None:
-    """Build and start the WhatsApp runtime if it is configured (called from the app's lifespan)."""
-    app.state.whatsapp = None
-    app.state.whatsapp_missing = missing_keys(settings)
-    config = WhatsAppConfig.from_settings(settings)
-    if config is None:
-        log.info("whatsapp disabled", extra={"missing": app.state.whatsapp_missing})
-        return
-    dalil = app.state.dalil
-    engine: Engine = (
-        dalil.conversations.engine
-        if settings.sqlite_url == dalil.settings.sqlite_url
-        else make_engine(settings.sqlite_url)
-    )
-    # Tests shorten leases and backoffs by setting app.state.whatsapp_options before startup.
-    runtime = WhatsAppRuntime(config, dalil, engine, options=getattr(app.state, "whatsapp_options", None))
-    runtime.start()
-    app.state.whatsapp = runtime
-
-
-def stop(app: FastAPI) -> None:
-    runtime: WhatsAppRuntime | None = getattr(app.state, "whatsapp", None)
-    if runtime is not None:
-        runtime.stop()
-        app.state.whatsapp = None
-
-
 def _runtime(request: Request) -> WhatsAppRuntime:
-    runtime: WhatsAppRuntime | None = getattr(request.app.state, "whatsapp", None)
-    if runtime is None:
-        missing = getattr(request.app.state, "whatsapp_missing", None) or ["DALIL_WHATSAPP_*"]
+    dalil = request.app.state.dalil
+    if dalil.whatsapp is None:
+        missing = missing_keys(dalil.settings) or ["DALIL_WHATSAPP_*"]
         raise HTTPException(503, f"WhatsApp is not configured on this server: set {', '.join(missing)}")
-    return runtime
+    return dalil.whatsapp
 
 
 @router.get(PATH, response_class=PlainTextResponse)

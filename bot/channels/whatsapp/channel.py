@@ -1,4 +1,4 @@
-"""WhatsApp as a :class:`bot.channels.base.Channel`: signature check and parsing in, Graph API out."""
+"""WhatsApp as a :class:`bot.ports.Channel`: signature check and parsing in, Graph API out."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import json
 import logging
 from collections.abc import Mapping
 
-from bot.channels.base import ChannelAuthError, ChannelError, Inbound, Media, Reply
 from bot.channels.whatsapp import signature
 from bot.channels.whatsapp.config import WhatsAppConfig
 from bot.channels.whatsapp.graph import GraphClient
 from bot.channels.whatsapp.parse import PayloadError, Update, parse_update
+from bot.errors import ChannelAuthError, ChannelError
+from bot.types import Inbound, Media, Reply
 
 log = logging.getLogger("dalil.whatsapp")
 

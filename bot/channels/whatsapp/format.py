@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from bot.channels.base import Choice, Reply
 from bot.texts import NATIONAL_PORTAL, say
-from bot.types import Answer, AnswerLang, AnswerStatus, Option
+from bot.types import Answer, AnswerLang, AnswerStatus, Choice, Option, Reply
 
 TEXT_LIMIT = 4096
 INTERACTIVE_BODY_LIMIT = 1024

@@ -12,7 +12,8 @@ from typing import Any
 
 import httpx
 
-from bot.channels.base import ChannelError, Reply
+from bot.errors import ChannelError
+from bot.types import Reply
 
 # Graph/WhatsApp error codes worth retrying: API unknown/service (1, 2), app rate limit (4), business
 # rate limit (80007), throughput (130429), generic/temporary (131000, 131016), pair rate limit (131056).

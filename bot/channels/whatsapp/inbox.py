@@ -35,11 +35,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from bot.channels.base import Inbound, InboundKind, Reply
 from bot.channels.whatsapp.outbox import enqueue
 from bot.channels.whatsapp.queue import claim_due, lease_columns, next_due_in, release_for_retry, state_counts
 from bot.database import metadata, now
 from bot.privacy import pseudonym, redact
+from bot.types import Inbound, InboundKind, Reply
 
 log = logging.getLogger("dalil.whatsapp")
 

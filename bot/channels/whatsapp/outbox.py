@@ -32,9 +32,9 @@ from sqlalchemy import (
     update,
 )
 
-from bot.channels.base import Reply
 from bot.channels.whatsapp.queue import claim_due, lease_columns, next_due_in, release_for_retry, state_counts
 from bot.database import metadata, now
+from bot.types import Reply
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.channels.base import Inbound, InboundKind
+from bot.types import Inbound, InboundKind
 
 log = logging.getLogger("dalil.whatsapp")
 

