@@ -1,1 +1,2 @@
-"""Loading, validating, chunking and indexing Dalil's knowledge base."""
+"""The jobs over the knowledge base (check, index, lexicon, stats). They stand above ``bot/``, which never
+imports them: ``python -m ingest ...`` and ``dalil ingest`` run them."""

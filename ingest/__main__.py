@@ -1,38 +1,18 @@
-"""``python -m ingest check|build`` — validate the knowledge base, or (re)build the index."""
+"""``python -m ingest check|index|lexicon|stats``: the jobs over the knowledge base.
+
+- ``check``: validate every knowledge file (``make check``; exit 1 when one is broken);
+- ``index``: build or update the search index (what ``dalil ingest`` runs);
+- ``lexicon``: rebuild the Darija data in ``bot/data`` from the shared data folder;
+- ``stats``: procedures per category, fields filled, sources by tier.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from bot.config import get_settings
-from bot.knowledge.loading import load_knowledge
-
-
-def check(knowledge_dir: str | None = None) -> int:
-    settings = get_settings()
-    folder = settings.knowledge_dir if knowledge_dir is None else type(settings.knowledge_dir)(knowledge_dir)
-    result = load_knowledge(folder)
-    for err in result.errors:
-        print(f"ERROR {err}", file=sys.stderr)
-    print(f"{len(result.procedures)} procedures valid, {len(result.errors)} errors in {folder}")
-    return 1 if result.errors else 0
-
-
-def stats() -> int:
-    """How many procedures fill each field: where the knowledge base is thin."""
-    from bot.knowledge.schema import FACT_FIELDS
-
-    result = load_knowledge(get_settings().knowledge_dir)
-    total = len(result.procedures)
-    print(f"{total} procedures")
-    for name in ("documents", "steps", "fees", "delay", "where", "online", "notes"):
-        filled = sum(getattr(p, name) is not None for p in result.procedures)
-        print(f"  {name:<10} {filled:>3} / {total}")
-    strong = sum(any(p.provenance[f].tier in ("A", "B") for f in FACT_FIELDS if f in p.provenance)
-                 for p in result.procedures)
-    print(f"  with at least one tier A/B fact: {strong} / {total}")
-    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,13 +20,25 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True)
     p_check = sub.add_parser("check", help="validate every knowledge file")
     p_check.add_argument("--dir", default=None)
-    sub.add_parser("build", help="build or update the search index")
-    sub.add_parser("stats", help="how many procedures fill each field")
+    sub.add_parser("index", aliases=["build"], help="build or update the search index")
+    p_lexicon = sub.add_parser("lexicon", help="rebuild the Darija data in bot/data")
+    p_lexicon.add_argument("--shared", type=Path, default=None)
+    sub.add_parser("stats", help="procedures per category, fields filled, sources by tier")
     args = parser.parse_args(argv)
+    knowledge_dir = get_settings().knowledge_dir
     if args.cmd == "check":
-        return check(args.dir)
+        from ingest.check import check
+
+        return check(Path(args.dir) if args.dir else knowledge_dir)
     if args.cmd == "stats":
-        return stats()
+        from ingest.check import stats
+
+        return stats(knowledge_dir)
+    if args.cmd == "lexicon":
+        from ingest.lexicon import DEFAULT_SHARED, build_lexicon
+
+        build_lexicon(args.shared or DEFAULT_SHARED)
+        return 0
     from ingest.index import run_index
 
     report = run_index(get_settings())

@@ -1,6 +1,6 @@
 """Darija helpers: Arabizi -> Arabic script, and Darija -> MSA / French query expansion.
 
-The lexicons are derived data in ``bot/data`` (built by ``ingest/build_lexicon.py``), loaded once
+The lexicons are derived data in ``bot/data`` (built by ``ingest/lexicon.py``), loaded once
 on first use. Keys are stored normalised (``normalize.py``) so lookups need no further folding.
 """
 

@@ -168,7 +168,7 @@ class Detection:
 
 @cache
 def _dataword_set(name: str) -> frozenset[str]:
-    """A derived word list from bot/data (one word a line, see ingest/build_lexicon.py)."""
+    """A derived word list from bot/data (one word a line, see ingest/lexicon.py)."""
     path = resources.files("bot") / "data" / name
     return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
 

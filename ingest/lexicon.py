@@ -1,6 +1,6 @@
 """Build the Darija data the service loads (bot/data/) from permissively licensed sources only.
 
-Run: .venv/bin/python -m ingest.build_lexicon [--shared ../shared/data/darija]
+Run: .venv/bin/python -m ingest lexicon [--shared ../shared/data/darija]
 
 Sources and licences (see bot/data/NOTICE.md, written by this script):
 - curated/ (CC0-1.0) and ingest/lexicon_extra.tsv (CC0-1.0, hand-written for Dalil): concepts.
@@ -41,7 +41,7 @@ _MIN_SENTENCE_COUNT = 3  # a word seen this often in DODa's sentences counts as 
 
 NOTICE = """# Third-party data in bot/data
 
-Built by `ingest/build_lexicon.py`. The runtime reads only this folder.
+Built by `ingest/lexicon.py` (`python -m ingest lexicon`). The runtime reads only this folder.
 
 ## Dalil curated lexicon (CC0-1.0)
 `curated/` of the project's shared data and `ingest/lexicon_extra.tsv`, written for Dalil.
@@ -219,11 +219,8 @@ def write_tsv(path: Path, columns: Iterable[str], rows: Iterable[dict[str, str]]
         writer.writerows(rows)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    args = parser.parse_args()
-    shared: Path = args.shared
+def build_lexicon(shared: Path = DEFAULT_SHARED) -> None:
+    """Write every file of bot/data that this job derives, from the shared data folder."""
     OUT.mkdir(parents=True, exist_ok=True)
 
     rows, translit_rows = concepts(shared)
@@ -243,6 +240,12 @@ def main() -> None:
     sources = Counter(r["source"] for r in rows)
     print(f"concepts {dict(sources)}, translit pairs {len(translit)}, "
           f"arabizi vocab {len(darija_vocab)}, french vocab {len(french_vocab)} -> {OUT}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    build_lexicon(parser.parse_args().shared)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,39 @@
+"""``python -m ingest check`` and ``stats``: is every knowledge file valid, and where is the knowledge
+base thin."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from bot.knowledge.loading import load_knowledge
+from bot.knowledge.schema import FACT_FIELDS
+
+
+def check(knowledge_dir: Path) -> int:
+    """Print ``file: field: problem`` for every broken file; 1 when there is one."""
+    result = load_knowledge(knowledge_dir)
+    for err in result.errors:
+        print(f"ERROR {err}", file=sys.stderr)
+    print(f"{len(result.procedures)} procedures valid, {len(result.errors)} errors in {knowledge_dir}")
+    return 1 if result.errors else 0
+
+
+def stats(knowledge_dir: Path) -> int:
+    """Procedures per category, how many fill each field, and how well each field's facts are sourced."""
+    procedures = load_knowledge(knowledge_dir).procedures
+    total = len(procedures)
+    print(f"{total} procedures")
+    print("per category:")
+    for category, count in sorted(Counter(p.category for p in procedures).items()):
+        print(f"  {category:<12} {count:>3}")
+    print("fields filled (sources by tier):")
+    for name in FACT_FIELDS:
+        filled = sum(getattr(p, name) is not None for p in procedures)
+        tiers = Counter(p.provenance[name].tier for p in procedures if name in p.provenance)
+        sourced = ", ".join(f"{tier} {n}" for tier, n in sorted(tiers.items()))
+        print(f"  {name:<10} {filled:>3} / {total}  ({sourced})")
+    strong = sum(any(p.provenance[f].tier in ("A", "B") for f in FACT_FIELDS if f in p.provenance) for p in procedures)
+    print(f"with at least one tier A/B fact: {strong} / {total}")
+    return 0
