@@ -13,7 +13,7 @@ import argparse
 import statistics
 import time
 
-from bot.app import make_embedder
+from bot.app import make_embedder, resolve_hardware
 from bot.config import get_settings
 
 QUERIES = [
@@ -34,7 +34,9 @@ def main() -> int:
     print(f"{'engine':>7} {'threads':>7} {'chars':>5}  median ms  p95 ms")
     for engine, threads in [(e, t) for e in args.engines for t in args.threads]:
         chosen = {"embedder": engine, "embedder_threads": threads, "embedder_query_threads": threads}
-        embedder = make_embedder(settings.model_copy(update=chosen))
+        # Resolved as the service resolves it: e5-ct2's compute type "auto" becomes this CPU's type.
+        resolved, _ = resolve_hardware(settings.model_copy(update=chosen))
+        embedder = make_embedder(resolved)
         embedder.embed_query("warm up")
         for query in QUERIES:
             times = []
