@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from bot.understand.darija import arabizi_to_arabic
+from bot.understand.arabizi import arabizi_to_arabic
 from bot.understand.normalize import normalize_arabic
 
 DEFAULT = (

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from bot.understand.darija import transliterate_rules
+from bot.understand.arabizi import transliterate_rules
 from bot.understand.language import AMBIGUOUS_LATIN, DARIJA_LATIN_CORE, FRENCH_CORE, NEUTRAL_LATIN
 from bot.understand.normalize import normalize, normalize_arabic
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from bot.knowledge.chunking import sections
 from bot.knowledge.schema import ARABIC_RE, Procedure
-from bot.understand.darija import arabizi_to_arabic, concept_ids
+from bot.understand.arabizi import arabizi_to_arabic
+from bot.understand.darija import concept_ids
 
 
 def names_of(proc: Procedure) -> list[str]:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.understand.darija import Expansion, arabizi_to_arabic, concept_ids, expand, transliterate_rules
+from bot.understand.arabizi import arabizi_to_arabic, transliterate_rules
+from bot.understand.darija import Expansion, concept_ids, expand
 from bot.understand.normalize import normalize_arabic
 
 
@@ -174,6 +175,6 @@ def test_runtime_data_is_small_and_carries_its_licences() -> None:
 
 def test_language_layer_never_reads_the_non_commercial_data() -> None:
     bot = Path(__file__).resolve().parents[2] / "bot" / "understand"
-    for name in ("normalize.py", "analysis.py", "language.py", "darija.py"):
+    for name in ("normalize.py", "analysis.py", "language.py", "lexicon.py", "arabizi.py", "darija.py"):
         source = (bot / name).read_text(encoding="utf-8")
         assert "shared/" not in source and "ccbync" not in source and "doda_v2" not in source, name
