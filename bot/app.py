@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import partial
 
+from sqlalchemy import Engine
+
 from bot.adapters.compute import (
     EMBEDDER_ORDER,
     GPU_ORDER,
@@ -96,14 +98,17 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
         store=search.store,
         compute=search.compute,
     )
+    dalil.whatsapp = make_whatsapp(settings, dalil, engine, parts)
+    return dalil
+
+
+def make_whatsapp(settings: Settings, dalil: Dalil, engine: Engine, parts: Parts) -> WhatsAppRuntime | None:
+    """The WhatsApp runtime over the application's engine, when every ``DALIL_WHATSAPP_*`` key is set."""
     config = WhatsAppConfig.from_settings(settings)
     if config is None:
         log.info("whatsapp disabled", extra={"missing": missing_keys(settings)})
-    else:
-        dalil.whatsapp = WhatsAppRuntime(
-            config, dalil, engine, options=parts.whatsapp_options, channel=parts.whatsapp_channel
-        )
-    return dalil
+        return None
+    return WhatsAppRuntime(config, dalil, engine, options=parts.whatsapp_options, channel=parts.whatsapp_channel)
 
 
 # --- choosing the implementations ---------------------------------------------------------------
