@@ -58,6 +58,9 @@ Source: https://github.com/3aransia/3aransia (aaransia/data/dictionary.csv, comm
 Licensed under the Apache License, Version 2.0 (full text: `LICENSE-3aransia.txt`); you may not
 use this file except in compliance with the License. Rows were filtered and reformatted into
 `darija_lexicon.tsv` (source `aaransia`) and `arabizi_words.tsv`.
+
+## Off-topic corpus (CC0-1.0) and ArBanking77 rows (CC BY-SA 4.0)
+Not built by this script: attribution and licences in `NOTICE-off-topic.md`.
 """
 
 
