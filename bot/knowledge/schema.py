@@ -28,6 +28,7 @@ Category = Literal[
     "citizenship",
     "utilities",
 ]
+Variant = Literal["first", "renewal", "lost", "minor", "duplicate", "foreign", "new_vehicle", "transfer"]
 Tier = Literal["A", "B", "B-", "C", "general"]
 # Fees and delays are the facts a citizen acts on: only official (A) or idarati-field (B) sources.
 STRONG_TIERS = {"A", "B"}
@@ -134,6 +135,10 @@ class Procedure(Strict):
     aliases: Aliases = Aliases()
     questions: Questions = Questions()
     related: list[str] = []
+    # Procedures a citizen names with one noun ("passeport", "lpermis") form a family; each is one
+    # variant of it (first, renewal, lost, minor...): the cue words are in bot/understand/variants.py.
+    family: str | None = Field(None, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    variant: Variant | None = None
     official_urls: list[Link] = Field(min_length=1)
     verified_on: dt.date
     provenance: dict[str, Provenance] = {}
@@ -167,6 +172,8 @@ class Procedure(Strict):
                 )
         if self.id in self.related:
             raise ValueError("related must not list the procedure itself")
+        if (self.family is None) != (self.variant is None):
+            raise ValueError("family and variant go together: a procedure is one variant of a family")
         return self
 
     @property

@@ -66,6 +66,14 @@ class KnowledgeBase:
     def _titles(self) -> dict[str, str]:
         return {normalize(t): p.id for p in self.procedures.values() for t in (p.title.fr, p.title.ar)}
 
+    def family(self, procedure_id: str) -> dict[str, str]:
+        """The variants of a procedure's family, by variant (``{"first": "passport-first", ...}``);
+        empty for a procedure in no family."""
+        proc = self.procedures.get(procedure_id)
+        if proc is None or proc.family is None:
+            return {}
+        return {p.variant: p.id for p in self.procedures.values() if p.family == proc.family and p.variant}
+
     def by_title(self, text: str) -> str | None:
         """The procedure whose exact title this is: a tapped clarification option (web or WhatsApp)."""
         return self._titles.get(normalize(text).strip(" .?!"))

@@ -1,0 +1,220 @@
+"""Which variant of a procedure family a message names: first request, renewal, loss, a minor, a
+duplicate, a foreign document, a new vehicle, a change of owner.
+
+Families group procedures a citizen names with the same noun ("passeport", "لاكارط", "lpermis",
+"carte grise"); the knowledge files say which family and which variant each procedure is. A message
+that names the noun but no variant is ambiguous within the family; a variant word settles it. Word
+lists cover French, MSA and Darija in both scripts, matched on normalised text (``normalize``), so
+accents, hamzas and Arabizi digits vary freely.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.knowledge.schema import Variant
+from bot.understand.normalize import normalize
+
+VARIANT_CUES: dict[Variant, list[str]] = {
+    "first": [
+        "premiere fois",
+        "premiere demande",
+        "pour la premiere",
+        "jamais eu",
+        "nouvelle demande",
+        "obtenir pour la",
+        "awel merra",
+        "awal merra",
+        "lawla",
+        "l'awla",
+        "3mmri ma",
+        "3emmri ma",
+        "ma 3mmri",
+        "أول مرة",
+        "لأول مرة",
+        "اول مره",
+        "لاول مره",
+        "عمري ما",
+        "ما عمري",
+        "ماعمري",
+        "أول بطاقة",
+        "اول باسبور",
+    ],
+    "renewal": [
+        "renouveler",
+        "renouvellement",
+        "renouvele",
+        "expire",
+        "expiree",
+        "perime",
+        "perimee",
+        "date depassee",
+        "fatto la date",
+        "fat la date",
+        "salat",
+        "sala",
+        "njdded",
+        "nejdded",
+        "tjdid",
+        "jdded",
+        "njeded",
+        "n3awed",
+        "تجديد",
+        "جدد",
+        "نجدد",
+        "أجدد",
+        "اجدد",
+        "سالات",
+        "سالا",
+        "فاتو الدات",
+        "منتهية",
+        "انتهت صلاحيتها",
+        "انتهت",
+    ],
+    "lost": [
+        "perdu",
+        "perdue",
+        "perte",
+        "vole",
+        "volee",
+        "vol",
+        "egare",
+        "egaree",
+        "tlf",
+        "tlfat",
+        "tlfli",
+        "tlef",
+        "ttlfat",
+        "dya3",
+        "da3",
+        "da3t",
+        "tsre9",
+        "tsr9",
+        "sr9oli",
+        "ضاع",
+        "ضاعت",
+        "ضاعلي",
+        "ضاعت ليا",
+        "تلف",
+        "تلفت",
+        "تلفات",
+        "ضياع",
+        "فقدان",
+        "سرقة",
+        "سرقو",
+        "تسرق",
+        "تسرقات",
+        "مسروق",
+    ],
+    "minor": [
+        "mon fils",
+        "ma fille",
+        "mon enfant",
+        "mes enfants",
+        "enfant",
+        "mineur",
+        "mineure",
+        "bebe",
+        "wldi",
+        "bnti",
+        "weldi",
+        "binti",
+        "drari",
+        "sghir",
+        "sghira",
+        "ولدي",
+        "بنتي",
+        "ولادي",
+        "قاصر",
+        "طفل",
+        "طفلي",
+        "ابني",
+        "ابنتي",
+        "الصغير",
+        "صغير",
+    ],
+    "duplicate": [
+        "duplicata",
+        "deteriore",
+        "deterioree",
+        "abime",
+        "abimee",
+        "dechire",
+        "dechiree",
+        "tqatt3at",
+        "t9tt3at",
+        "نظير",
+        "مقطعة",
+        "تقطعات",
+        "تخسرات",
+    ],
+    "foreign": [
+        "etranger",
+        "etrangere",
+        "italien",
+        "espagnol",
+        "francais",
+        "belge",
+        "europeen",
+        "mn barra",
+        "men lkharij",
+        "أجنبي",
+        "أجنبية",
+        "الخارج",
+        "اجنبي",
+    ],
+    "new_vehicle": [
+        "neuve",
+        "neuf",
+        "concessionnaire",
+        "jdida",
+        "jdid",
+        "جديدة",
+        "جديد",
+        "الوكيل",
+    ],
+    "transfer": [
+        "mutation",
+        "changement de proprietaire",
+        "achete",
+        "acheter une voiture d'occasion",
+        "occasion",
+        "vendu",
+        "vendre",
+        "mettre a mon nom",
+        "a mon nom",
+        "chrit",
+        "chrina",
+        "ba3",
+        "bi3",
+        "bghit nbi3",
+        "سميتي",
+        "باسمي",
+        "شريت",
+        "بعت",
+        "بيع",
+        "نقل الملكية",
+        "تغيير المالك",
+    ],
+}
+# An age under 18 names a minor ("3ndo 9 ans", "عمرو 10 سنين", "ولدي عندو 8 سنين").
+AGE = re.compile(r"(?<!\d)(1[0-7]|[1-9])\s*(?:ans?|3am|snin|sna|عام|سنين|سنوات|سنة|سنه)\b")
+
+
+@cache
+def _patterns() -> dict[Variant, re.Pattern[str]]:
+    out = {}
+    for variant, words in VARIANT_CUES.items():
+        forms = sorted({normalize(w) for w in words}, key=len, reverse=True)
+        out[variant] = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    return out
+
+
+def variant_cues(message: str) -> set[Variant]:
+    """The variants a message names (empty when it names none)."""
+    text = normalize(message)
+    found = {variant for variant, pattern in _patterns().items() if pattern.search(text)}
+    if AGE.search(text):
+        found.add("minor")
+    return found

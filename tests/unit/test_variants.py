@@ -1,0 +1,64 @@
+"""Families and variants: which variant a message names, in every style, and the knowledge files' rule."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from bot.knowledge.loading import load_knowledge
+from bot.knowledge.schema import Procedure
+from bot.understand.variants import variant_cues
+from tests.conftest import ROOT
+
+
+@pytest.mark.parametrize(
+    ("message", "variant"),
+    [
+        ("je veux renouveler mon passeport", "renewal"),
+        ("bghit njdded lbtaka dyali", "renewal"),
+        ("لاكارط ديالي سالات", "renewal"),
+        ("كيف أجدد جواز السفر", "renewal"),
+        ("j'ai perdu ma CIN", "lost"),
+        ("tlfat lia lbtaka", "lost"),
+        ("ضاعت ليا لاكارط", "lost"),
+        ("passeport pour mon fils", "minor"),
+        ("ولدي عندو 8 سنين بغيت ليه باسبور", "minor"),
+        ("bghit passport l bnti 3ndha 12 3am", "minor"),
+        ("première demande de passeport", "first"),
+        ("awel merra ndir lbtaka", "first"),
+        ("أول مرة نطلب البطاقة", "first"),
+        ("duplicata du permis", "duplicate"),
+        ("j'ai un permis italien", "foreign"),
+        ("carte grise voiture neuve", "new_vehicle"),
+        ("chrit tomobil bghit ndirha b smiyti", "transfer"),
+    ],
+)
+def test_a_variant_word_is_found_in_every_style(message: str, variant: str) -> None:
+    assert variant in variant_cues(message)
+
+
+@pytest.mark.parametrize("message", ["passeport", "la carte grise", "lpermis", "جواز السفر", "bghit lbtaka"])
+def test_the_family_noun_alone_names_no_variant(message: str) -> None:
+    assert variant_cues(message) == set()
+
+
+def test_families_group_the_variants_of_one_noun() -> None:
+    procedures = {p.id: p for p in load_knowledge(ROOT / "knowledge").procedures}
+    passport = {p.variant: p.id for p in procedures.values() if p.family == "passport"}
+    assert passport == {
+        "first": "passport-first",
+        "renewal": "passport-renewal",
+        "lost": "passport-lost",
+        "minor": "passport-minor",
+    }
+    assert {p.family for p in procedures.values() if p.family} == {"cnie", "passport", "driving-license", "carte-grise"}
+
+
+def test_a_family_without_a_variant_is_refused() -> None:
+    raw = (ROOT / "knowledge" / "procedures" / "cnie-first.yaml").read_text(encoding="utf-8")
+    import yaml
+
+    data = yaml.safe_load(raw)
+    data.pop("variant")
+    with pytest.raises(ValidationError, match="family and variant go together"):
+        Procedure.model_validate(data)
