@@ -67,6 +67,7 @@ bench: index
 	$(BIN)/python bench/retrieval.py $(EVAL)
 	$(BIN)/python -m bench.kfold
 	$(BIN)/python -m bench.embed_latency
+	DALIL_WEB_RATE_LIMIT=0 $(BIN)/python -m bench.suite
 
 clean:
 	rm -rf var/chroma var/dalil.sqlite3 test-artifacts
