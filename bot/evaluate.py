@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.types import Answer
+from bot.types import Answer, AnswerStatus
 
 STYLES = ("fr", "ar", "darija", "arabizi", "mixed")
 EXPECTED_LANG = {"fr": "fr", "ar": "ar", "darija": "darija", "arabizi": "darija", "mixed": "darija"}
@@ -50,7 +50,8 @@ class Report:
     styles: dict[str, Bucket] = field(default_factory=lambda: defaultdict(Bucket))
     followup: Bucket = field(default_factory=Bucket)
     oos_total: int = 0
-    oos_abstained: int = 0
+    oos_abstained: int = 0  # out-of-scope rows that got no procedure card (any abstention, or a social reply)
+    oos_statuses: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     latencies_ms: list[float] = field(default_factory=list)
     retrieval_ms: list[float] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
@@ -74,6 +75,10 @@ class Report:
             f"out-of-scope abstention: {oos:.3f} ({self.oos_abstained}/{self.oos_total}); "
             f"false abstention on in-scope: {total.abstained / max(total.n, 1):.3f}"
         )
+        if self.oos_statuses:
+            lines.append(
+                "out-of-scope statuses: " + ", ".join(f"{k} {v}" for k, v in sorted(self.oos_statuses.items()))
+            )
         lines.append(
             f"latency answer p50/p95: {percentile(self.latencies_ms, 50):.1f} / "
             f"{percentile(self.latencies_ms, 95):.1f} ms; retrieval p50/p95: "
@@ -96,8 +101,8 @@ def load_rows(path: Path) -> list[dict]:
 
 def ranked_ids(answer: Answer) -> list[str]:
     """What the answer cites first, then the rest of the retrieval ranking (for hit@3 and MRR).
-    Abstentions rank nothing: a refused in-scope question is a miss."""
-    if answer.abstained:
+    Abstentions and social replies rank nothing: a refused in-scope question is a miss."""
+    if answer.abstained or answer.status is AnswerStatus.SOCIAL:
         return []
     cited = [s.id for s in answer.sources] or [o.id for o in answer.options]
     hits = answer.trace.get("hits", [])
@@ -121,8 +126,10 @@ def evaluate(rows: Iterable[dict], ask: Ask) -> Report:
         ranked = ranked_ids(answer)
         if row["kind"] == "out_of_scope":
             report.oos_total += 1
-            report.oos_abstained += answer.abstained
-            if not answer.abstained:
+            no_card = answer.abstained or answer.status is AnswerStatus.SOCIAL
+            report.oos_abstained += no_card
+            report.oos_statuses[answer.status.value] += 1
+            if not no_card:
                 report.misses.append(f"{row['id']} OOS answered {ranked[:3]}")
             continue
         bucket = (

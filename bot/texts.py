@@ -18,7 +18,10 @@ STATUS_LABELS: dict[AnswerStatus, str] = {
     AnswerStatus.ANSWERED: "Answered from the knowledge base",
     AnswerStatus.CLARIFICATION: "Asked the citizen to choose between procedures",
     AnswerStatus.OUT_OF_SCOPE: "Not an administrative procedure",
-    AnswerStatus.REFUSED: "Refused (instruction override or manipulation attempt)",
+    AnswerStatus.REFUSED: "Refused (harmful intent, instruction override or manipulation attempt)",
+    AnswerStatus.NOT_COVERED: "An administrative procedure that is not in the knowledge base yet",
+    AnswerStatus.DECLINED: "Declined (opinion, prediction, personal case or legal advice)",
+    AnswerStatus.SOCIAL: "Conversation basics (greeting, thanks, goodbye, who/what is Dalil, help)",
     AnswerStatus.NO_ANSWER: "No procedure found or internal error",
 }
 
@@ -43,6 +46,93 @@ _ANSWERS: dict[str, dict[AnswerLang, str]] = {
         f"اطرح سؤالك حول مسطرة إدارية. ({NATIONAL_PORTAL})",
         "darija": "ما نقدرش ندير هادشي. كنجاوب غير من المعلومات الرسمية اللي عندي مع الروابط ديالها. "
         f"سولني على شي إجراء إداري. ({NATIONAL_PORTAL})",
+    },
+    "not_covered": {
+        "fr": "Cette démarche n'est pas encore dans ma base : je préfère ne pas vous donner d'informations non "
+        "vérifiées. Vous la trouverez sur le portail national des procédures, ou auprès de l'administration "
+        f"concernée : {NATIONAL_PORTAL}",
+        "ar": "هذه المسطرة ليست في قاعدتي بعد، ولا أريد أن أعطيك معلومات غير موثقة. ستجدها في البوابة الوطنية "
+        f"للمساطر أو لدى الإدارة المعنية: {NATIONAL_PORTAL}",
+        "darija": "هاد الإجراء مازال ما عنديش فالقاعدة ديالي، وما بغيتش نعطيك معلومات ما متأكدش منها. تلقاه "
+        f"فالبوابة الوطنية ديال الإجراءات ولا عند الإدارة المعنية: {NATIONAL_PORTAL}",
+    },
+    "declined": {
+        "fr": "Je ne peux pas donner d'avis ni prédire l'issue d'un dossier ou d'une affaire, et je ne vois pas "
+        "les dossiers personnels. Je peux vous dire comment se fait une démarche : documents, étapes, lieu, "
+        "frais et délais. Pour votre cas, adressez-vous à l'administration concernée ; pour un conseil "
+        "juridique, à un avocat ou à l'aide juridictionnelle du tribunal.",
+        "ar": "لا يمكنني إبداء رأي أو توقع نتيجة ملف أو قضية، ولا أطلع على الملفات الشخصية. يمكنني أن أشرح لك "
+        "كيف تتم المسطرة: الوثائق والخطوات والمكان والرسوم والآجال. بالنسبة لحالتك توجه إلى الإدارة المعنية، "
+        "وللاستشارة القانونية إلى محام أو إلى مكتب المساعدة القضائية بالمحكمة.",
+        "darija": "ما نقدرش نعطيك رأيي ولا نقول ليك شنو غادي يطرا فالملف ولا فالقضية ديالك، وما كنشوفش الملفات "
+        "الشخصية. نقدر نشرح ليك كيفاش كيدار الإجراء: الوراق، الخطوات، فين تمشي، الخلاص والمدة. على حالتك "
+        "سول الإدارة المعنية، وعلى الاستشارة القانونية شي محامي ولا المساعدة القضائية فالمحكمة.",
+    },
+    "declined_line": {
+        "fr": "Je ne donne pas d'avis sur les cas personnels, mais voici la démarche :",
+        "ar": "لا أبدي رأيا في الحالات الشخصية، لكن هذه هي المسطرة:",
+        "darija": "ما كنعطيش رأيي فالحالات الشخصية، ولكن هاهو الإجراء:",
+    },
+    "refused_harm": {
+        "fr": "Je ne peux pas vous aider à faire cela : c'est contraire à la loi ou aux droits d'autrui. Je peux "
+        "en revanche vous expliquer la démarche officielle.",
+        "ar": "لا يمكنني مساعدتك في ذلك، فهو مخالف للقانون أو لحقوق الغير. يمكنني في المقابل أن أشرح لك المسطرة "
+        "الرسمية.",
+        "darija": "ما نقدرش نعاونك فهادشي، حيت مخالف للقانون ولا لحقوق الناس. ولكن نقدر نشرح ليك الإجراء الرسمي.",
+    },
+    "refused_data": {
+        "fr": "Je n'ai accès aux données de personne et je ne communique aucune information sur d'autres personnes "
+        "ou d'autres conversations. Je peux vous expliquer une démarche administrative.",
+        "ar": "لا أطلع على بيانات أي شخص ولا أقدم أي معلومات عن أشخاص آخرين أو محادثات أخرى. يمكنني أن أشرح لك "
+        "مسطرة إدارية.",
+        "darija": "ما عنديش البيانات ديال حتى واحد وما كنعطي حتى معلومة على ناس آخرين ولا على محادثات أخرى. نقدر "
+        "نشرح ليك شي إجراء إداري.",
+    },
+    "lawful_way": {"fr": "La démarche officielle", "ar": "المسطرة الرسمية", "darija": "الإجراء الرسمي"},
+    "social_greeting": {
+        "fr": "Bonjour ! Je suis Dalil, je vous aide dans vos démarches administratives au Maroc. Posez-moi votre "
+        "question, par exemple : « Comment renouveler ma CIN ? » ou « Quels papiers pour un passeport ? »",
+        "ar": "مرحبا! أنا دليل، أساعدك في المساطر الإدارية بالمغرب. اطرح سؤالك، مثلا: «كيف أجدد بطاقتي الوطنية؟» "
+        "أو «ما هي وثائق جواز السفر؟»",
+        "darija": "أهلا وسهلا! أنا دليل، كنعاونك فالإجراءات الإدارية فالمغرب. سولني مثلا: «كيفاش نجدد لاكارط "
+        "ناسيونال؟» ولا «شنو الوراق ديال الباسبور؟»",
+    },
+    "social_thanks": {
+        "fr": "Avec plaisir ! Si vous avez une autre question sur une démarche, je suis là.",
+        "ar": "عفوا، بكل سرور! إذا كان لديك سؤال آخر حول مسطرة إدارية فأنا هنا.",
+        "darija": "بلا جميل! إلا كان عندك شي سؤال آخر على شي إجراء، أنا هنا.",
+    },
+    "social_goodbye": {
+        "fr": "Au revoir, et bon courage pour vos démarches !",
+        "ar": "مع السلامة، بالتوفيق في مساطرك!",
+        "darija": "بالسلامة، الله يسهل عليك فالإجراءات ديالك!",
+    },
+    "social_who": {
+        "fr": "Je suis Dalil, un assistant automatique (pas une personne) pour les démarches administratives au "
+        "Maroc. Je réponds à partir de fiches vérifiées, avec le lien officiel de chaque démarche. Je ne vois "
+        "pas les dossiers personnels : pour votre dossier, adressez-vous à l'administration concernée.",
+        "ar": "أنا دليل، مساعد آلي (لست شخصا) للمساطر الإدارية بالمغرب. أجيب انطلاقا من بطاقات موثقة مع الرابط "
+        "الرسمي لكل مسطرة. لا أطلع على الملفات الشخصية: بخصوص ملفك توجه إلى الإدارة المعنية.",
+        "darija": "أنا دليل، مساعد أوتوماتيكي (ماشي بنادم) فالإجراءات الإدارية فالمغرب. كنجاوب من معلومات "
+        "متأكد منها مع الرابط الرسمي ديال كل إجراء. ما كنشوفش الملفات الشخصية: على الملف ديالك سول الإدارة.",
+    },
+    "social_capabilities": {
+        "fr": "Pour une démarche (CIN, passeport, état civil, permis, entreprise, CNSS…), je vous dis les "
+        "documents à fournir, les étapes, où aller, les frais et délais connus, avec le lien officiel. Je ne "
+        "peux pas déposer une demande, prendre un rendez-vous ni consulter un dossier à votre place.",
+        "ar": "بالنسبة لأي مسطرة (البطاقة الوطنية، جواز السفر، الحالة المدنية، رخصة السياقة، المقاولة، الضمان "
+        "الاجتماعي…) أخبرك بالوثائق والخطوات والمكان والرسوم والآجال المعروفة مع الرابط الرسمي. لا يمكنني "
+        "إيداع طلب أو حجز موعد أو الاطلاع على ملف نيابة عنك.",
+        "darija": "على أي إجراء (لاكارط، الباسبور، الحالة المدنية، البيرمي، الشركة، الضمان الاجتماعي…) نقول ليك "
+        "الوراق، الخطوات، فين تمشي، والخلاص والمدة إلا كانو معروفين، مع الرابط الرسمي. ما نقدرش نحط الطلب، "
+        "ناخد الموعد ولا نشوف الملف فبلاصتك.",
+    },
+    "social_help": {
+        "fr": "Je suis là pour vous aider. Dites-moi quelle démarche vous concerne (par exemple « renouveler mon "
+        "passeport »), ou choisissez ci-dessous.",
+        "ar": "أنا هنا لمساعدتك. أخبرني بالمسطرة التي تعنيك (مثلا «تجديد جواز السفر»)، أو اختر مما يلي.",
+        "darija": "أنا هنا باش نعاونك. قول ليا شنو الإجراء اللي كيهمك (بحال «نجدد الباسبور»)، ولا ختار من "
+        "هادو.",
     },
     "no_answer": {
         "fr": "Je n'ai pas trouvé de démarche correspondant à votre question dans ma base. Pouvez-vous préciser "

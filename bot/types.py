@@ -18,12 +18,16 @@ class AnswerStatus(StrEnum):
     ANSWERED = "answered"
     CLARIFICATION = "clarification"
     OUT_OF_SCOPE = "out_of_scope"
-    REFUSED = "refused"
+    REFUSED = "refused"  # harmful intent, instruction overrides, requests for internals or others' data
     NO_ANSWER = "no_answer"
+    NOT_COVERED = "not_covered"  # a real procedure that is not in the knowledge base yet
+    DECLINED = "declined"  # opinion, prediction, personal case, legal advice
+    SOCIAL = "social"  # greetings, thanks, goodbyes, who/what is Dalil, help
 
     @property
     def abstained(self) -> bool:
-        return self in (AnswerStatus.OUT_OF_SCOPE, AnswerStatus.REFUSED, AnswerStatus.NO_ANSWER)
+        """No procedure's answer was given (a social reply is not an abstention: nothing was asked)."""
+        return self not in (AnswerStatus.ANSWERED, AnswerStatus.CLARIFICATION, AnswerStatus.SOCIAL)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from bot.understand.analysis import analyze
 from bot.understand.intent import Aspect, detect_aspect, looks_like_followup
 from bot.understand.language import Detection, detect
 from bot.understand.scope import off_topic_terms
+from bot.understand.social import SOCIAL_OPTIONS, social_kind
 
 log = logging.getLogger("dalil.pipeline")
 
@@ -50,6 +51,7 @@ class Context:
     hits: list[Hit] = field(default_factory=list)
     chosen: list[str] = field(default_factory=list)  # procedure ids the answer is built on, best first
     options: list[str] = field(default_factory=list)
+    reply: str = ""  # the text key of a prepared reply (social, refusal kinds), when not the status's own
     status: AnswerStatus = AnswerStatus.ANSWERED
     text: str = ""
     trace: dict[str, object] = field(default_factory=dict)
@@ -62,6 +64,7 @@ class Pipeline:
         self.steps: list[tuple[str, Callable[[Context], None]]] = [
             ("guard_input", self.guard_input),
             ("detect_language", self.detect_language),
+            ("social", self.social),
             ("resolve_followup", self.resolve_followup),
             ("retrieve", self.retrieve),
             ("decide", self.decide),
@@ -82,6 +85,20 @@ class Pipeline:
         assert ctx.detection is not None
         ctx.trace["style"] = ctx.detection.style
         ctx.trace["language"] = ctx.lang
+
+    def social(self, ctx: Context) -> None:
+        """Greetings, thanks, goodbyes, "who are you", "what can you do", "help": a short reply in the
+        language the words point to ("salam" is Darija), with a few procedures to start from."""
+        found = social_kind(ctx.message, ctx.lang)
+        if found is None:
+            return
+        ctx.trace["social"] = found.kind
+        if ctx.lang_override is None:
+            ctx.lang = found.lang
+        ctx.reply = f"social_{found.kind}"
+        if found.kind != "goodbye":
+            ctx.options = [pid for pid in SOCIAL_OPTIONS if pid in ctx.kb.procedures]
+        raise Stop(AnswerStatus.SOCIAL)
 
     def resolve_followup(self, ctx: Context) -> None:
         ctx.aspect = detect_aspect(ctx.message)
@@ -228,8 +245,9 @@ class Pipeline:
             sources = [Source(p.id, pick(p.title, ctx.lang), p.primary_url) for p in procs]
             options, text = [], ctx.text
         else:
-            sources, options = [], []
-            text = ctx.text or status_message(ctx.status, ctx.lang)
+            sources = []
+            options = [Option(pid, pick(kb.procedures[pid].title, ctx.lang)) for pid in ctx.options]
+            text = ctx.text or (say(ctx.reply, ctx.lang) if ctx.reply else status_message(ctx.status, ctx.lang))
         procedure_id = ctx.chosen[0] if ctx.chosen else (ctx.options[0] if ctx.options else None)
         return Answer(
             status=ctx.status,

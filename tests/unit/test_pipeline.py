@@ -48,11 +48,29 @@ def test_an_empty_store_is_indexed_on_the_way_with_the_embedder_given(fakes) -> 
     assert dalil.readiness().ready and dalil.readiness().embedder == embedder.name
 
 
-@pytest.mark.parametrize("message", ["Quel temps fera-t-il demain à Rabat ?", "bonjour", "salam", "merci"])
-def test_off_topic_questions_and_greetings_are_out_of_scope(dalil: Dalil, message: str) -> None:
-    answer = dalil.answer(message)
+def test_an_off_topic_question_is_out_of_scope(dalil: Dalil) -> None:
+    answer = dalil.answer("Quel temps fera-t-il demain à Rabat ?")
     assert answer.status is AnswerStatus.OUT_OF_SCOPE and answer.abstained
     assert answer.sources == [] and "idarati.ma" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "reply"),
+    [
+        ("bonjour", "fr", "Bonjour"),
+        ("salam", "darija", "أهلا"),
+        ("merci", "fr", "plaisir"),
+        ("شكرا بزاف", "darija", "بلا جميل"),
+    ],
+)
+def test_greetings_and_thanks_get_a_social_reply_in_the_words_language(
+    dalil: Dalil, message: str, lang: str, reply: str
+) -> None:
+    answer = dalil.answer(message)
+    assert answer.status is AnswerStatus.SOCIAL and not answer.abstained and answer.language == lang
+    assert answer.sources == [] and reply in answer.text and answer.procedure_id is None
+    assert len(answer.options) == 3 and all(dalil.procedure(o.id) for o in answer.options)
+    assert answer.to_dict()["status"] == "social" and "retrieve" not in answer.trace["timings_ms"]
 
 
 @pytest.mark.parametrize(("message", "lang"), [("passeport", "fr"), ("la carte grise", "fr")])

@@ -136,6 +136,14 @@ def test_a_clarification_too_long_for_one_body_sends_the_text_then_asks() -> Non
     assert len(replies[-1].text) <= INTERACTIVE_BODY_LIMIT
 
 
+def test_a_social_reply_offers_its_procedures_as_buttons_without_a_link() -> None:
+    options = [Option("cnie-renewal", "تجديد البطاقة"), Option("passport-renewal", "تجديد الجواز")]
+    answer = _answer(status=AnswerStatus.SOCIAL, language="darija", text="أهلا وسهلا!", options=options, sources=[])
+    [reply] = answer_replies(answer)
+    assert reply.kind == "buttons" and [c.id for c in reply.choices] == ["cnie-renewal", "passport-renewal"]
+    assert reply.text == "أهلا وسهلا!"
+
+
 def test_a_darija_answer_offers_french_with_a_button() -> None:
     french = "بغيتي هاد الجواب بالفرنسية؟ اختار «Français»."
     answer = _answer(language="darija", text=f"### تجديد\n\nالمصدر: https://www.passeport.ma\n\n_{french}_")

@@ -114,6 +114,7 @@
       verified: "vérifié le",
       newTab: " (s'ouvre dans un nouvel onglet)",
       options: "Choisissez la démarche qui vous concerne",
+      startWith: "Par exemple :",
       chosenLoop: "Page officielle de la démarche choisie :",
       helpful: "Cette réponse vous a-t-elle aidé ?",
       yes: "Oui",
@@ -131,6 +132,7 @@
       verified: "تم التحقق في",
       newTab: " (يفتح في علامة تبويب جديدة)",
       options: "اختر المسطرة التي تعنيك",
+      startWith: "مثلا:",
       chosenLoop: "الصفحة الرسمية للمسطرة المختارة:",
       helpful: "هل أفادك هذا الجواب؟",
       yes: "نعم",
@@ -518,7 +520,10 @@
 
     const options = Array.isArray(data.options) ? data.options : [];
     const sources = Array.isArray(data.sources) ? data.sources : [];
-    if (data.status === "clarification" && options.length) {
+    if (data.status === "social" && options.length) {
+      // A greeting or "what can you do": a few procedures to start from, as buttons; no sources.
+      message.append(renderOptions(options, lang, "startWith"));
+    } else if (data.status === "clarification" && options.length) {
       dropListedOptions(body, options);
       message.append(renderOptions(options, lang));
       // The backend may ask again after an option was chosen: show the chosen procedure's official page
@@ -557,10 +562,10 @@
     for (const list of body.querySelectorAll("ul, ol")) if (!list.children.length) list.remove();
   }
 
-  function renderOptions(options, lang) {
+  function renderOptions(options, lang, label) {
     const labelId = `opt-${Math.random().toString(36).slice(2, 10)}`;
     const group = h("div", { class: "options", role: "group", "aria-labelledby": labelId }, [
-      h("p", { class: "options-label", id: labelId, text: at(lang, "options") }),
+      h("p", { class: "options-label", id: labelId, text: at(lang, label || "options") }),
     ]);
     for (const option of options) {
       const button = h("button", {

@@ -83,11 +83,12 @@ def shorten(text: str, limit: int) -> str:
 
 
 def with_sources(text: str, answer: Answer, lang: AnswerLang) -> str:
-    """Every answer names an official page: the sources' URLs, or the national portal for abstentions."""
+    """Every answer names an official page: the sources' URLs, or the national portal for abstentions
+    (a greeting's reply names none: nothing was asked yet)."""
     missing = [s.url for s in answer.sources if s.url and s.url not in text]
     if missing:
         text += f"\n\n*{say('source', lang)}* : " + " · ".join(dict.fromkeys(missing))
-    elif not answer.sources and "http" not in text:
+    elif not answer.sources and "http" not in text and answer.status is not AnswerStatus.SOCIAL:
         text += f"\n\n{NATIONAL_PORTAL}"
     return text
 
@@ -129,7 +130,8 @@ def answer_replies(answer: Answer, prefix: str = "") -> list[Reply]:
     text = with_sources(to_whatsapp(body), answer, lang)
     if prefix:
         text = f"{prefix}\n\n{text}"
-    if answer.status is AnswerStatus.CLARIFICATION and answer.options:
+    # A clarification's options, or the procedures a social reply offers to start from: buttons.
+    if answer.status in (AnswerStatus.CLARIFICATION, AnswerStatus.SOCIAL) and answer.options:
         if len(text) <= INTERACTIVE_BODY_LIMIT:
             return [choices_reply(text, answer.options, lang)]
         # The list of links does not fit an interactive body: send it first, then ask.

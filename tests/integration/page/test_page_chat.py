@@ -180,3 +180,21 @@ def test_api_reasons_and_network_failures_are_explained_politely(visit) -> None:
     page.get_by_role("button", name="Envoyer la question").click()
     expect(page.locator("#composer-status")).to_have_text("Écrivez votre question avant de l'envoyer.")
     assert page.locator("#messages .msg--user").count() == 2
+
+
+def test_a_greeting_gets_a_social_reply_with_procedures_to_start_from(visit) -> None:
+    from playwright.sync_api import expect
+
+    v = visit()
+    page = v.page
+    answer = v.ask("salam")
+    expect(answer).to_have_attribute("data-status", "social")
+    expect(answer).to_have_attribute("dir", "rtl")
+    assert answer.locator(".source-card").count() == 0  # nothing was asked: no source
+    options = answer.locator("button.option")
+    assert options.count() == 3
+    first = options.first.get_attribute("data-option-id")
+    options.first.click()
+    chosen = page.locator("#messages .msg--bot").last
+    expect(chosen).to_have_attribute("data-status", "answered")
+    expect(chosen.locator(".source-card").first).to_have_attribute("data-procedure-id", first)

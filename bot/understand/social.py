@@ -1,0 +1,209 @@
+"""Conversation basics: greetings, thanks, goodbyes, "who are you", "what can you do", "help".
+
+A message is social when, once its social phrases and polite fillers are taken out, nothing is left
+("bonjour", "salam khoya labas?", "merci beaucoup, bonne journée"): a message that also asks
+something ("salam, kifach njdded lbtaka?") is a question and goes on to search. Two kinds are
+recognised even with other words around them, because they are about Dalil itself: asking what it
+is ("wach nta robot?") and asking it to act for the citizen ("peux-tu déposer ma demande ?",
+"wach t9der t9ad lia lmaw3id?"), which it cannot do.
+
+The reply's language follows the words: "salam" and "chokran" are Darija whatever the detector
+thinks of a one-word message; "bonjour" is French.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from bot.types import AnswerLang
+from bot.understand.normalize import normalize
+
+SocialKind = Literal["greeting", "thanks", "goodbye", "who", "capabilities", "help"]
+# The procedures a social reply offers to start from: the most asked of the main families.
+SOCIAL_OPTIONS = ("cnie-renewal", "passport-renewal", "birth-certificate")
+# When a message holds several ("salam, chokran, beslama"), the reply answers the most telling one.
+_PRIORITY: tuple[SocialKind, ...] = ("capabilities", "who", "help", "thanks", "goodbye", "greeting")
+
+# (kind or None for a filler, language) -> phrases. Written as people type them; normalised at load.
+_PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
+    ("greeting", "fr"): """
+        bonjour|bonjoru|bjr|bonsoir|bsr|salut|slt|coucou|cc|hello|hi|hey|allo|allô|bonjour a tous|
+        bonne matinee|re bonjour|rebonjour|bonjour madame|bonjour monsieur|ça va|ca va|comment allez vous|
+        comment ca va|vous allez bien|tu vas bien|il y a quelqu'un|y a quelqu'un|quelqu'un est la|
+        vous etes la|tu es la|t'es la""",
+    ("greeting", "ar"): """
+        السلام عليكم|السلام عليكم ورحمه الله|السلام عليكم ورحمه الله وبركاته|مرحبا|مرحبا بكم|مرحبا بك|اهلا|
+        اهلا وسهلا|صباح الخير|مساء الخير|تحيه طيبه|تحيه طيبه وبعد|كيف حالك|هل من احد هنا|هل يوجد احد""",
+    ("greeting", "darija"): """
+        3likom|3likoum|3lik|عليكم|عليك|
+        سلام|سلام عليكم|السلام|سلااام|سلاام|صباح النور|مسا الخير|لاباس|لاباس عليك|لاباس عليكم|كي داير|كيداير|
+        كيدايرين|كاين شي حد|كاين شي واحد|واش كاين شي حد|salam|slm|salam 3likom|salam alikom|salam 3alikoum|
+        salamo 3alaykom|slm 3likom|salaam|labas|labas 3lik|labas 3likom|cv labas|kidayr|ki dayr|kidayra|
+        kidayrin|sba7 lkhir|sbah lkhir|msa lkhir|mselkhir|ahlan|ahlane|marhba|kayn chi wa7ed|kayn chi wahed|
+        kayn chi had|kayn chi 7ad|kayn chi wa7ed hna""",
+    ("thanks", "fr"): """
+        merci|mrc|mrec|mci|merci beaucoup|merci bcp|merci infiniment|mille mercis|je vous remercie|
+        je te remercie|je vous remercie infiniment|merci pour votre aide|merci pour l'aide|
+        merci pour les infos|merci pour l'info|merci pour votre patience|merci pour ces explications|
+        je vous remercie pour votre patience|vous m'avez beaucoup aide|vous m'avez vraiment beaucoup aide|
+        vous m'avez aide|tu m'as aide|c'est gentil|tres gentil|top merci|super merci|parfait merci|thanks|
+        thank you|thx""",
+    ("thanks", "ar"): """
+        شكرا|شكرا لك|شكرا لكم|شكرا جزيلا|اشكرك|اشكركم|شكرا على المساعده|شكرا على التوضيح|شكرا على المعلومات|
+        جزاك الله خيرا|جزاكم الله خيرا|بارك الله فيك|بارك الله فيكم|اشكرك على هذه المعلومات القيمه|
+        شكرا على سعه صدركم|ممتن لك""",
+    ("thanks", "darija"): """
+        شكرا بزاف|الله يجازيك بخير|الله يجازيك|الله يحفظك|الله يخليك|تبارك الله عليك|الله يرحم الوالدين|
+        chokran|choukran|chokrane|shokran|chkran|chokran bzaf|choukran bzaf|lah yjazik bikhir|lah yjazik|
+        allah yjazik bikhir|lah y7fdek|lah yhfdek|lah ykhlik|lah yr7am lwalidin|tbarkellah 3lik|
+        baraka lah fik|barak lah fik""",
+    ("goodbye", "fr"): """
+        au revoir|aurevoir|bye|bye bye|a bientot|a plus|a+|bonne journee|bonne soiree|bonne nuit|
+        bonne continuation|a la prochaine|ciao|salut a plus|bonne fin de journee""",
+    ("goodbye", "ar"): """
+        مع السلامه|وداعا|في امان الله|الى اللقاء|الي اللقاء|طاب يومك|طاب مساؤكم|طاب مساؤك|تصبح على خير|
+        ليله سعيده""",
+    ("goodbye", "darija"): """
+        بسلامه|بالسلامه|الله معاك|تهلا|تهلا فراسك|نتلاقاو|يالاه بسلامه|beslama|bslama|b slama|bessalama|
+        yallah beslama|ntla9aw|ntla9aw mn b3d|thla|thla f rask|thella f rask|lah m3ak|tesba7 3la khir|
+        tsba7 3la khir|layla sa3ida""",
+    ("who", "fr"): """
+        qui es tu|qui etes vous|t'es qui|tu es qui|vous etes qui|c quoi dalil|dalil c quoi|dalil c'est quoi|
+        c'est quoi dalil|qu'est ce que dalil|qui est dalil|tu es un robot|t'es un robot|vous etes un robot|
+        tu es humain|vous etes humain|tu es une ia|je parle a un humain|je parle a une vraie personne|
+        tu t'appelles comment|c'est un robot|tu es une intelligence artificielle|tu es un chatbot|
+        tu es un bot""",
+    ("who", "ar"): """
+        من انت|من تكون|من انتم|ما هو دليل|هل انت انسان|هل انت روبوت|هل انت برنامج|انسان ام برنامج|
+        انسان ام آله|هل انت ذكاء اصطناعي|هل هذه الخدمه تابعه للحكومه|تابعه للحكومه|تابعه للدوله|ما اسمك""",
+    ("who", "darija"): """
+        شكون نتا|شكون انت|شكون نتي|شنو هو دليل|شنو هاد دليل|واش نتا روبو|واش نتا روبوت|واش نتا بنادم|
+        بنادم ولا ماكينه|مع بنادم ولا مع ماكينه|واش كنهضر مع بنادم|تابع للدوله|تابع للحكومه|شنو سميتك|
+        chkoun nta|chkon nta|chkoun nti|chkoun ntouma|chno howa dalil|achno howa dalil|chno hada dalil|
+        chno dalil|wach nta robot|wach nta robo|wach nta bnadem|bnadem wla machine|wach nta tab3 l dawla|
+        tab3 l dawla|tab3 l7okoma|chno smitek|chnou smitek""",
+    ("capabilities", "fr"): """
+        qu'est ce que tu peux faire|que peux tu faire|tu peux faire quoi|vous pouvez faire quoi|
+        tu sers a quoi|vous servez a quoi|ca sert a quoi|a quoi tu sers|tu parles darija|tu parles arabe|
+        tu comprends la darija|tu comprends darija|quelles questions|
+        vous pouvez repondre a quelles questions|tu reponds a quoi|tu peux m'aider en quoi|
+        tu peux m'aider f chno|tu connais quoi|tu sais faire quoi|quels sont tes services""",
+    ("capabilities", "ar"): """
+        ماذا يمكنك ان تفعل|ماذا تستطيع|ما الذي يمكنك فعله|في اي مجالات يمكنك مساعدتي|في ماذا يمكنك مساعدتي|
+        بماذا يمكنك مساعدتي|ما هي خدماتك|ما هي الاسئله التي تجيب عنها""",
+    ("capabilities", "darija"): """
+        فاش تقدر تعاوني|شنو تقدر دير|اش تقدر دير|شنو كتعرف|شنو كدير|فاش كتعاون|واش كتفهم الدارجه|
+        واش كتهضر بالدارجه|كتفهم الدارجه|wach katfham darija|katfham darija|wach kathder darija|
+        achno t9der dir|chno t9der dir|ach t9der dir|chno kat3ref|chno kaddir|f chno t9der t3awni|
+        fach t9der t3awni|chno t9der dir lia|tu peux m'aider f chno exactement""",
+    ("help", "fr"): """
+        aide|aidez moi|aide moi|aidez-moi|j'ai besoin d'aide|besoin d'aide|au secours|sos|help|help me|
+        pouvez vous m'aider|tu peux m'aider|vous pouvez m'aider|j'ai besoin d'aide svp""",
+    ("help", "ar"): """
+        مساعده|ساعدني|ساعدوني|احتاج الى مساعده|احتاج مساعده|انا بحاجه الى مساعده|انا بحاجه الى مساعده عاجله|
+        هل يمكنك مساعدتي|ارجو المساعده|النجده""",
+    ("help", "darija"): """
+        عاوني|عاونوني|عافاك عاوني|محتاج شي واحد يعاوني|محتاج شي حد يعاوني|بغيت شي مساعده|واش ممكن تعاوني|
+        واش تقدر تعاوني|3awni|3awnini|3awnouni|3awnoni|3afak 3awni|3afak 3awnini|bghit mosa3ada|
+        bghit chi mosa3ada|wach t9der t3awni|wach ymken t3awni|m7taj mosa3ada""",
+    (None, "fr"): """
+        svp|stp|s'il vous plait|s'il te plait|madame|monsieur|mademoiselle|mr|mme|ok|okay|oui|d'accord|dac|
+        tres|bien|super|parfait|beaucoup|infiniment|vraiment|encore|et|tout|tous|pour|votre|vos|ton|tes|
+        patience|toutes|ces|explications|aide|exactement|alors|bon|bonne|ah|voila|en|fait|merci encore|dalil|
+        c'est|ca|tres bien|vous|tu|je|moi|me|m'|sympa|gentil""",
+    (None, "ar"): """
+        من فضلك|من فضلكم|لو سمحت|لو سمحتم|جزيلا|كثيرا|جدا|على|كل|شيء|السيد|السيده|يا|و|ورحمه الله|وبركاته|
+        وبعد|عاجله|دليل|المساعده|المعلومات|التوضيح|هذه|لكم|لك""",
+    (None, "darija"): """
+        عافاك|عافاكم|الله يرضي عليك|خويا|ختي|اختي|سيدي|لالة|لالا|اخويا|بزاف|صافي|واخا|مزيان|كلشي|على كلشي|ok|
+        wakha|safi|khoya|khouya|khay|sidi|lalla|3afak|3afakom|3afakoum|3la|kolchi|bzaf|bezzaf|w|o|mzyan|hna|
+        daba|had|wach|واش|allah|lah|yallah|yalah|ya|please|pls|plz""",
+}
+
+# Asking Dalil to act for the citizen: a question about what it can do, whatever it names.
+_ACT_FOR_ME = [
+    r"\b(tu peux|vous pouvez|pouvez vous|peux tu|peux-tu)\b.{0,25}\b(deposer|prendre (un |le )?rendez|"
+    r"reserver|remplir|envoyer ma|faire (la demande|les demarches|le dossier) (a ma place|pour moi))",
+    r"\b(wach|wash)? ?(t9der|tqder|t9edri|tqdar)\b.{0,12}\b(t9ad|tqad|tdir lia|tdepos|tdeposi|"
+    r"t3mer|t3emmer|tsift|tsayft|t7jez|t7jz|tchedd)",
+    r"(تقدر|تقدري|تستطيع|يمكنك|يمكن لك)\s.{0,20}(تقاد|تدير ليا|تحجز|تعمر|تودع|ايداع|تصيفط|تقدم الطلب)",
+    r"(ايداع|تقديم|حجز).{0,25}(نيابه عني|بدلا عني|عوضا عني|مكاني)",
+]
+
+
+@dataclass(frozen=True)
+class Social:
+    kind: SocialKind
+    lang: AnswerLang  # the language the words point to (Darija for salam/chokran)
+
+
+@cache
+def _table() -> tuple[re.Pattern[str], dict[str, tuple[SocialKind | None, AnswerLang]]]:
+    meaning: dict[str, tuple[SocialKind | None, AnswerLang]] = {}
+    for (kind, lang), phrases in _PHRASES.items():
+        for phrase in phrases.split("|"):
+            form = normalize(phrase.strip())
+            if form and (form not in meaning or (meaning[form][0] is None and kind is not None)):
+                meaning[form] = (kind, lang)
+    forms = sorted(meaning, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'])")
+    return pattern, meaning
+
+
+@cache
+def _act_for_me() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _ACT_FOR_ME]
+
+
+_NOISE = re.compile(r"[\s,.;:!?¿¡()\[\]\"«»'…\-_*~^+=/\\|<>]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
+# Elongated letters ("salaaam", "سلااااام", "merciii") are one letter repeated for warmth.
+_STRETCH = re.compile(r"(\w)\1{2,}")
+
+
+def _clean(message: str) -> str:
+    return _STRETCH.sub(r"\1\1", normalize(message).replace("-", " "))
+
+
+def social_kind(message: str, detected: AnswerLang) -> Social | None:
+    """The conversation basic this message is, or None when it asks something else too."""
+    text = _clean(message)
+    if any(p.search(text) for p in _act_for_me()):
+        return Social("capabilities", detected)
+    pattern, meaning = _table()
+    found = [meaning[m.group(0)] for m in pattern.finditer(text)]
+    kinds = {kind for kind, _ in found if kind is not None}
+    if not kinds:
+        return None
+    rest = _NOISE.sub(" ", pattern.sub(" ", text)).strip()
+    # Only the two kinds about Dalil itself survive extra words ("hal anta insan am barnamaj?").
+    if rest and not kinds & {"who", "capabilities"}:
+        return None
+    if rest and len(rest.split()) > 4:
+        return None
+    kind = next(k for k in _PRIORITY if k in kinds)
+    return Social(kind, _language([lang for _, lang in found], detected))
+
+
+def without_social(message: str) -> str:
+    """The message less its greetings and thanks ("salam, kifach njdded lbtaka" -> "kifach njdded
+    lbtaka"), for search; the message itself when nothing would be left."""
+    pattern, meaning = _table()
+    text = _clean(message)
+    kept = pattern.sub(lambda m: " " if meaning[m.group(0)][0] in ("greeting", "thanks") else m.group(0), text)
+    kept = _NOISE.sub(" ", kept).strip()
+    return kept if len(kept.split()) >= 2 else message
+
+
+def _language(langs: list[AnswerLang], detected: AnswerLang) -> AnswerLang:
+    """The words decide: one Darija word makes the reply Darija ("merci khoya"); the detector, which
+    has little to go on in two words, only breaks a French-Arabic tie."""
+    if "darija" in langs:
+        return "darija"
+    if "fr" in langs and "ar" not in langs:
+        return "fr"
+    if "ar" in langs and "fr" not in langs:
+        return "ar"
+    return detected
