@@ -255,7 +255,7 @@ T_co = TypeVar("T_co", covariant=True)
 
 
 class Bilingual(Protocol[T_co]):
-    """A procedure field written in French and MSA (the schema's ``Text`` and ``TextList``)."""
+    """A procedure field written in French and MSA (the schema's ``Text`` and ``Fact``)."""
 
     @property
     def fr(self) -> T_co: ...

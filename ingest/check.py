@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from bot.knowledge.loading import load_knowledge
-from bot.knowledge.schema import FACT_FIELDS
+from bot.knowledge.schema import FACT_FIELDS, STRONG_TIERS
 
 
 def check(knowledge_dir: Path) -> int:
@@ -28,12 +28,14 @@ def stats(knowledge_dir: Path) -> int:
     print("per category:")
     for category, count in sorted(Counter(p.category for p in procedures).items()):
         print(f"  {category:<12} {count:>3}")
-    print("fields filled (sources by tier):")
+    print("fields filled (facts or items by tier; unconfirmed ones):")
     for name in FACT_FIELDS:
         filled = sum(getattr(p, name) is not None for p in procedures)
-        tiers = Counter(p.provenance[name].tier for p in procedures if name in p.provenance)
+        facts = [fact for p in procedures for fact in p.facts(name)]
+        tiers = Counter(fact.tier for fact in facts)
         sourced = ", ".join(f"{tier} {n}" for tier, n in sorted(tiers.items()))
-        print(f"  {name:<10} {filled:>3} / {total}  ({sourced})")
-    strong = sum(any(p.provenance[f].tier in ("A", "B") for f in FACT_FIELDS if f in p.provenance) for p in procedures)
+        unconfirmed = sum(fact.unconfirmed for fact in facts)
+        print(f"  {name:<10} {filled:>3} / {total}  ({sourced}; unconfirmed {unconfirmed})")
+    strong = sum(any(f.tier in STRONG_TIERS for name in FACT_FIELDS for f in p.facts(name)) for p in procedures)
     print(f"with at least one tier A/B fact: {strong} / {total}")
     return 0

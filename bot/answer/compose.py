@@ -5,24 +5,24 @@ Fields the knowledge base lacks are never guessed: a line sends the citizen to t
 
 from __future__ import annotations
 
-from bot.knowledge.schema import Procedure, Text, TextList
+from bot.knowledge.schema import Fact, Procedure
 from bot.texts import pick, say
 from bot.types import AnswerLang
 from bot.understand.intent import ASPECTS, Aspect
 
 
-def _one(field: Text | None, lang: AnswerLang) -> str | None:
+def _one(field: Fact | None, lang: AnswerLang) -> str | None:
     return pick(field, lang) if field is not None else None
 
 
-def _many(field: TextList | None, lang: AnswerLang) -> list[str]:
-    return list(pick(field, lang)) if field is not None else []
+def _many(field: list[Fact] | None, lang: AnswerLang) -> list[str]:
+    return [pick(item, lang) for item in field] if field is not None else []
 
 
 def _section(proc: Procedure, aspect: Aspect | str, lang: AnswerLang) -> str:
     heading = f"**{say(aspect, lang)}**"
     field = getattr(proc, aspect)
-    if isinstance(field, TextList):
+    if isinstance(field, list):
         items = _many(field, lang)
         bullets = (
             [f"{i}. {item}" for i, item in enumerate(items, 1)]

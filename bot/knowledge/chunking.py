@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from typing import Literal
 
-from bot.knowledge.schema import Procedure, Text, TextList
+from bot.knowledge.schema import Fact, Procedure, Text
 from bot.types import Chunk
 
 Lang = Literal["fr", "ar"]
@@ -16,8 +16,8 @@ def _text(field: Text | None, lang: Lang) -> str:
     return getattr(field, lang) if field is not None else ""
 
 
-def _items(field: TextList | None, lang: Lang) -> str:
-    return "\n".join(f"- {item}" for item in getattr(field, lang)) if field is not None else ""
+def _items(field: list[Fact] | None, lang: Lang) -> str:
+    return "\n".join(f"- {getattr(item, lang)}" for item in field) if field is not None else ""
 
 
 def _aliases(proc: Procedure, lang: Lang) -> str:
@@ -54,4 +54,3 @@ def chunk_procedure(proc: Procedure) -> list[Chunk]:
         for text in getattr(proc.questions, qlang):
             chunks.append(Chunk(chunk_id(proc.id, qlang, "question", text), proc.id, qlang, "question", text))
     return chunks
-

@@ -49,7 +49,7 @@ def load_file(path: Path) -> Procedure | list[FileError]:
         proc = Procedure.model_validate(raw)
     except ValidationError as exc:
         return [
-            FileError(name, ".".join(str(p) for p in err["loc"]) or "(file)", err["msg"])
+            FileError(name, ".".join(str(p) for p in err["loc"]) or "(file)", err["msg"].removeprefix("Value error, "))
             for err in exc.errors()
         ]
     if proc.id != path.stem:

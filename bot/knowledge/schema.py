@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from bot.knowledge.amounts import amounts_and_durations
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
@@ -29,10 +31,17 @@ Category = Literal[
     "utilities",
 ]
 Variant = Literal["first", "renewal", "lost", "minor", "duplicate", "foreign", "new_vehicle", "transfer"]
+# A source's reliability (shared/catalog/procedures.json): A official page, B idarati fields, B- a
+# paraphrase of them, C press or guide; "general" marks descriptive text that rests on no source.
 Tier = Literal["A", "B", "B-", "C", "general"]
-# Fees and delays are the facts a citizen acts on: only official (A) or idarati-field (B) sources.
+# Fees, delays and any amount or duration are what a citizen acts on: official (A) or idarati (B) only.
 STRONG_TIERS = {"A", "B"}
-FACT_FIELDS = ("documents", "steps", "fees", "delay", "where", "online", "notes")
+WEAK_TIERS = {"B-", "C"}
+GENERAL = "general"
+# The fields that state facts, each fact or item with its own sources; lists are one fact per item.
+FACT_FIELDS = ("summary", "audience", "documents", "steps", "fees", "delay", "where", "online", "notes")
+LIST_FIELDS = ("documents", "steps", "notes")
+STRONG_ONLY_FIELDS = ("fees", "delay")
 
 
 class Strict(BaseModel):
@@ -53,19 +62,34 @@ class Text(Strict):
         return v.strip()
 
 
-class TextList(Strict):
-    """A list (documents, steps, notes) in French and Arabic, item for item."""
+class Fact(Text):
+    """One fact (a whole field, or one item of a list) in French and MSA, with the catalog source ids
+    that support it and the best tier among them. ``unconfirmed`` lets an item state an amount or a
+    duration that only a weak source gives; the answer then asks the citizen to confirm it."""
 
-    fr: list[str] = Field(min_length=1)
-    ar: list[str] = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+    tier: Tier
+    unconfirmed: bool = False
 
     @model_validator(mode="after")
-    def _same_length(self) -> TextList:
-        if len(self.fr) != len(self.ar):
-            raise ValueError(f"'fr' has {len(self.fr)} items but 'ar' has {len(self.ar)}: keep them item for item")
-        if any(not ARABIC_RE.search(item) for item in self.ar):
-            raise ValueError("every 'ar' item must be written in Arabic script")
+    def _tier_matches(self) -> Fact:
+        only_general = set(self.sources) == {GENERAL}
+        if only_general != (self.tier == GENERAL):
+            raise ValueError(
+                f"tier {self.tier} with sources {self.sources}: tier 'general' goes with the source 'general' "
+                "alone (descriptive text that rests on no source)"
+            )
+        if self.unconfirmed and only_general:
+            raise ValueError("an unconfirmed fact still names the source it comes from")
         return self
+
+    @property
+    def weak(self) -> bool:
+        """Shown with "to be confirmed on the official page": a paraphrase, the press, or marked so."""
+        return self.unconfirmed or self.tier in WEAK_TIERS
+
+
+Items = Annotated[list[Fact], Field(min_length=1)]
 
 
 class Aliases(Strict):
@@ -113,25 +137,20 @@ class Link(Strict):
         return v
 
 
-class Provenance(Strict):
-    sources: list[str] = Field(min_length=1)
-    tier: Tier
-
-
 class Procedure(Strict):
     id: str
     category: Category
     authority: Text
     title: Text
-    summary: Text
-    audience: Text
-    documents: TextList | None = None
-    steps: TextList | None = None
-    fees: Text | None = None
-    delay: Text | None = None
-    where: Text
-    online: Text | None = None
-    notes: TextList | None = None
+    summary: Fact
+    audience: Fact
+    documents: Items | None = None
+    steps: Items | None = None
+    fees: Fact | None = None
+    delay: Fact | None = None
+    where: Fact
+    online: Fact | None = None
+    notes: Items | None = None
     aliases: Aliases = Aliases()
     questions: Questions = Questions()
     related: list[str] = []
@@ -141,7 +160,6 @@ class Procedure(Strict):
     variant: Variant | None = None
     official_urls: list[Link] = Field(min_length=1)
     verified_on: dt.date
-    provenance: dict[str, Provenance] = {}
 
     @field_validator("id")
     @classmethod
@@ -157,19 +175,28 @@ class Procedure(Strict):
             raise ValueError("verified_on cannot be in the future")
         return v
 
-    @model_validator(mode="after")
-    def _facts_have_sources(self) -> Procedure:
-        for name in FACT_FIELDS:
-            if getattr(self, name) is not None and name not in self.provenance:
-                raise ValueError(f"'{name}' is filled but provenance.{name} does not say where it comes from")
-        for name, prov in self.provenance.items():
-            if name not in FACT_FIELDS:
-                raise ValueError(f"provenance.{name}: not a fact field (one of {', '.join(FACT_FIELDS)})")
-            if name in ("fees", "delay") and prov.tier not in STRONG_TIERS:
+    @field_validator(*FACT_FIELDS)
+    @classmethod
+    def _facts_strong_enough(cls, value: Fact | list[Fact] | None, info: ValidationInfo) -> Fact | list[Fact] | None:
+        name = info.field_name or ""
+        facts = value if isinstance(value, list) else [value] if value is not None else []
+        for i, fact in enumerate(facts):
+            where = f"item {i + 1} ('{fact.fr[:40]}')" if isinstance(value, list) else "it"
+            if name in STRONG_ONLY_FIELDS and fact.tier not in STRONG_TIERS:
                 raise ValueError(
-                    f"provenance.{name}: tier {prov.tier} is too weak for a {name}; "
-                    "leave it out and let the answer send the citizen to the official page"
+                    f"tier {fact.tier} is too weak for a {name}; leave it out and let the answer send the "
+                    "citizen to the official page"
                 )
+            stated = amounts_and_durations(fact.fr) + amounts_and_durations(fact.ar)
+            if stated and fact.tier not in STRONG_TIERS and not fact.unconfirmed:
+                raise ValueError(
+                    f"{where} states {stated[0]!r} with tier {fact.tier} sources only: give a tier A or B "
+                    "source, mark it 'unconfirmed: true' (shown as to be confirmed), or leave it out"
+                )
+        return value
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Procedure:
         if self.id in self.related:
             raise ValueError("related must not list the procedure itself")
         if (self.family is None) != (self.variant is None):
@@ -183,3 +210,8 @@ class Procedure(Strict):
     @property
     def urls(self) -> list[str]:
         return [link.url for link in self.official_urls]
+
+    def facts(self, name: str) -> list[Fact]:
+        """The facts of a field as a list: a list field's items, a text field's one fact, or none."""
+        value = getattr(self, name)
+        return value if isinstance(value, list) else [value] if value is not None else []

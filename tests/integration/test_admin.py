@@ -43,8 +43,7 @@ def test_admin_needs_the_token(admin_client: TestClient) -> None:
 
 def test_an_invalid_edit_is_refused_and_nothing_changes(admin_client: TestClient) -> None:
     data = _yaml(admin_client, "cnie-renewal")
-    data["fees"] = {"fr": "75 DH", "ar": "75 درهم"}
-    data["provenance"]["fees"] = {"sources": ["P-telecontact-cin"], "tier": "C"}
+    data["fees"] = {"fr": "75 DH", "ar": "75 درهم", "sources": ["P-telecontact-cin"], "tier": "C"}
     r = admin_client.put(
         "/admin/procedures/cnie-renewal", headers=TOKEN, content=yaml.safe_dump(data, allow_unicode=True).encode()
     )

@@ -45,20 +45,54 @@ def test_a_broken_file_is_reported_and_the_others_are_served(tmp_path: Path) -> 
     assert any(m.startswith("bad.yaml: (file): not valid YAML") for m in messages), messages
 
 
-def test_a_weakly_sourced_fee_is_rejected(tmp_path: Path) -> None:
+def _loads(tmp_path: Path, **changes: object) -> list[str]:
+    """The errors of cnie-renewal.yaml with ``changes``; [] when it loads."""
+    result = load_knowledge(_kb(tmp_path, {"cnie-renewal.yaml": _good(**changes)}))
+    assert bool(result.procedures) == (not result.errors)
+    return [str(e) for e in result.errors]
+
+
+def _fact(text_fr: str, text_ar: str, sources: list[str], tier: str, **extra: object) -> dict:
+    return {"fr": text_fr, "ar": text_ar, "sources": sources, "tier": tier, **extra}
+
+
+def test_a_weakly_sourced_fee_is_rejected_even_unconfirmed(tmp_path: Path) -> None:
+    for i, extra in enumerate(({}, {"unconfirmed": True})):
+        fees = _fact("75 DH", "75 درهم", ["P-telecontact-cin"], "C", **extra)
+        errors = _loads(tmp_path / str(i), fees=fees)
+        assert errors and "cnie-renewal.yaml: fees: tier C is too weak for a fees" in errors[0]
+
+
+def test_every_fact_and_item_names_its_sources(tmp_path: Path) -> None:
     data = yaml.safe_load(_good())
-    data["fees"] = {"fr": "75 DH", "ar": "75 درهم"}
-    data["provenance"]["fees"] = {"sources": ["P-telecontact-cin"], "tier": "C"}
-    text = yaml.safe_dump(data, allow_unicode=True)
-    result = load_knowledge(_kb(tmp_path, {"cnie-renewal.yaml": text}))
-    assert result.procedures == []
-    assert "too weak for a fees" in str(result.errors[0])
+    data["documents"][0].pop("sources")
+    assert any("documents.0.sources" in e for e in _loads(tmp_path / "a", documents=data["documents"]))
+    where = dict(data["where"], sources=[])
+    assert any("where.sources" in e for e in _loads(tmp_path / "b", where=where))
+    # The old per-field map is gone: a file that still carries it is refused, not half-read.
+    assert any("provenance" in e for e in _loads(tmp_path / "c", provenance={"where": {"sources": ["x"], "tier": "A"}}))
 
 
-def test_facts_without_provenance_are_rejected(tmp_path: Path) -> None:
-    result = load_knowledge(_kb(tmp_path, {"cnie-renewal.yaml": _good(provenance={})}))
-    assert result.procedures == []
-    assert "provenance" in str(result.errors[0])
+def test_tier_general_goes_with_the_source_general_alone(tmp_path: Path) -> None:
+    data = yaml.safe_load(_good())
+    assert _loads(tmp_path / "a", where=dict(data["where"], sources=["general"], tier="general")) == []
+    errors = _loads(tmp_path / "b", where=dict(data["where"], sources=["general"], tier="A"))
+    assert errors and "tier 'general' goes with the source 'general' alone" in errors[0]
+
+
+def test_an_amount_or_a_duration_needs_a_strong_source_or_the_unconfirmed_mark(tmp_path: Path) -> None:
+    data = yaml.safe_load(_good())
+    weak = _fact("Acte de naissance de moins de 3 mois", "عقد الازدياد لا يتجاوز تاريخه 3 أشهر", ["P-expert-cin"], "C")
+    errors = _loads(tmp_path / "a", documents=[*data["documents"], weak])
+    assert errors and "documents: item" in errors[0] and "'3 mois' with tier C sources only" in errors[0]
+    # In any fact field, not only fees and delays: a summary stating a duration with no source at all.
+    summary = _fact("Une carte valable dix ans.", "بطاقة صالحة لمدة عشر سنوات.", ["general"], "general")
+    assert any("summary: it states 'dix ans'" in e for e in _loads(tmp_path / "b", summary=summary))
+    assert _loads(tmp_path / "c", documents=[*data["documents"], dict(weak, unconfirmed=True)]) == []
+    assert _loads(tmp_path / "d", documents=[*data["documents"], dict(weak, sources=["S2:s003"], tier="B")]) == []
+    # Unconfirmed still needs a source to come from.
+    bare = dict(weak, sources=["general"], tier="general", unconfirmed=True)
+    assert any("still names the source" in e for e in _loads(tmp_path / "e", documents=[bare]))
 
 
 def test_id_must_match_the_file_name(tmp_path: Path) -> None:

@@ -23,9 +23,8 @@ def procedure(procedure_id: str, dalil: DalilDep) -> dict[str, object]:
     proc = dalil.procedure(procedure_id)
     if proc is None:
         raise HTTPException(404, f"no procedure with id '{procedure_id}'")
-    return proc.model_dump(mode="json", exclude={"provenance"}) | {
-        "provenance": {k: v.model_dump() for k, v in proc.provenance.items()}
-    }
+    # Every fact and list item carries its own sources and tier.
+    return proc.model_dump(mode="json")
 
 
 @router.post("/feedback", status_code=201)
