@@ -74,6 +74,11 @@ class Fact(Text):
     @model_validator(mode="after")
     def _tier_matches(self) -> Fact:
         only_general = set(self.sources) == {GENERAL}
+        if GENERAL in self.sources and not only_general:
+            raise ValueError(
+                f"sources {self.sources}: 'general' stands alone (a fact rests on catalog sources or on none); "
+                "split the item or drop 'general'"
+            )
         if only_general != (self.tier == GENERAL):
             raise ValueError(
                 f"tier {self.tier} with sources {self.sources}: tier 'general' goes with the source 'general' "

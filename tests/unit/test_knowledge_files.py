@@ -73,4 +73,4 @@ def test_every_item_cites_catalog_sources_with_their_best_tier(loaded, catalog) 
                 best = min(found, key=order.index)  # type: ignore[arg-type]
                 assert best == fact.tier, f"{proc.id}.{field}[{i}]: declared tier {fact.tier}, sources say {best}"
                 checked += 1
-    assert checked > 400
+    assert checked > 300  # not vacuous: most facts cite catalog sources

@@ -78,6 +78,8 @@ def test_tier_general_goes_with_the_source_general_alone(tmp_path: Path) -> None
     assert _loads(tmp_path / "a", where=dict(data["where"], sources=["general"], tier="general")) == []
     errors = _loads(tmp_path / "b", where=dict(data["where"], sources=["general"], tier="A"))
     assert errors and "tier 'general' goes with the source 'general' alone" in errors[0]
+    errors = _loads(tmp_path / "c", where=dict(data["where"], sources=["S2:s003", "general"], tier="B"))
+    assert errors and "'general' stands alone" in errors[0]
 
 
 def test_an_amount_or_a_duration_needs_a_strong_source_or_the_unconfirmed_mark(tmp_path: Path) -> None:
