@@ -5,12 +5,13 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 EVAL ?= ../shared/eval/dev.jsonl
-# What the tests need from Debian: a browser with Arabic fonts, a speech synthesiser, ffmpeg.
-APT_TEST_PACKAGES := chromium fonts-noto-core fonts-dejavu-core espeak-ng ffmpeg
+# What the tests need from Debian: a browser with Arabic fonts, a speech synthesiser, ffmpeg, and
+# PostgreSQL (the store suites run on SQLite and on a throwaway cluster, tests/servers.py).
+APT_TEST_PACKAGES := chromium fonts-noto-core fonts-dejavu-core espeak-ng ffmpeg postgresql
 # sentence-transformers needs torch; this CPU build is the one this machine keeps on disk.
 TORCH := torch==2.13.0
 
-.PHONY: run serve install index check test install-test system-deps lint eval bench clean
+.PHONY: run serve install index check test install-test system-deps lint eval bench clean migrate
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -31,6 +32,9 @@ run: index
 
 serve: install
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/dalil serve
+
+migrate: install
+	$(BIN)/dalil migrate
 
 check: install
 	$(BIN)/python -m ingest check

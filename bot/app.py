@@ -37,7 +37,7 @@ from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.worker import WorkerOptions
 from bot.config import Settings
 from bot.conversation import ConversationStore
-from bot.database import make_engine
+from bot.database import open_database
 from bot.ports import Embedder, Generator, Transcriber, VectorStore
 from bot.search.served import KnowledgeHolder, load_or_index, reload_knowledge
 from bot.types import ComputeChoice
@@ -85,7 +85,8 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
     search = search_parts(settings, parts)
     settings = search.settings
     knowledge = parts.knowledge or KnowledgeHolder(load_or_index(settings, search.embedder, search.store))
-    engine = make_engine(settings.sqlite_url)  # conversations, revisions and WhatsApp queues: one engine
+    # Conversations, revisions and WhatsApp queues: one engine, its schema migrated to the newest revision.
+    engine = open_database(settings.sqlite_url)
     reload = partial(reload_knowledge, settings, search.embedder, search.store, knowledge)
     dalil = Dalil(
         settings,

@@ -1,4 +1,4 @@
-"""``dalil ask|ingest|serve|eval`` — the same Dalil from a terminal."""
+"""``dalil ask|ingest|serve|eval|migrate`` — the same Dalil from a terminal."""
 
 from __future__ import annotations
 
@@ -47,6 +47,18 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _migrate(_: argparse.Namespace) -> int:
+    from bot.database import make_engine, migrate
+
+    engine = make_engine(get_settings().sqlite_url)
+    try:
+        before, after = migrate(engine)
+    finally:
+        engine.dispose()
+    print(f"database already at {after}" if before == after else f"database migrated: {before or 'empty'} -> {after}")
+    return 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     from bot.app import build
     from bot.evaluate import evaluate, load_rows
@@ -81,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file")
     p.add_argument("--misses", action="store_true", help="list the questions that missed")
     p.set_defaults(func=_eval)
+    p = sub.add_parser("migrate", help="upgrade the database schema (the server also does it at start-up)")
+    p.set_defaults(func=_migrate)
     args = parser.parse_args(argv)
     from bot.errors import ConfigError
 

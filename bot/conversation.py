@@ -71,7 +71,6 @@ class Conversation:
 class ConversationStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        metadata.create_all(engine, tables=[conversations, turns, feedback])
 
     def load(self, conversation_id: str, last: int = 6) -> Conversation | None:
         with self.engine.connect() as conn:

@@ -1,20 +1,35 @@
 """Shared fixtures. One index is built per test session (in a temporary folder) and shared by all
 tests; the embedding cache lives in ``var/`` so that rebuilding it costs seconds, not minutes. The
 session's models and loaded knowledge base are built once (``parts``) and handed to every application
-a test builds (``bot.app.build``, ``web.app.create_app``)."""
+a test builds (``bot.app.build``, ``web.app.create_app``).
+
+Every store test takes ``engine`` (or ``database_url``) and so runs twice: on SQLite and on a real
+PostgreSQL, a fresh database each time, migrated by Alembic. The PostgreSQL cluster and the Chroma
+server are the ones ``.ci/run`` started (``DALIL_TEST_POSTGRES_URL``, ``DALIL_TEST_CHROMA_URL``), or
+throwaway ones started here (``tests/servers.py``)."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, create_engine, make_url, text
 
 from bot.config import ROOT, Settings
+from tests.servers import ChromaServer, PostgresCluster
 
 SHARED = ROOT.parent / "shared"
 EMBED_CACHE = ROOT / "var" / "embedding-cache"
 MODEL_CACHE = ROOT / "var" / "models"
+# Read once, before the fixture that clears DALIL_* from each test's environment.
+POSTGRES_URL = os.environ.get("DALIL_TEST_POSTGRES_URL")
+CHROMA_URL = os.environ.get("DALIL_TEST_CHROMA_URL")
 
 
 def make_settings(tmp: Path, **overrides: object) -> Settings:
@@ -87,3 +102,69 @@ def client(settings: Settings, parts) -> Iterator:  # type: ignore[no-untyped-de
 
     with TestClient(create_app(settings, parts)) as test_client:
         yield test_client
+
+
+# --- databases and servers ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL cluster for the session (its ``postgres`` database; tests make their own)."""
+    if POSTGRES_URL:
+        yield POSTGRES_URL
+        return
+    folder = Path(tempfile.mkdtemp(prefix="dalil-pg-"))  # not under pytest's 0700 folder: postgres must enter
+    cluster = PostgresCluster(folder).start()
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def fresh_postgres_database(server_url: str) -> Iterator[str]:
+    """A new, empty database on the cluster, dropped afterwards."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database, on SQLite then on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'dalil.sqlite3'}"
+        return
+    with fresh_postgres_database(request.getfixturevalue("postgres_url")) as url:
+        yield url
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """The database with the schema migrated, as the application opens it."""
+    from bot.database import open_database
+
+    opened = open_database(database_url)
+    yield opened
+    opened.dispose()
+
+
+@pytest.fixture(scope="session")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Chroma server (``chroma run``) for the session."""
+    if CHROMA_URL:
+        yield CHROMA_URL
+        return
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server")).start()
+    try:
+        yield server.url
+    finally:
+        server.stop()

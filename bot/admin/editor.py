@@ -104,7 +104,6 @@ class KnowledgeEditor:
         self.engine = engine
         self._reload = reload
         self._lock = threading.Lock()  # one knowledge change at a time
-        metadata.create_all(engine, tables=[kb_revisions])
 
     def path(self, procedure_id: str) -> Path:
         if not ID_RE.match(procedure_id):

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.conversation import turns
-from bot.database import make_engine
+from bot.database import open_database
 from bot.types import AnswerStatus
 
 pytestmark = pytest.mark.integration
@@ -137,7 +137,7 @@ def test_followups_resolve_against_the_procedure_discussed(dalil, first, followu
 
 def test_personal_data_is_redacted_before_storage(dalil, settings) -> None:
     dalil.answer("ma CIN AB123456 est perdue, mon tel 0612345678, comment faire ?", session_id="pii-1")
-    with make_engine(settings.sqlite_url).connect() as conn:  # the database the answers are stored in
+    with open_database(settings.sqlite_url).connect() as conn:  # the database the answers are stored in
         stored = conn.execute(select(turns.c.question).where(turns.c.conversation_id == "pii-1")).scalar_one()
     assert "AB123456" not in stored and "0612345678" not in stored
     assert "[CIN]" in stored and "[PHONE]" in stored

@@ -1,14 +1,36 @@
-"""Retrieval with the real embedder and Chroma on disk: every writing style finds its procedure, the
-knowledge base's citizen questions rank procedures without vouching for them, and the query
-embedder's thread setting is real."""
+"""Retrieval with the real embedder, its vectors read from Chroma on disk and from a Chroma server
+(``chroma run``): every writing style finds its procedure, the knowledge base's citizen questions rank
+procedures without vouching for them, and the query embedder's thread setting is real."""
 
 from __future__ import annotations
 
+import httpx
 import numpy as np
 import pytest
 
 from bot.search.query import prepare_query
 from bot.understand.language import detect
+
+
+@pytest.fixture(scope="module", params=["embedded", "server"])
+def kb(request: pytest.FixtureRequest, settings, parts):  # type: ignore[no-untyped-def]
+    """The knowledge base served from the session's embedded Chroma, then from a Chroma server indexed
+    the way ``dalil ingest`` does it (the embedding cache makes that a matter of seconds)."""
+    embedded = parts.knowledge.current
+    if request.param == "embedded":
+        return embedded
+    from bot.adapters.chroma_store import ChromaStore
+    from bot.app import collection_name
+    from bot.search.indexing import build_index
+    from bot.search.served import load_kb
+
+    url = httpx.URL(request.getfixturevalue("chroma_url"))
+    store = ChromaStore.remote(url.host, url.port or 8000, collection_name(settings, parts.embedder))
+    build_index(settings, parts.embedder, store, progress=False)
+    served = load_kb(settings.knowledge_dir, parts.embedder, store)
+    # The same vectors, whichever client read them.
+    assert sorted(served.retriever.dense.procedure_ids) == sorted(embedded.retriever.dense.procedure_ids)
+    return served
 
 # Written for this test (not from any evaluation set): one situation per style.
 CASES = [

@@ -1,53 +1,17 @@
 """One contract for every VectorStore: the embedded Chroma on disk and a real Chroma server
-(started here with the `chroma run` command that ships with chromadb)."""
+(``chroma run``, the command that ships with chromadb: the session's ``chroma_url`` fixture)."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
 from bot.adapters.chroma_store import ChromaStore
-from bot.config import ROOT
 from bot.ports import VectorStore
 
 pytestmark = pytest.mark.integration
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    exe = shutil.which("chroma") or str(ROOT / ".venv" / "bin" / "chroma")
-    port = _free_port()
-    folder = tmp_path_factory.mktemp("chroma-server")
-    proc = subprocess.Popen(
-        [exe, "run", "--path", str(folder), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"http://localhost:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.3)
-        else:
-            raise RuntimeError("the Chroma server did not start within 60 s")
-        yield port
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 @pytest.fixture(params=["embedded", "server"])
@@ -55,8 +19,8 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> VectorStore:
     name = f"contract-{request.node.name.replace('[', '-').replace(']', '')}"[:60]
     if request.param == "embedded":
         return ChromaStore.persistent(tmp_path / "chroma", name)
-    port = request.getfixturevalue("chroma_server")
-    return ChromaStore.remote("localhost", port, name)
+    url = httpx.URL(request.getfixturevalue("chroma_url"))
+    return ChromaStore.remote(url.host, url.port or 8000, name)
 
 
 def _unit(i: int, dim: int = 8) -> list[float]:

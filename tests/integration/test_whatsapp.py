@@ -24,7 +24,7 @@ from bot.channels.whatsapp.config import WhatsAppConfig
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.worker import WorkerOptions
 from bot.config import ROOT, Settings
-from bot.database import make_engine
+from bot.database import open_database
 from tests import whatsapp_payloads as wp
 from tests.conftest import make_settings
 from tests.fake_graph import FakeGraph
@@ -203,7 +203,7 @@ def test_a_worker_killed_mid_answer_is_finished_once_after_restart(
             crashed.append(at)
             raise Crash(at)
 
-    engine = make_engine(wa_settings.sqlite_url)
+    engine = open_database(wa_settings.sqlite_url)
     first = WhatsAppRuntime(config, dalil, engine, options=QUICK, checkpoint=die)
     first.start()
     raw, headers = wp.signed(wp.text("comment renouveler mon passeport", sender=sender))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from sqlalchemy import Engine
 
 from bot.admin.editor import EditError, KnowledgeEditor
 from bot.config import ROOT
-from bot.database import make_engine
 from bot.search.served import Reloaded
 
 ORIGINAL = (ROOT / "knowledge" / "procedures" / "cnie-renewal.yaml").read_text(encoding="utf-8")
@@ -30,11 +30,11 @@ class FakeReload:
         return Reloaded(procedures=1, errors=[], version=self.calls + 1)
 
 
-def editor(tmp_path: Path, reload: FakeReload) -> KnowledgeEditor:
+def editor(tmp_path: Path, reload: FakeReload, engine: Engine) -> KnowledgeEditor:
     folder = tmp_path / "knowledge" / "procedures"
     folder.mkdir(parents=True)
     (folder / "cnie-renewal.yaml").write_text(_with(related=[]), encoding="utf-8")
-    return KnowledgeEditor(tmp_path / "knowledge", make_engine(f"sqlite:///{tmp_path / 'db.sqlite3'}"), reload)
+    return KnowledgeEditor(tmp_path / "knowledge", engine, reload)
 
 
 def _with(**changes: object) -> str:
@@ -43,9 +43,9 @@ def _with(**changes: object) -> str:
     return yaml.safe_dump(data, allow_unicode=True)
 
 
-def test_an_edit_is_served_then_recorded_and_can_be_undone(tmp_path: Path) -> None:
+def test_an_edit_is_served_then_recorded_and_can_be_undone(tmp_path: Path, engine: Engine) -> None:
     reload = FakeReload()
-    kb = editor(tmp_path, reload)
+    kb = editor(tmp_path, reload, engine)
     before = kb.current("cnie-renewal")
     edited = kb.save("cnie-renewal", _with(related=[], aliases={"fr": ["carte d'identité"]}), "editor-1")
     assert (edited.change.action, edited.knowledge.version, reload.calls) == ("update", 2, 1)
@@ -55,9 +55,9 @@ def test_an_edit_is_served_then_recorded_and_can_be_undone(tmp_path: Path) -> No
     assert [r.action for r in kb.history("cnie-renewal")] == ["undo", "update"]
 
 
-def test_a_failed_reindex_puts_the_file_back_and_records_nothing(tmp_path: Path) -> None:
+def test_a_failed_reindex_puts_the_file_back_and_records_nothing(tmp_path: Path, engine: Engine) -> None:
     reload = FakeReload(fail=1)
-    kb = editor(tmp_path, reload)
+    kb = editor(tmp_path, reload, engine)
     before = kb.current("cnie-renewal")
     with pytest.raises(EditError) as err:
         kb.save("cnie-renewal", _with(related=[], aliases={"fr": ["CIN"]}), "editor-1")
@@ -76,9 +76,9 @@ def test_a_failed_reindex_puts_the_file_back_and_records_nothing(tmp_path: Path)
         (lambda kb: kb.undo("cnie-renewal", "x"), "not_found", 404),
     ],
 )
-def test_refused_changes_touch_nothing(tmp_path: Path, change, code: str, status: int) -> None:  # type: ignore[no-untyped-def]
+def test_refused_changes_touch_nothing(tmp_path: Path, engine: Engine, change, code: str, status: int) -> None:  # type: ignore[no-untyped-def]
     reload = FakeReload()
-    kb = editor(tmp_path, reload)
+    kb = editor(tmp_path, reload, engine)
     with pytest.raises(EditError) as err:
         change(kb)
     assert (err.value.code, err.value.status_code) == (code, status)

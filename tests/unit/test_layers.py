@@ -21,7 +21,7 @@ FLOORS: list[tuple[str, ...]] = [
     ("search",),
     ("answer", "conversation", "database"),
     ("voice", "admin", "channels"),
-    ("assistant", "app", "evaluate", "cli"),
+    ("assistant", "app", "evaluate", "cli", "migrations"),
 ]
 ADAPTERS = "adapters"
 # What an adapter may import besides other adapters: the ground floor's nouns, seams, settings, errors.

@@ -1,16 +1,15 @@
 """Inbox, outbox and worker against a local Graph API and a fake of the assistant's face
-(``bot.channels.base.Assistant``): duplicates, retries, crashes, rate limits and ordering, fast. The
-real pipeline is exercised in tests/integration."""
+(``bot.channels.base.Assistant``): duplicates, retries, crashes, rate limits and ordering, fast, on
+SQLite and on PostgreSQL (the ``engine`` fixture). The real pipeline is exercised in tests/integration."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from bot.channels.base import Assistant
 from bot.channels.whatsapp.config import WhatsAppConfig
@@ -19,7 +18,6 @@ from bot.channels.whatsapp.outbox import wa_outbox
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.worker import WorkerOptions
 from bot.config import ROOT
-from bot.database import make_engine
 from bot.errors import AudioError
 from bot.knowledge.loading import load_file
 from bot.knowledge.schema import Procedure, Text
@@ -98,8 +96,7 @@ def config(graph: FakeGraph) -> WhatsAppConfig:
     )
 
 
-def runtime(config: WhatsAppConfig, tmp_path: Path, dalil: StubDalil | None = None, **kw) -> WhatsAppRuntime:  # type: ignore[no-untyped-def]
-    engine = make_engine(f"sqlite:///{tmp_path / 'wa.sqlite3'}")
+def runtime(config: WhatsAppConfig, engine: Engine, dalil: StubDalil | None = None, **kw) -> WhatsAppRuntime:  # type: ignore[no-untyped-def]
     assistant: Assistant = dalil or StubDalil()
     return WhatsAppRuntime(config, assistant, engine, options=kw.pop("options", FAST), **kw)
 
@@ -121,8 +118,8 @@ def drain(rt: WhatsAppRuntime, seconds: float = 2.0) -> None:
             time.sleep(0.01)
 
 
-def test_the_same_delivery_three_times_is_answered_once(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_the_same_delivery_three_times_is_answered_once(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     data = wp.text("renouveler ma CNIE")
     results = [deliver(rt, data) for _ in range(3)]
     assert results == [{"new": 1}, {"duplicate": 1}, {"duplicate": 1}]
@@ -131,15 +128,15 @@ def test_the_same_delivery_three_times_is_answered_once(config, graph, tmp_path)
     assert graph.sent[0].to == wp.SENDER and "https://www.cnie.ma" in graph.sent[0].text
 
 
-def test_only_one_worker_can_claim_a_row(config, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_only_one_worker_can_claim_a_row(config, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     deliver(rt, wp.text("bonjour"))
     first, second = rt.inbox.claim(30, "w1"), rt.inbox.claim(30, "w2")
     assert first is not None and second is None
 
 
-def test_stored_text_is_redacted_and_the_number_erased_once_sent(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_stored_text_is_redacted_and_the_number_erased_once_sent(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     deliver(rt, wp.text("ma CIN AB123456 et mon 0612345678, passeport ?"))
     drain(rt)
     with rt.engine.connect() as conn:
@@ -151,8 +148,8 @@ def test_stored_text_is_redacted_and_the_number_erased_once_sent(config, graph, 
     assert outbox.state == "sent" and len(graph.sent) == 1
 
 
-def test_a_500_then_success_delivers_once(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_a_500_then_success_delivers_once(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     graph.fail("500", "429")
     deliver(rt, wp.text("bonjour"))
     drain(rt)
@@ -164,16 +161,16 @@ def test_a_500_then_success_delivers_once(config, graph, tmp_path) -> None:  # t
     assert (row.state, row.attempts) == ("sent", 3)
 
 
-def test_a_permanent_error_is_not_retried(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_a_permanent_error_is_not_retried(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     graph.fail("400")
     deliver(rt, wp.text("bonjour"))
     drain(rt)
     assert graph.sent == [] and rt.outbox.counts() == {"failed": 1}
 
 
-def test_sending_gives_up_after_max_attempts(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_sending_gives_up_after_max_attempts(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     graph.fail(*["500"] * 10)
     deliver(rt, wp.text("bonjour"))
     drain(rt, seconds=5)
@@ -181,8 +178,8 @@ def test_sending_gives_up_after_max_attempts(config, graph, tmp_path) -> None:  
     assert len([r for r in graph.requests if r[0] == "POST"]) == FAST.max_send_attempts
 
 
-def test_parts_are_sent_in_order_even_when_the_first_is_retried(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_parts_are_sent_in_order_even_when_the_first_is_retried(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     deliver(rt, wp.text("question longue " + "détail " * 250))  # answered with ~10,000 chars: several parts
     graph.fail("500")
     drain(rt)
@@ -191,17 +188,17 @@ def test_parts_are_sent_in_order_even_when_the_first_is_retried(config, graph, t
 
 
 @pytest.mark.parametrize("step", ["claimed", "answered", "sending"])
-def test_a_worker_killed_mid_way_is_finished_by_the_next_one_exactly_once(config, graph, tmp_path, step) -> None:  # type: ignore[no-untyped-def]
+def test_a_worker_killed_mid_way_is_finished_by_the_next_one_exactly_once(config, graph, engine, step) -> None:  # type: ignore[no-untyped-def]
     def crash(at: str, row_id: int) -> None:
         if at == step:
             raise Crash(at)
 
-    dying = runtime(config, tmp_path, checkpoint=crash)
+    dying = runtime(config, engine, checkpoint=crash)
     deliver(dying, wp.text("renouveler ma CNIE"))
     with pytest.raises(Crash):
         drain(dying)
     assert graph.sent == []
-    fresh = runtime(config, tmp_path)  # a restart: same database, new worker
+    fresh = runtime(config, engine)  # a restart: same database, new worker
     time.sleep(FAST.lease_s + 0.1)  # the dead worker's lease runs out
     drain(fresh)
     time.sleep(0.2)
@@ -210,23 +207,23 @@ def test_a_worker_killed_mid_way_is_finished_by_the_next_one_exactly_once(config
     assert fresh.inbox.counts() == {"done": 1} and fresh.outbox.counts() == {"sent": 1}
 
 
-def test_a_late_worker_cannot_queue_a_second_answer(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_late_worker_cannot_queue_a_second_answer(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
     """A worker that stalls past its lease (a GC pause, a frozen VM) wakes up after another finished."""
-    slow = runtime(config, tmp_path)
+    slow = runtime(config, engine)
     deliver(slow, wp.text("renouveler ma CNIE"))
     row = slow.inbox.claim(0.2, "slow-worker")
     assert row is not None
     outcome = slow.worker.handle(row)
     time.sleep(0.3)  # the lease expires while it "stalls"
-    other = runtime(config, tmp_path)
+    other = runtime(config, engine)
     drain(other)
     assert slow.inbox.complete(row, outcome) is False
     drain(other)
     assert len(graph.sent) == 1
 
 
-def test_threads_answer_and_send_in_the_background(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_threads_answer_and_send_in_the_background(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     rt.start()
     try:
         deliver(rt, wp.text("bonjour"))
@@ -236,8 +233,8 @@ def test_threads_answer_and_send_in_the_background(config, graph, tmp_path) -> N
     assert not rt.worker.alive
 
 
-def test_rate_limit_sends_one_polite_notice(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_rate_limit_sends_one_polite_notice(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     results = [deliver(rt, wp.text(f"question {i}")) for i in range(18)]
     assert results[:15] == [{"new": 1}] * 15 and results[15:] == [{"limited": 1}] * 3
     other = deliver(rt, wp.text("bonjour", sender="212600000001"))
@@ -248,8 +245,8 @@ def test_rate_limit_sends_one_polite_notice(config, graph, tmp_path) -> None:  #
     assert len(rt.worker.dalil.calls) == 16
 
 
-def test_unsupported_and_ignored_messages(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_unsupported_and_ignored_messages(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     for case in ("image", "static_sticker", "current_location", "contacts", "reaction", "unsupported"):
         assert deliver(rt, wp.body("message", case)) == {"new": 1}
     assert deliver(rt, wp.body("message", "unreaction_empty")) == {"ignored": 1}
@@ -259,8 +256,8 @@ def test_unsupported_and_ignored_messages(config, graph, tmp_path) -> None:  # t
     assert all("notes vocales" in s.text and "أوديو" in s.text for s in graph.sent)
 
 
-def test_a_button_reply_continues_with_the_full_title_in_the_same_session(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_a_button_reply_continues_with_the_full_title_in_the_same_session(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     deliver(rt, wp.text("je veux choisir"))
     drain(rt)
     assert graph.sent[0].payload["type"] == "interactive"
@@ -272,8 +269,8 @@ def test_a_button_reply_continues_with_the_full_title_in_the_same_session(config
     assert session_1.startswith("wa-") and wp.SENDER not in session_1
 
 
-def test_a_voice_note_whose_media_cannot_be_fetched_gets_an_apology(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_a_voice_note_whose_media_cannot_be_fetched_gets_an_apology(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     graph.add_media("M1", b"OggS" + b"\0" * 100)
     graph.media_plan.extend(["500"] * 5)
     deliver(rt, wp.voice("M1"))
@@ -283,8 +280,8 @@ def test_a_voice_note_whose_media_cannot_be_fetched_gets_an_apology(config, grap
     assert len([r for r in graph.requests if r[1] == "/files/M1"]) == FAST.max_answer_attempts
 
 
-def test_inbound_kinds_are_stored_with_their_fields(config, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path)
+def test_inbound_kinds_are_stored_with_their_fields(config, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
     message = Inbound("wamid.X", wp.SENDER, InboundKind.VOICE, media_id="M9", mime_type="audio/ogg", subtype="voice")
     assert rt.inbox.accept(message) == "new" and rt.inbox.accept(message) == "duplicate"
     row = rt.inbox.claim(5)
@@ -300,10 +297,10 @@ def test_inbound_kinds_are_stored_with_their_fields(config, tmp_path) -> None:  
         ([("busy", "speech recognition is busy"), None], "Réponse"),  # busy: retried, then answered
     ],
 )
-def test_voice_note_outcomes(config, graph, tmp_path, errors, expected) -> None:  # type: ignore[no-untyped-def]
+def test_voice_note_outcomes(config, graph, engine, errors, expected) -> None:  # type: ignore[no-untyped-def]
     heard = Transcript("renouveler ma CNIE AB123456", "fr", 3.0)
     dalil = StubDalil(transcripts=[AudioError(*e) if e else heard for e in errors])
-    rt = runtime(config, tmp_path, dalil)
+    rt = runtime(config, engine, dalil)
     graph.add_media("M2", b"OggS" + b"\0" * 100)
     deliver(rt, wp.voice("M2"))
     drain(rt, seconds=5)

@@ -13,10 +13,9 @@ from sqlalchemy import Engine
 from bot.channels.base import Assistant
 from bot.channels.whatsapp.channel import WhatsAppChannel
 from bot.channels.whatsapp.config import WhatsAppConfig
-from bot.channels.whatsapp.inbox import Inbox, wa_inbox
-from bot.channels.whatsapp.outbox import Outbox, wa_outbox
+from bot.channels.whatsapp.inbox import Inbox
+from bot.channels.whatsapp.outbox import Outbox
 from bot.channels.whatsapp.worker import Checkpoint, WhatsAppWorker, WorkerOptions
-from bot.database import metadata
 
 log = logging.getLogger("dalil.whatsapp")
 
@@ -34,7 +33,6 @@ class WhatsAppRuntime:
     ) -> None:
         self.config = config
         self.engine = engine
-        metadata.create_all(self.engine, tables=[wa_inbox, wa_outbox])
         self.channel = channel or WhatsAppChannel(config)
         self.inbox = Inbox(self.engine, config.salt, config.rate_per_minute)
         self.outbox = Outbox(self.engine)
