@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import socket
+import uuid
 from dataclasses import dataclass
 from functools import partial
 
@@ -37,9 +40,11 @@ from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.worker import WorkerOptions
 from bot.config import Settings
 from bot.conversation import ConversationStore
+from bot.coordination import KnowledgeVersions, KnowledgeWatcher, Lease, Singleton
 from bot.database import open_database
+from bot.errors import StoreUnavailable
 from bot.ports import Embedder, Generator, Transcriber, VectorStore
-from bot.search.served import KnowledgeHolder, load_or_index, reload_knowledge
+from bot.search.served import KnowledgeHolder, load_or_degrade, reload_knowledge
 from bot.types import ComputeChoice
 from bot.voice.transcribe import VoiceGate
 
@@ -84,10 +89,13 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
     parts = parts or Parts()
     search = search_parts(settings, parts)
     settings = search.settings
-    knowledge = parts.knowledge or KnowledgeHolder(load_or_index(settings, search.embedder, search.store))
-    # Conversations, revisions and WhatsApp queues: one engine, its schema migrated to the newest revision.
+    # Conversations, revisions, WhatsApp queues, versions and leases: one engine, its schema migrated.
     engine = open_database(settings.sqlite_url)
-    reload = partial(reload_knowledge, settings, search.embedder, search.store, knowledge)
+    versions = KnowledgeVersions(engine)
+    knowledge = parts.knowledge or KnowledgeHolder(load_or_degrade(settings, search.embedder, search.store))
+    knowledge.version = versions.latest()
+    publish = partial(versions.publish, author="admin")
+    reload = partial(reload_knowledge, settings, search.embedder, search.store, knowledge, publish)
     dalil = Dalil(
         settings,
         knowledge=knowledge,
@@ -100,7 +108,29 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
         compute=search.compute,
     )
     dalil.whatsapp = make_whatsapp(settings, dalil, engine, parts)
+    if settings.knowledge_poll_s:
+        load = partial(load_or_degrade, settings, search.embedder, search.store)
+        poll, probe = settings.knowledge_poll_s, partial(reachable, search.store)
+        watcher = KnowledgeWatcher(versions, knowledge, load, poll, probe)
+        dalil.background.append(watcher)
+    if dalil.whatsapp is not None and settings.run_jobs:
+        dalil.background.append(jobs_singleton(settings, engine, dalil.whatsapp))
     return dalil
+
+
+def reachable(store: VectorStore) -> bool:
+    try:
+        store.count()
+    except StoreUnavailable:
+        return False
+    return True
+
+
+def jobs_singleton(settings: Settings, engine: Engine, whatsapp: WhatsAppRuntime) -> Singleton:
+    """The background jobs (the WhatsApp worker) run in the one process holding the ``jobs`` lease."""
+    holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+    lease = Lease(engine, "jobs", holder, settings.jobs_lease_s)
+    return Singleton(lease, whatsapp.worker.start, whatsapp.worker.stop)
 
 
 def make_whatsapp(settings: Settings, dalil: Dalil, engine: Engine, parts: Parts) -> WhatsAppRuntime | None:

@@ -13,6 +13,7 @@ from bot.answer.pipeline import Pipeline
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.config import Settings
 from bot.conversation import ConversationStore
+from bot.coordination import Periodic
 from bot.knowledge.schema import Procedure
 from bot.ports import Embedder, VectorStore
 from bot.privacy import pseudonym, redact
@@ -35,10 +36,14 @@ class Readiness:
     knowledge_errors: int
     embedder: str
     compute_types: dict[str, object]
+    dense: bool  # the dense signal is loaded; False: answering with the lexical signals only
 
     @property
     def ready(self) -> bool:
-        return self.procedures > 0 and self.chunks > 0
+        """Ready to answer: the knowledge base is loaded. A vector store that went away after the load
+        costs nothing (the vectors are in memory); one that was away at the load costs the dense signal,
+        not the answers: neither takes the worker out of a load balancer."""
+        return self.procedures > 0
 
 
 class Dalil:
@@ -58,6 +63,8 @@ class Dalil:
         self.settings = settings  # resolved: concrete compute types and thread counts
         self.editor = editor  # the admin routes' way to change the knowledge base
         self.whatsapp: WhatsAppRuntime | None = None  # set by bot.app when WhatsApp is configured
+        # Set by bot.app: the knowledge watcher and the jobs lease (which starts the WhatsApp worker).
+        self.background: list[Periodic] = []
         self._knowledge = knowledge
         self._pipeline = pipeline
         self._conversations = conversations
@@ -74,10 +81,12 @@ class Dalil:
 
     def start(self) -> None:
         self.warm_up()
-        if self.whatsapp is not None:
-            self.whatsapp.start()
+        for task in self.background:
+            task.start()
 
     def stop(self) -> None:
+        for task in reversed(self.background):
+            task.stop()
         if self.whatsapp is not None:
             self.whatsapp.stop()
 
@@ -153,6 +162,7 @@ class Dalil:
             knowledge_errors=len(kb.errors),
             embedder=self._embedder.name,
             compute_types=self._compute.as_dict(),
+            dense=kb.dense,
         )
 
     # --- feedback ----------------------------------------------------------------------------

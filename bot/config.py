@@ -94,6 +94,13 @@ class Settings(BaseSettings):
     # Admin
     admin_token: SecretStr | None = None
 
+    # Several workers (docs/adr/0007-several-workers.md)
+    knowledge_poll_s: float = Field(
+        2.0, ge=0, description="how often a worker looks for a knowledge base published elsewhere; 0: never"
+    )
+    run_jobs: bool = Field(True, description="compete for the lease that runs the WhatsApp worker and the purges")
+    jobs_lease_s: float = Field(30.0, gt=0, description="how long the jobs lease lasts without renewal")
+
     # Limits
     max_message_chars: int = 2000
     log_level: str = "INFO"

@@ -61,3 +61,8 @@ class ChannelError(Exception):
         self.retryable = retryable
         self.status = status
         self.retry_after = retry_after
+
+
+class StoreUnavailable(Exception):
+    """The vector store cannot be reached (a Chroma server down or restarting). Answers carry on with
+    the lexical signals; the knowledge watcher brings the dense signal back when the store returns."""

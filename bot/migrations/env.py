@@ -10,7 +10,8 @@ from sqlalchemy import Connection, create_engine
 import bot.admin.editor
 import bot.channels.whatsapp.inbox
 import bot.channels.whatsapp.outbox
-import bot.conversation  # noqa: F401  (the tables register on the metadata when their modules load)
+import bot.conversation
+import bot.coordination  # noqa: F401  (the tables register on the metadata when their modules load)
 from bot.config import get_settings
 from bot.database import metadata
 

@@ -61,8 +61,9 @@ class DenseIndex:
     weather too) is close to some citizen's question, so the scope decision reads content chunks only.
     """
 
-    def __init__(self, store: VectorStore, known: set[str]) -> None:
-        _ids, vectors, metas = store.export()
+    def __init__(self, store: VectorStore | None, known: set[str]) -> None:
+        # No store: the vector store is unreachable, and the retriever fuses the lexical signals only.
+        _ids, vectors, metas = store.export() if store is not None else ([], [], [])
         keep = [i for i, meta in enumerate(metas) if meta.get("procedure_id") in known]
         self.procedure_ids = [metas[i]["procedure_id"] for i in keep]
         self.is_question = [metas[i].get("section") == "question" for i in keep]

@@ -54,7 +54,8 @@ def zfuse(signals: Sequence[dict[str, float]], weights: Sequence[float], ids: Se
 
 
 class Retriever:
-    def __init__(self, procedures: Sequence[Procedure], embedder: Embedder, store: VectorStore) -> None:
+    def __init__(self, procedures: Sequence[Procedure], embedder: Embedder, store: VectorStore | None) -> None:
+        """``store`` None: no dense signal (the vector store is down); the query is not even embedded."""
         ids = [p.id for p in procedures]
         self.ids = ids
         self._embedder = embedder
@@ -71,10 +72,18 @@ class Retriever:
     def dense_scores(self, text: str) -> tuple[dict[str, float], dict[str, float]]:
         return self.dense.scores(self._embedder.embed_query(text))
 
+    @property
+    def has_dense(self) -> bool:
+        return bool(self.dense.procedure_ids)
+
     def search(self, query: Query, k: int = 5) -> list[Hit]:
-        vector = self._embedder.embed_query(query.dense_text)
-        dense, content = self.dense.scores(vector)
-        classified = self.classifier.scores(vector) if not query.latin else {}  # weight 0 for Latin
+        dense: dict[str, float] = {}
+        content: dict[str, float] = {}
+        classified: dict[str, float] = {}
+        if self.has_dense:
+            vector = self._embedder.embed_query(query.dense_text)
+            dense, content = self.dense.scores(vector)
+            classified = self.classifier.scores(vector) if not query.latin else {}  # weight 0 for Latin
         lexical = self.lexical.search(query.lexical_text)
         names = self.names.scores(analyze(query.names_text))
         grams = self.grams.scores(char_grams(query.grams_text))

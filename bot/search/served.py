@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from bot.config import Settings
+from bot.errors import StoreUnavailable
 from bot.knowledge.chunking import chunk_procedure
 from bot.knowledge.loading import FileError, load_knowledge
 from bot.knowledge.schema import Procedure
@@ -49,10 +50,15 @@ class KnowledgeBase:
         cls,
         procedures: Sequence[Procedure],
         embedder: Embedder,
-        store: VectorStore,
+        store: VectorStore | None,
         errors: Sequence[FileError] = (),
     ) -> KnowledgeBase:
         return cls({p.id: p for p in procedures}, Retriever(procedures, embedder, store), list(errors))
+
+    @property
+    def dense(self) -> bool:
+        """False while the vector store was unreachable at load: answers use the lexical signals only."""
+        return self.retriever.has_dense
 
     @property
     def allowed_urls(self) -> set[str]:
@@ -80,21 +86,23 @@ class KnowledgeBase:
 
 
 class KnowledgeHolder:
-    """Holds the serving version; ``reload`` swaps atomically or raises and keeps the old one."""
+    """Holds the serving version; ``reload`` swaps atomically or raises and keeps the old one.
+    ``version`` is the published version served (``kb_versions``, shared by every worker), or a local
+    counter where nothing is published."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, version: int = 1) -> None:
         self._kb = kb
         self._lock = threading.Lock()
-        self.version = 1
+        self.version = version
 
     @property
     def current(self) -> KnowledgeBase:
         return self._kb
 
-    def swap(self, kb: KnowledgeBase) -> None:
+    def swap(self, kb: KnowledgeBase, version: int | None = None) -> None:
         with self._lock:
             self._kb = kb
-            self.version += 1
+            self.version = self.version + 1 if version is None else version
 
 
 def missing_chunks(procedures: Sequence[Procedure], store: VectorStore) -> tuple[int, int]:
@@ -126,6 +134,18 @@ def load_or_index(settings: Settings, embedder: Embedder, store: VectorStore) ->
     return load_kb(settings.knowledge_dir, embedder, store)
 
 
+def load_or_degrade(settings: Settings, embedder: Embedder, store: VectorStore) -> KnowledgeBase:
+    """:func:`load_or_index`, or, when the vector store cannot be reached, the knowledge base with the
+    lexical signals only (logged as such): Dalil answers rather than refusing to start, and the
+    knowledge watcher loads the vectors once the store is back."""
+    try:
+        return load_or_index(settings, embedder, store)
+    except StoreUnavailable as exc:
+        log.error("vector store unavailable: answering with the lexical signals only", extra={"error": str(exc)})
+    loaded = load_knowledge(settings.knowledge_dir)
+    return KnowledgeBase.build(loaded.procedures, embedder, None, loaded.errors)
+
+
 @dataclass(frozen=True)
 class Reloaded:
     procedures: int
@@ -133,11 +153,18 @@ class Reloaded:
     version: int
 
 
-def reload_knowledge(settings: Settings, embedder: Embedder, store: VectorStore, holder: KnowledgeHolder) -> Reloaded:
-    """Re-index and swap; on failure the previous version keeps serving and the error is raised."""
+def reload_knowledge(
+    settings: Settings,
+    embedder: Embedder,
+    store: VectorStore,
+    holder: KnowledgeHolder,
+    publish: Callable[[int], int] | None = None,
+) -> Reloaded:
+    """Re-index and swap; on failure the previous version keeps serving and the error is raised.
+    ``publish(procedures)`` records the new version for the other workers and returns its number."""
     report = build_index(settings, embedder, store, progress=False)
     kb = load_kb(settings.knowledge_dir, embedder, store)
     if not kb.procedures:
         raise RuntimeError("the new knowledge base has no valid procedure; keeping the previous one")
-    holder.swap(kb)
+    holder.swap(kb, publish(len(kb.procedures)) if publish else None)
     return Reloaded(len(kb.procedures), [str(e) for e in report.errors], holder.version)

@@ -21,7 +21,7 @@ from bot.database import current_revision, head_revision, make_engine, metadata,
 from tests.legacy_schema import create_legacy
 
 pytestmark = pytest.mark.integration
-TABLES = {"conversations", "turns", "feedback", "kb_revisions", "wa_inbox", "wa_outbox"}
+TABLES = {"conversations", "turns", "feedback", "kb_revisions", "wa_inbox", "wa_outbox", "kb_versions", "leases"}
 T0 = dt.datetime(2026, 11, 30, 9, 0)
 
 

@@ -19,7 +19,7 @@ FLOORS: list[tuple[str, ...]] = [
     ("knowledge",),
     ("understand",),
     ("search",),
-    ("answer", "conversation", "database"),
+    ("answer", "conversation", "database", "coordination"),
     ("voice", "admin", "channels"),
     ("assistant", "app", "evaluate", "cli", "migrations"),
 ]

@@ -106,7 +106,7 @@ def deliver(rt: WhatsAppRuntime, data: dict) -> dict[str, int]:
     return dict(rt.receive(raw, headers))
 
 
-def drain(rt: WhatsAppRuntime, seconds: float = 2.0) -> None:
+def drain(rt: WhatsAppRuntime, seconds: float = 15.0) -> None:
     """Run the worker's two steps in this thread until nothing is left to do."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

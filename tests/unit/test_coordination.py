@@ -1,0 +1,89 @@
+"""What workers share through the database, on SQLite and PostgreSQL: the jobs lease (one holder, taken
+over when it expires), the published knowledge-base versions and the watcher that follows them."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from bot.coordination import KnowledgeVersions, KnowledgeWatcher, Lease, Singleton
+from bot.search.served import KnowledgeHolder
+
+
+def test_one_holder_at_a_time_and_a_dead_holder_is_replaced(engine: Engine) -> None:
+    first, second = Lease(engine, "jobs", "w1", ttl_s=0.3), Lease(engine, "jobs", "w2", ttl_s=0.3)
+    assert first.acquire() and not second.acquire()
+    assert first.acquire()  # renewing
+    assert first.holder_now() == "w1"
+    time.sleep(0.4)  # w1 died: its lease ran out
+    assert second.acquire() and not first.acquire() and second.holder_now() == "w2"
+    second.release()
+    assert first.acquire()
+    assert Lease(engine, "purge", "w2", ttl_s=10).acquire()  # another name, another lease
+
+
+def test_the_jobs_run_in_one_process_and_move_when_it_stops(engine: Engine) -> None:
+    running: list[str] = []
+
+    def singleton(name: str) -> Singleton:
+        return Singleton(
+            Lease(engine, "jobs", name, ttl_s=0.6), lambda: running.append(name), lambda: running.remove(name)
+        )
+
+    workers = [singleton("w1"), singleton("w2"), singleton("w3")]
+    for worker in workers:
+        worker.start()
+    time.sleep(0.5)
+    assert len(running) == 1
+    leader = next(w for w in workers if w.running)
+    leader.stop()  # releases the lease: another takes over at its next renewal
+    deadline = time.monotonic() + 3
+    while len(running) != 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(running) == 1 and running[0] != leader.lease.holder
+    for worker in workers:
+        worker.stop()
+    assert running == []
+
+
+@dataclass
+class FakeKB:
+    dense: bool
+    procedures: dict[str, object]
+
+
+def test_the_watcher_follows_versions_published_elsewhere(engine: Engine) -> None:
+    versions = KnowledgeVersions(engine)
+    assert versions.latest() == 0
+    holder = KnowledgeHolder(FakeKB(True, {"a": 1}), version=0)  # type: ignore[arg-type]
+    loads: list[int] = []
+
+    def load() -> FakeKB:
+        loads.append(1)
+        return FakeKB(True, {"a": 1, "b": 2})
+
+    watcher = KnowledgeWatcher(versions, holder, load, every_s=60)  # type: ignore[arg-type]
+    watcher.tick()
+    assert loads == [] and holder.version == 0  # nothing new
+    published = versions.publish(2, "editor")
+    assert published == versions.latest() == 1 and versions.published_at(1) is not None
+    watcher.tick()
+    assert loads == [1] and holder.version == 1 and len(holder.current.procedures) == 2
+    watcher.tick()
+    assert loads == [1]  # served already
+
+
+def test_the_watcher_brings_the_dense_signal_back(engine: Engine) -> None:
+    holder = KnowledgeHolder(FakeKB(False, {"a": 1}), version=0)  # type: ignore[arg-type]
+    store_back = [False, False, True]
+    watcher = KnowledgeWatcher(
+        KnowledgeVersions(engine), holder, lambda: FakeKB(store_back.pop(0), {"a": 1}), every_s=60  # type: ignore[arg-type,return-value]
+    )
+    watcher.tick()
+    watcher.tick()
+    assert not holder.current.dense and holder.version == 0
+    watcher.tick()
+    assert holder.current.dense and store_back == []
+    watcher.tick()  # dense and current: nothing to load (the list is empty: a load would fail)
