@@ -32,6 +32,7 @@ from bot.adapters.compute import (
     resolve_device,
 )
 from bot.admin.editor import KnowledgeEditor
+from bot.answer.cache import AnswerCache
 from bot.answer.pipeline import Pipeline
 from bot.assistant import Dalil
 from bot.channels.whatsapp.channel import WhatsAppChannel
@@ -43,7 +44,9 @@ from bot.conversation import ConversationStore
 from bot.coordination import KnowledgeVersions, KnowledgeWatcher, Lease, Singleton
 from bot.database import open_database
 from bot.errors import StoreUnavailable
+from bot.metrics import QueueCollector
 from bot.ports import Embedder, Generator, Transcriber, VectorStore
+from bot.search.query_cache import ServingEmbedder
 from bot.search.served import KnowledgeHolder, load_or_degrade, reload_knowledge
 from bot.types import ComputeChoice
 from bot.voice.transcribe import VoiceGate
@@ -92,24 +95,33 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
     # Conversations, revisions, WhatsApp queues, versions and leases: one engine, its schema migrated.
     engine = open_database(settings.sqlite_url)
     versions = KnowledgeVersions(engine)
-    knowledge = parts.knowledge or KnowledgeHolder(load_or_degrade(settings, search.embedder, search.store))
+    # Queries go through a bounded vector cache and, when set, the micro-batcher; passages do not.
+    embedder = ServingEmbedder(search.embedder, settings.query_cache_size, settings.embed_batch_ms / 1000)
+    knowledge = parts.knowledge or KnowledgeHolder(load_or_degrade(settings, embedder, search.store))
     knowledge.version = versions.latest()
     publish = partial(versions.publish, author="admin")
-    reload = partial(reload_knowledge, settings, search.embedder, search.store, knowledge, publish)
+    reload = partial(reload_knowledge, settings, embedder, search.store, knowledge, publish)
+    generator = parts.generator or make_generator(settings)
     dalil = Dalil(
         settings,
         knowledge=knowledge,
-        pipeline=Pipeline(settings, parts.generator or make_generator(settings)),
+        pipeline=Pipeline(settings, generator),
         conversations=ConversationStore(engine),
         voice=VoiceGate(settings, parts.transcriber or make_transcriber(settings)),
         editor=KnowledgeEditor(settings.knowledge_dir, engine, reload),
-        embedder=search.embedder,
+        embedder=embedder,
         store=search.store,
         compute=search.compute,
+        answers=AnswerCache(settings.answer_cache_size) if generator is None else None,  # an LLM's text is not kept
     )
     dalil.whatsapp = make_whatsapp(settings, dalil, engine, parts)
+    if dalil.whatsapp is not None:
+        inbox, outbox = dalil.whatsapp.inbox, dalil.whatsapp.outbox
+        queues = QueueCollector({"inbox": inbox.counts, "outbox": outbox.counts},
+                                {"inbox": inbox.retrying, "outbox": outbox.retrying})
+        dalil.metrics.add_collector(queues)
     if settings.knowledge_poll_s:
-        load = partial(load_or_degrade, settings, search.embedder, search.store)
+        load = partial(load_or_degrade, settings, embedder, search.store)
         poll, probe = settings.knowledge_poll_s, partial(reachable, search.store)
         watcher = KnowledgeWatcher(versions, knowledge, load, poll, probe)
         dalil.background.append(watcher)
@@ -131,6 +143,22 @@ def jobs_singleton(settings: Settings, engine: Engine, whatsapp: WhatsAppRuntime
     holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
     lease = Lease(engine, "jobs", holder, settings.jobs_lease_s)
     return Singleton(lease, whatsapp.worker.start, whatsapp.worker.stop)
+
+
+def prepare(settings: Settings) -> None:
+    """What several workers must not each do at start-up: migrate the schema and index what the vector
+    store lacks (nothing, usually: unchanged chunks are never embedded again)."""
+    from bot.database import make_engine, migrate
+    from bot.search.indexing import build_index
+
+    engine = make_engine(settings.sqlite_url)
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+    search = search_parts(settings)
+    report = build_index(search.settings, search.embedder, search.store, progress=False)
+    log.info("index ready", extra={"embedded": report.embedded, "added": report.added, "deleted": report.deleted})
 
 
 def make_whatsapp(settings: Settings, dalil: Dalil, engine: Engine, parts: Parts) -> WhatsAppRuntime | None:

@@ -9,12 +9,14 @@ import uuid
 from dataclasses import dataclass
 
 from bot.admin.editor import KnowledgeEditor
+from bot.answer.cache import AnswerCache
 from bot.answer.pipeline import Pipeline
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.config import Settings
-from bot.conversation import ConversationStore
+from bot.conversation import Conversation, ConversationStore
 from bot.coordination import Periodic
 from bot.knowledge.schema import Procedure
+from bot.metrics import Metrics
 from bot.ports import Embedder, VectorStore
 from bot.privacy import pseudonym, redact
 from bot.search.served import KnowledgeHolder
@@ -59,6 +61,8 @@ class Dalil:
         embedder: Embedder,
         store: VectorStore,
         compute: ComputeChoice,
+        answers: AnswerCache | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self.settings = settings  # resolved: concrete compute types and thread counts
         self.editor = editor  # the admin routes' way to change the knowledge base
@@ -72,6 +76,8 @@ class Dalil:
         self._embedder = embedder
         self._store = store
         self._compute = compute
+        self._answers = answers  # whole first-turn answers (None: every question runs the pipeline)
+        self.metrics = metrics or Metrics()
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -99,14 +105,15 @@ class Dalil:
         lang: AnswerLang | None = None,
         channel: str = "web",
     ) -> Answer:
+        conversation = self._conversation(session_id) if session_id else None
         session_id = session_id or uuid.uuid4().hex
-        try:
-            conversation = self._conversations.load(session_id)
-        except Exception:
-            log.exception("conversation store unavailable")
-            conversation = None
-        answer = self._pipeline.run(message, self._knowledge.current, conversation, lang, session_id)
+        answer = self._first_turn(message, lang, session_id) if conversation is None else None
+        if answer is None:
+            answer = self._pipeline.run(message, self._knowledge.current, conversation, lang, session_id)
+            if conversation is None and self._answers is not None:
+                self._answers.put(self._knowledge.version, message, lang, answer)
         self._record(answer, channel)
+        self.metrics.observe_answer(channel, answer.status.value, answer.style, answer.language, answer.trace)
         log.info(
             "answered",
             extra={
@@ -119,6 +126,18 @@ class Dalil:
             },
         )
         return answer
+
+    def _conversation(self, session_id: str) -> Conversation | None:
+        try:
+            return self._conversations.load(session_id)
+        except Exception:
+            log.exception("conversation store unavailable")
+            return None
+
+    def _first_turn(self, message: str, lang: AnswerLang | None, session_id: str) -> Answer | None:
+        if self._answers is None:
+            return None
+        return self._answers.get(self._knowledge.version, message, lang, session_id)
 
     def _record(self, answer: Answer, channel: str) -> None:
         try:
@@ -151,6 +170,8 @@ class Dalil:
 
     def readiness(self) -> Readiness:
         kb = self._knowledge.current
+        self.metrics.knowledge_version.set(self._knowledge.version)
+        self.metrics.dense.set(1 if kb.dense else 0)
         try:
             chunks = self._store.count()
         except Exception:

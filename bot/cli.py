@@ -34,16 +34,26 @@ def _ingest(_: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    workers = int(args.workers or os.environ.get("WEB_CONCURRENCY", "1"))
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Before anything imports prometheus_client: the workers add their metrics up through this folder.
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="dalil-metrics-")
     import uvicorn
 
-    from bot.app import resolve_hardware
+    from bot.app import prepare, resolve_hardware
     from web.app import create_app
 
     host = args.host or os.environ.get("HOST", "127.0.0.1")
     port = int(args.port or os.environ.get("PORT", "8000"))
     settings = get_settings()
     resolve_hardware(settings)  # refuse a setting this machine cannot honour before the server starts
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        return 0
+    # Several processes, one port (uvicorn's supervisor restarts a worker that dies). The schema and the
+    # index are made ready once, here, so that the workers only load them.
+    prepare(settings)
+    uvicorn.run("web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
     return 0
 
 
@@ -88,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("serve", help="serve the web app and API")
     p.add_argument("--host", default=None)
     p.add_argument("--port", default=None)
+    p.add_argument("--workers", default=None, help="worker processes (default WEB_CONCURRENCY or 1)")
     p.set_defaults(func=_serve)
     p = sub.add_parser("eval", help="measure retrieval and answers on a JSONL question set")
     p.add_argument("file")

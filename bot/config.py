@@ -94,6 +94,13 @@ class Settings(BaseSettings):
     # Admin
     admin_token: SecretStr | None = None
 
+    # Throughput (README "Load and sizing")
+    answer_cache_size: int = Field(2048, ge=0, description="first-turn answers kept per worker; 0: none")
+    query_cache_size: int = Field(4096, ge=0, description="query vectors kept per worker; 0: none")
+    embed_batch_ms: float = Field(
+        0.0, ge=0, description="collect concurrent query embeddings this long and embed them as one batch; 0: off"
+    )
+
     # Several workers (docs/adr/0007-several-workers.md)
     knowledge_poll_s: float = Field(
         2.0, ge=0, description="how often a worker looks for a knowledge base published elsewhere; 0: never"

@@ -38,6 +38,9 @@ def make_settings(tmp: Path, **overrides: object) -> Settings:
         "embedding_cache_dir": EMBED_CACHE,
         "model_dir": MODEL_CACHE,
         "knowledge_dir": ROOT / "knowledge",
+        # Tests ask the same questions of one session's Dalil, some with a part broken on purpose: each
+        # must run the pipeline. The cache has its own tests (tests/integration/test_throughput.py).
+        "answer_cache_size": 0,
     }
     base.update(overrides)
     return Settings(**base)  # type: ignore[arg-type]

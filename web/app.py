@@ -42,6 +42,17 @@ def _reason(exc: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+def _count(request: Request, status: int, seconds: float) -> None:
+    dalil = getattr(request.app.state, "dalil", None)
+    if dalil is None:
+        return
+    route = request.scope.get("route")
+    # The route's template, never the raw path: ids in paths would make one series per procedure.
+    path = getattr(route, "path", "other")
+    dalil.metrics.requests.labels(path, request.method, str(status)).inc()
+    dalil.metrics.request_seconds.labels(path).observe(seconds)
+
+
 def create_app(settings: Settings | None = None, parts: Parts | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
@@ -75,6 +86,7 @@ def create_app(settings: Settings | None = None, parts: Parts | None = None) -> 
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
         response.headers["X-Request-ID"] = request_id
+        _count(request, response.status_code, time.perf_counter() - started)
         log.info(
             "request",
             extra={

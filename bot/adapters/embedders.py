@@ -198,6 +198,21 @@ class CT2E5Embedder:
     def embed_query(self, text: str) -> list[float]:
         return self._embed(["query: " + text])[0]
 
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        """Several short queries in one encoder call (the micro-batcher's): padded to the longest,
+        each mean taken over its own tokens only. A query longer than one window goes alone."""
+        import numpy as np
+
+        self.warm_up()
+        windows = [self._tokenizer.windows("query: " + t) for t in texts]
+        if any(len(w) > 1 for w in windows) or len(texts) == 1:
+            return [self.embed_query(t) for t in texts]
+        ids = [w[0][0] for w in windows]
+        states = np.asarray(self._encoder.forward_batch(ids).last_hidden_state)
+        means = np.stack([states[i, : len(seq)].mean(axis=0) for i, seq in enumerate(ids)])
+        means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-6)
+        return means.astype(np.float32).tolist()
+
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
         return self._embed(["passage: " + t for t in texts]) if texts else []
 

@@ -19,7 +19,7 @@ FLOORS: list[tuple[str, ...]] = [
     ("knowledge",),
     ("understand",),
     ("search",),
-    ("answer", "conversation", "database", "coordination"),
+    ("answer", "conversation", "database", "coordination", "metrics"),
     ("voice", "admin", "channels"),
     ("assistant", "app", "evaluate", "cli", "migrations"),
 ]

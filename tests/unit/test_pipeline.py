@@ -113,7 +113,7 @@ def test_a_failing_step_is_a_polite_no_answer(dalil: Dalil, fakes, monkeypatch) 
 
     _, embedder, _ = fakes
     monkeypatch.setattr(embedder, "embed_query", broken)
-    answer = dalil.answer("comment renouveler mon passeport")
+    answer = dalil.answer("comment renouveler mon passeport, vite")  # not asked before: no cached vector
     assert answer.status is AnswerStatus.NO_ANSWER and answer.trace["error_step"] == "retrieve"
     assert "problème technique" in answer.text
 

@@ -1,13 +1,19 @@
-"""GET /health (readiness, for load balancers and health checks) and GET /health/live (liveness)."""
+"""GET /health (readiness, for load balancers and health checks), GET /health/live (liveness) and
+GET /metrics (Prometheus)."""
 
 from __future__ import annotations
 
+import os
+import socket
+
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from web.deps import DalilDep
 
 router = APIRouter(tags=["ops"])
+WORKER = f"{socket.gethostname()}:{os.getpid()}"
 
 
 @router.get("/health/live")
@@ -32,5 +38,12 @@ def health(dalil: DalilDep) -> JSONResponse:
         "knowledge_version": state.knowledge_version,
         "embedder": state.embedder,
         "compute_types": state.compute_types,
+        "worker": WORKER,  # which process answered, behind a load balancer or among uvicorn's workers
     }
     return JSONResponse(body, status_code=200 if state.ready else 503)
+
+
+@router.get("/metrics")
+def metrics(dalil: DalilDep) -> Response:
+    dalil.readiness()  # refreshes this worker's version and dense-signal gauges
+    return Response(dalil.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)

@@ -36,7 +36,14 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from bot.channels.whatsapp.outbox import enqueue
-from bot.channels.whatsapp.queue import claim_due, lease_columns, next_due_in, release_for_retry, state_counts
+from bot.channels.whatsapp.queue import (
+    claim_due,
+    lease_columns,
+    next_due_in,
+    release_for_retry,
+    retrying_count,
+    state_counts,
+)
 from bot.database import metadata, now
 from bot.privacy import pseudonym, redact
 from bot.types import Inbound, InboundKind, Reply
@@ -235,6 +242,9 @@ class Inbox:
 
     def counts(self) -> dict[str, int]:
         return state_counts(self.engine, wa_inbox)
+
+    def retrying(self) -> int:
+        return retrying_count(self.engine, wa_inbox)
 
     def next_due_in(self) -> float | None:
         """Seconds until the next pending row is due (None: nothing pending)."""

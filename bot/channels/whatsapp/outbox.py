@@ -32,7 +32,14 @@ from sqlalchemy import (
     update,
 )
 
-from bot.channels.whatsapp.queue import claim_due, lease_columns, next_due_in, release_for_retry, state_counts
+from bot.channels.whatsapp.queue import (
+    claim_due,
+    lease_columns,
+    next_due_in,
+    release_for_retry,
+    retrying_count,
+    state_counts,
+)
 from bot.database import metadata, now
 from bot.types import Reply
 
@@ -147,6 +154,9 @@ class Outbox:
 
     def counts(self) -> dict[str, int]:
         return state_counts(self.engine, wa_outbox)
+
+    def retrying(self) -> int:
+        return retrying_count(self.engine, wa_outbox)
 
     def next_due_in(self) -> float | None:
         return next_due_in(self.engine, wa_outbox, SENDING)

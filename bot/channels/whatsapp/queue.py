@@ -82,3 +82,13 @@ def next_due_in(engine: Engine, table: Table, working_state: str) -> float | Non
         lease = conn.execute(select(func.min(table.c.lease_until)).where(table.c.state == working_state)).scalar()
     times = [t for t in (due, lease) if t is not None]
     return max(0.0, (min(times) - now()).total_seconds()) if times else None
+
+
+def retrying_count(engine: Engine, table: Table) -> int:
+    """Rows due again after a failed attempt (pending with at least one attempt behind them)."""
+    with engine.connect() as conn:
+        return int(
+            conn.execute(
+                select(func.count()).select_from(table).where(table.c.state == PENDING, table.c.attempts > 0)
+            ).scalar_one()
+        )
