@@ -1,4 +1,4 @@
-"""``dalil ask|ingest|serve|eval|migrate`` — the same Dalil from a terminal."""
+"""``dalil ask|ingest|serve|worker|eval|migrate`` — the same Dalil from a terminal."""
 
 from __future__ import annotations
 
@@ -57,6 +57,33 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _worker(_: argparse.Namespace) -> int:
+    """The background jobs without the web server (the WhatsApp worker; the retention purge): competes
+    for the jobs lease like every web worker, and touches <data_dir>/worker.alive while it runs (the
+    container's health check)."""
+    import signal
+    import threading
+
+    from bot.app import build
+
+    settings = get_settings(run_jobs=True)
+    dalil = build(settings)
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    dalil.start()
+    heartbeat = settings.data_dir / "worker.alive"
+    heartbeat.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        while True:
+            heartbeat.touch()
+            if stop.wait(10):
+                break
+    finally:
+        dalil.stop()
+    return 0
+
+
 def _migrate(_: argparse.Namespace) -> int:
     from bot.database import make_engine, migrate
 
@@ -104,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file")
     p.add_argument("--misses", action="store_true", help="list the questions that missed")
     p.set_defaults(func=_eval)
+    p = sub.add_parser("worker", help="run the background jobs (WhatsApp) without the web server")
+    p.set_defaults(func=_worker)
     p = sub.add_parser("migrate", help="upgrade the database schema (the server also does it at start-up)")
     p.set_defaults(func=_migrate)
     args = parser.parse_args(argv)
