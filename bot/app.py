@@ -17,6 +17,7 @@ import os
 import re
 import socket
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -125,9 +126,22 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
         poll, probe = settings.knowledge_poll_s, partial(reachable, search.store)
         watcher = KnowledgeWatcher(versions, knowledge, load, poll, probe)
         dalil.background.append(watcher)
-    if dalil.whatsapp is not None and settings.run_jobs:
-        dalil.background.append(jobs_singleton(settings, engine, dalil.whatsapp))
+    jobs = background_jobs(dalil)
+    if jobs and settings.run_jobs:
+        dalil.background.append(jobs_singleton(settings, engine, jobs))
     return dalil
+
+
+Job = tuple[Callable[[], None], Callable[[], None]]  # (start, stop)
+
+
+def background_jobs(dalil: Dalil) -> list[Job]:
+    """What runs once for the whole service, in the process holding the jobs lease (the retention
+    purge joins the WhatsApp worker here)."""
+    jobs: list[Job] = []
+    if dalil.whatsapp is not None:
+        jobs.append((dalil.whatsapp.worker.start, dalil.whatsapp.worker.stop))
+    return jobs
 
 
 def reachable(store: VectorStore) -> bool:
@@ -138,11 +152,20 @@ def reachable(store: VectorStore) -> bool:
     return True
 
 
-def jobs_singleton(settings: Settings, engine: Engine, whatsapp: WhatsAppRuntime) -> Singleton:
-    """The background jobs (the WhatsApp worker) run in the one process holding the ``jobs`` lease."""
+def jobs_singleton(settings: Settings, engine: Engine, jobs: list[Job]) -> Singleton:
+    """The background jobs run in the one process holding the ``jobs`` lease."""
     holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
     lease = Lease(engine, "jobs", holder, settings.jobs_lease_s)
-    return Singleton(lease, whatsapp.worker.start, whatsapp.worker.stop)
+
+    def start() -> None:
+        for begin, _ in jobs:
+            begin()
+
+    def stop() -> None:
+        for _, end in reversed(jobs):
+            end()
+
+    return Singleton(lease, start, stop)
 
 
 def prepare(settings: Settings) -> None:

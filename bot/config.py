@@ -101,7 +101,7 @@ class Settings(BaseSettings):
         0.0, ge=0, description="collect concurrent query embeddings this long and embed them as one batch; 0: off"
     )
 
-    # Several workers (docs/adr/0007-several-workers.md)
+    # Several workers (docs/adr/0008-several-workers.md)
     knowledge_poll_s: float = Field(
         2.0, ge=0, description="how often a worker looks for a knowledge base published elsewhere; 0: never"
     )

@@ -2,10 +2,11 @@
 
 - ``kb_versions``: one row per published knowledge-base version. Every worker polls the newest id
   (:class:`KnowledgeWatcher`) and reloads when it moves, so a publish in one worker is served by all
-  within a poll interval plus a load (docs/adr/0007-several-workers.md).
+  within a poll interval plus a load (docs/adr/0008-several-workers.md).
 - ``leases``: a named lease held by one process at a time (:class:`Lease`); :class:`Singleton` runs the
   background jobs (the WhatsApp worker, the retention purge) in the one process that holds it, and
   another takes over when it dies (the lease expires).
+- ``rate_counts``: rate-limit counts every worker shares (:class:`DatabaseRateCounter`).
 
 Both work the same on SQLite and PostgreSQL: a conditional UPDATE, an INSERT that only one can win.
 """
@@ -42,6 +43,44 @@ leases = Table(
     Column("holder", String(64), nullable=False),
     Column("until", DateTime, nullable=False),
 )
+
+
+rate_counts = Table(
+    "rate_counts",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("window", Integer, primary_key=True),  # the window's number: seconds since the epoch // its length
+    Column("count", Integer, nullable=False),
+)
+
+
+class DatabaseRateCounter:
+    """Rate-limit counts shared by every worker (``hit(key, window_s, now)``, the web guards' counter
+    seam): one row per key and window, incremented in one statement (INSERT … ON CONFLICT DO UPDATE …
+    RETURNING, the same on SQLite and PostgreSQL). Rows of ended windows are deleted now and then."""
+
+    def __init__(self, engine: Engine, prune_every: int = 1000) -> None:
+        self.engine = engine
+        self._prune_every, self._hits = prune_every, 0
+        dialect = engine.dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert
+        self._upsert = upsert
+
+    def hit(self, key: str, window_s: int, now: float) -> int:
+        window = int(now // window_s)
+        statement = self._upsert(rate_counts).values(key=key[:100], window=window, count=1)
+        statement = statement.on_conflict_do_update(
+            index_elements=[rate_counts.c.key, rate_counts.c.window], set_={"count": rate_counts.c.count + 1}
+        ).returning(rate_counts.c.count)
+        with self.engine.begin() as conn:
+            count = int(conn.execute(statement).scalar_one())
+            self._hits += 1
+            if self._hits % self._prune_every == 0:
+                conn.execute(delete(rate_counts).where(rate_counts.c.window < window - 1))
+        return count
 
 
 class KnowledgeVersions:

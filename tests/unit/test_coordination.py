@@ -87,3 +87,13 @@ def test_the_watcher_brings_the_dense_signal_back(engine: Engine) -> None:
     watcher.tick()
     assert holder.current.dense and store_back == []
     watcher.tick()  # dense and current: nothing to load (the list is empty: a load would fail)
+
+
+def test_rate_counts_are_shared_by_every_worker(engine: Engine) -> None:
+    from bot.coordination import DatabaseRateCounter
+
+    one, two = DatabaseRateCounter(engine, prune_every=3), DatabaseRateCounter(engine)  # two processes' counters
+    assert [one.hit("client-a", 60, 120.0), two.hit("client-a", 60, 130.0), one.hit("client-a", 60, 179.9)] == [1, 2, 3]
+    assert two.hit("client-b", 60, 150.0) == 1  # another key
+    assert one.hit("client-a", 60, 180.0) == 1  # a new window
+    assert two.hit("client-a", 60, 200.0) == 2
