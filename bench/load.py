@@ -8,6 +8,7 @@ last is answered (no session reuse: every message is a first turn). The run stop
     .venv/bin/python -m bench.load                          # both mixes at 1, 8, 32, 64 clients
     .venv/bin/python -m bench.load --mix repeat --clients 32 --seconds 600 --soak   # memory over 10 min
     .venv/bin/python -m bench.load --publish                # how long until every worker serves a publish
+    .venv/bin/python -m bench.load --clients 8 --voice-burst 4   # text latency during a voice burst
 """
 
 from __future__ import annotations
@@ -159,6 +160,40 @@ def soak(server: LoadServer, clients: int, seconds: float, mix: str) -> None:
               f"first {steady[0]:.0f} MB, last {steady[-1]:.0f} MB")
 
 
+def voice_burst(server: LoadServer, clients: int, seconds: float, notes: int) -> None:
+    """Text latency at ``clients`` clients, alone, then while ``notes`` voice notes are sent at once
+    over and over (15 s French notes): transcription runs on its own bounded pool."""
+    import tempfile
+
+    from bench.speech_synth import clip_of
+
+    audio = clip_of(15, "fr", Path(tempfile.mkdtemp(prefix="dalil-voice-"))).read_bytes()
+    questions = kb_questions()
+    quiet = Level("repeat", clients, seconds)
+    asyncio.run(run_level(server.url, zipf_messages(questions), quiet))
+    busy = Level("repeat+voice", clients, seconds)
+    voice: dict[int, int] = {}
+
+    async def speaker(session: aiohttp.ClientSession, stop_at: float) -> None:
+        while time.monotonic() < stop_at:
+            form = aiohttp.FormData()
+            form.add_field("audio", audio, filename="note.ogg", content_type="audio/ogg")
+            async with session.post(f"{server.url}/api/voice", data=form) as response:
+                voice[response.status] = voice.get(response.status, 0) + 1
+                await response.read()
+
+    async def both() -> None:
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120)) as session:
+            stop_at = time.monotonic() + seconds + 3
+            await asyncio.gather(run_level(server.url, zipf_messages(questions), busy),
+                                 *(speaker(session, stop_at) for _ in range(notes)))
+
+    asyncio.run(both())
+    print("| text load | clients | req/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|")
+    print(quiet.row())
+    print(busy.row(), f"<!-- voice notes answered by status: {voice} -->")
+
+
 def publish(server: LoadServer, procedure: str = "birth-certificate") -> None:
     """Change one procedure through one worker; time until every worker reports the new version."""
     import httpx
@@ -195,6 +230,8 @@ def main() -> None:
     parser.add_argument("--env", action="append", default=[], help="KEY=VALUE for the server (repeatable)")
     parser.add_argument("--soak", action="store_true", help="one level, memory sampled every 10 s")
     parser.add_argument("--publish", action="store_true", help="measure how long a publish takes to reach all")
+    parser.add_argument("--voice-burst", type=int, default=0, metavar="NOTES",
+                        help="text latency alone, then with NOTES voice notes in flight at once")
     args = parser.parse_args()
     env = dict(item.split("=", 1) for item in args.env)
     server = LoadServer(args.workers, args.database, args.chroma, env).start()
@@ -205,6 +242,8 @@ def main() -> None:
             print("compute:", client.get(f"{server.url}/health").json()["compute_types"])
         if args.publish:
             publish(server)
+        elif args.voice_burst:
+            voice_burst(server, int(args.clients.split(",")[0]), args.seconds, args.voice_burst)
         elif args.soak:
             soak(server, int(args.clients.split(",")[0]), args.seconds, "repeat" if args.mix == "both" else args.mix)
         else:
