@@ -105,13 +105,18 @@ class Dalil:
         lang: AnswerLang | None = None,
         channel: str = "web",
     ) -> Answer:
-        conversation = self._conversation(session_id) if session_id else None
+        conversation = self._conversation(session_id) if session_id else None  # no id: a new session
         session_id = session_id or uuid.uuid4().hex
-        answer = self._first_turn(message, lang, session_id) if conversation is None else None
+        # The version before the knowledge base: a swap in between files the answer under the older
+        # version, which the next lookup at the newer one empties; never the reverse.
+        version = self._knowledge.version
+        kb = self._knowledge.current
+        cache = self._answers if conversation is None else None  # only first turns are cached
+        answer = cache.get(version, message, lang, session_id) if cache is not None else None
         if answer is None:
-            answer = self._pipeline.run(message, self._knowledge.current, conversation, lang, session_id)
-            if conversation is None and self._answers is not None:
-                self._answers.put(self._knowledge.version, message, lang, answer)
+            answer = self._pipeline.run(message, kb, conversation, lang, session_id)
+            if cache is not None:
+                cache.put(version, message, lang, answer)
         self._record(answer, channel)
         self.metrics.observe_answer(channel, answer.status.value, answer.style, answer.language, answer.trace)
         log.info(
@@ -133,11 +138,6 @@ class Dalil:
         except Exception:
             log.exception("conversation store unavailable")
             return None
-
-    def _first_turn(self, message: str, lang: AnswerLang | None, session_id: str) -> Answer | None:
-        if self._answers is None:
-            return None
-        return self._answers.get(self._knowledge.version, message, lang, session_id)
 
     def _record(self, answer: Answer, channel: str) -> None:
         try:
