@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import random
+import re
 import statistics
 import sys
 import time
@@ -120,6 +121,32 @@ def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def server_timings(url: str) -> dict[str, tuple[float, float]]:
+    """(seconds, count) so far per pipeline step and for the whole /api/chat request, from /metrics."""
+    import httpx
+
+    found: dict[str, tuple[float, float]] = {}
+    pattern = re.compile(r'dalil_(step_seconds|http_request_seconds)_(sum|count)\{(?:step|route)="([^"]+)"\} (\S+)')
+    for line in httpx.get(f"{url}/metrics", timeout=10).text.splitlines():
+        match = pattern.match(line)
+        if match and (match[1] == "step_seconds" or match[3] == "/api/chat"):
+            name = match[3] if match[1] == "step_seconds" else "request"
+            seconds, count = found.get(name, (0.0, 0.0))
+            value = float(match[4])
+            found[name] = (seconds + value, count) if match[2] == "sum" else (seconds, count + value)
+    return found
+
+
+def profile(before: dict[str, tuple[float, float]], after: dict[str, tuple[float, float]]) -> str:
+    """Mean milliseconds per step over a level (steps of cached answers do not run)."""
+    parts = []
+    for name, (seconds, count) in after.items():
+        s0, c0 = before.get(name, (0.0, 0.0))
+        if count > c0:
+            parts.append(f"{name} {(seconds - s0) / (count - c0) * 1000:.1f}")
+    return ", ".join(parts)
+
+
 def run_table(server: LoadServer, mixes: list[str], clients: list[int], seconds: float) -> None:
     questions = kb_questions()
     print("| mix | clients | req/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|")
@@ -127,10 +154,11 @@ def run_table(server: LoadServer, mixes: list[str], clients: list[int], seconds:
         messages = unique_messages(questions) if mix == "unique" else zipf_messages(questions)
         for n in clients:
             level = Level(mix, n, seconds)
-            before = load_average()
+            before, timings = load_average(), server_timings(server.url)
             asyncio.run(run_level(server.url, messages, level))
             print(level.row(), f"<!-- load {before} -> {load_average()}, rss {server.rss_mb():.0f} MB, "
-                  f"{json.dumps(level.statuses)} -->", flush=True)
+                  f"{json.dumps(level.statuses)}; mean ms: {profile(timings, server_timings(server.url))} -->",
+                  flush=True)
 
 
 def soak(server: LoadServer, clients: int, seconds: float, mix: str) -> None:
