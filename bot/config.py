@@ -98,7 +98,7 @@ class Settings(BaseSettings):
     answer_cache_size: int = Field(2048, ge=0, description="first-turn answers kept per worker; 0: none")
     query_cache_size: int = Field(4096, ge=0, description="query vectors kept per worker; 0: none")
     embed_batch_ms: float = Field(
-        0.0, ge=0, description="collect concurrent query embeddings this long and embed them as one batch; 0: off"
+        3.0, ge=0, description="collect concurrent query embeddings this long and embed them as one batch; 0: off"
     )
 
     # Several workers (docs/adr/0008-several-workers.md)

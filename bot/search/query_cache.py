@@ -12,6 +12,7 @@ and compute type).
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -72,7 +73,8 @@ class _Pending:
 
 class MicroBatcher:
     """Collects concurrent ``embed`` calls for up to ``window_s`` (or ``max_batch`` of them) and runs
-    them as one ``batch`` call in the thread that arrived first."""
+    them as one ``batch`` call in the thread that arrived first. A call that comes alone (the previous
+    one was more than two windows ago) does not wait: a quiet service pays nothing for batching."""
 
     def __init__(self, batch: Callable[[list[str]], list[list[float]]], window_s: float, max_batch: int = 16) -> None:
         self._batch = batch
@@ -81,18 +83,23 @@ class MicroBatcher:
         self._lock = threading.Lock()
         self._queue: list[_Pending] = []
         self._full = threading.Event()
+        self._last_arrival = 0.0
         self.batches = 0
         self.items = 0
 
     def embed(self, text: str) -> list[float]:
         item = _Pending(text)
         with self._lock:
+            now = time.monotonic()
+            busy = now - self._last_arrival < 2 * self.window_s
+            self._last_arrival = now
             self._queue.append(item)
             leader = len(self._queue) == 1
             if len(self._queue) >= self.max_batch:
                 self._full.set()
         if leader:
-            self._full.wait(self.window_s)
+            if busy:
+                self._full.wait(self.window_s)
             with self._lock:
                 batch, self._queue = self._queue, []
                 self._full.clear()
