@@ -180,7 +180,11 @@ def prepare(settings: Settings) -> None:
     finally:
         engine.dispose()
     search = search_parts(settings)
-    report = build_index(search.settings, search.embedder, search.store, progress=False)
+    try:
+        report = build_index(search.settings, search.embedder, search.store, progress=False)
+    except StoreUnavailable as exc:  # the workers start anyway: lexical answers until the store is back
+        log.error("vector store unavailable: the index will be built when it is back", extra={"error": str(exc)})
+        return
     log.info("index ready", extra={"embedded": report.embedded, "added": report.added, "deleted": report.deleted})
 
 
