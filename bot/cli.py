@@ -35,9 +35,15 @@ def _ingest(_: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     workers = int(args.workers or os.environ.get("WEB_CONCURRENCY", "1"))
-    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        # Before anything imports prometheus_client: the workers add their metrics up through this folder.
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="dalil-metrics-")
+    if workers == 1 or os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return _run_server(args, workers)
+    # Before anything imports prometheus_client: the workers add their metrics up through this folder.
+    with tempfile.TemporaryDirectory(prefix="dalil-metrics-") as folder:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder
+        return _run_server(args, workers)
+
+
+def _run_server(args: argparse.Namespace, workers: int) -> int:
     import uvicorn
 
     from bot.app import prepare, resolve_hardware
