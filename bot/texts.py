@@ -180,10 +180,32 @@ _CARD: dict[str, dict[AnswerLang, str]] = {
     "notes": {"fr": "À savoir", "ar": "ملاحظات", "darija": "ملاحظات"},
     "source": {"fr": "Source officielle", "ar": "المصدر الرسمي", "darija": "المصدر الرسمي"},
     "verified": {"fr": "vérifié le", "ar": "تم التحقق في", "darija": "تم التحقق في"},
-    "missing": {
-        "fr": "Non précisé dans notre base : consultez la page officielle ci-dessous.",
+    # A field the knowledge base lacks, after its label: the words agree with the label's noun
+    # ("الرسوم: غير محددة", "Délai : non précisé").
+    "missing_documents": {
+        "fr": "non précisés dans notre base : consultez la page officielle ci-dessous.",
+        "ar": "غير محددة في قاعدتنا: راجع الصفحة الرسمية أدناه.",
+        "darija": "غير محددة في قاعدتنا: راجع الصفحة الرسمية أدناه.",
+    },
+    "missing_fees": {
+        "fr": "non précisés dans notre base : consultez la page officielle ci-dessous.",
+        "ar": "غير محددة في قاعدتنا: راجع الصفحة الرسمية أدناه.",
+        "darija": "غير محددة في قاعدتنا: راجع الصفحة الرسمية أدناه.",
+    },
+    "missing_delay": {
+        "fr": "non précisé dans notre base : consultez la page officielle ci-dessous.",
+        "ar": "غير محددة في قاعدتنا: راجع الصفحة الرسمية أدناه.",
+        "darija": "غير محددة في قاعدتنا: راجع الصفحة الرسمية أدناه.",
+    },
+    "missing_steps": {
+        "fr": "non précisées dans notre base : consultez la page officielle ci-dessous.",
+        "ar": "غير محددة في قاعدتنا: راجع الصفحة الرسمية أدناه.",
+        "darija": "غير محددة في قاعدتنا: راجع الصفحة الرسمية أدناه.",
+    },
+    "missing_online": {
+        "fr": "non précisé dans notre base : consultez la page officielle ci-dessous.",
         "ar": "غير محدد في قاعدتنا: راجع الصفحة الرسمية أدناه.",
-        "darija": "ما عنديش هاد المعلومة: شوف الصفحة الرسمية لتحت.",
+        "darija": "غير محدد في قاعدتنا: راجع الصفحة الرسمية أدناه.",
     },
     "authority": {"fr": "Administration", "ar": "الإدارة", "darija": "الإدارة"},
     # Between a label and its value: French typography wants a space before the colon.

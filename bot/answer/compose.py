@@ -34,7 +34,7 @@ def _section(proc: Procedure, aspect: Aspect | str, lang: AnswerLang) -> str:
 
 
 def _missing(aspect: str, lang: AnswerLang) -> str:
-    return f"**{say(aspect, lang)}**{say('colon', lang)}{say('missing', lang)}"
+    return f"**{say(aspect, lang)}**{say('colon', lang)}{say(f'missing_{aspect}', lang)}"
 
 
 def source_line(proc: Procedure, lang: AnswerLang) -> str:

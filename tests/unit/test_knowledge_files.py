@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from bot.config import ROOT
+from bot.knowledge.glossary import glossary_problems
 from bot.knowledge.loading import load_knowledge
 from bot.knowledge.schema import FACT_FIELDS
 from tests.conftest import SHARED
@@ -41,21 +42,31 @@ def test_titles_match_the_catalog(loaded, catalog) -> None:
         assert by_id[entry["id"]].title.ar.strip(), entry["id"]
 
 
-def _catalog_urls(catalog: dict) -> set[str]:
-    urls = {s["url"] for s in catalog["sources"].values() if "url" in s}
+def _official_urls(catalog: dict) -> dict[str, set[str]]:
+    """Each procedure's official pages in the catalog (its entry's and its variants' ``official_urls``);
+    the addresses of the catalog's *sources* (press articles, legal texts, old portals) are not links."""
+    urls: dict[str, set[str]] = {}
     for entry in catalog["required"] + catalog["optional"]:
-        urls |= {u["url"] for u in entry["official_urls"]}
+        own = {u["url"] for u in entry["official_urls"]}
         for variant in entry.get("related_variants", []):
-            urls |= {u["url"] for u in variant.get("official_urls", [])}
+            own |= {u["url"] for u in variant.get("official_urls", [])}
+        urls[entry["id"]] = own
     return urls
 
 
-def test_no_invented_links(loaded, catalog) -> None:
+def test_links_are_the_procedures_official_pages_or_authority_portals(loaded, catalog) -> None:
     portals = set(yaml.safe_load((ROOT / "knowledge" / "portals.yaml").read_text())["portals"])
-    allowed = _catalog_urls(catalog) | portals
+    official = _official_urls(catalog)
     for proc in loaded.procedures:
         for url in proc.urls:
-            assert url in allowed, f"{proc.id}: {url} is neither in the catalog nor an authority portal"
+            assert url in official.get(proc.id, set()) | portals, (
+                f"{proc.id}: {url} is neither one of its official pages in the catalog nor an authority portal"
+            )
+
+
+def test_the_shipped_arabic_follows_the_glossary(loaded) -> None:
+    problems = [str(p) for proc in loaded.procedures for p in glossary_problems(proc)]
+    assert problems == []
 
 
 def test_every_item_cites_catalog_sources_with_their_best_tier(loaded, catalog) -> None:

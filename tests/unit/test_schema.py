@@ -137,3 +137,16 @@ def test_question_chunks_are_searchable_on_their_own() -> None:
     assert [(c.lang, c.text) for c in questions] == [("fr", "ma carte expire bientot"), ("darija", "bghit nbdl lbtaka")]
     # Latin-letter Darija also reaches BM25 in Arabic script, so either spelling of a question meets it.
     assert "البطاقة" in lexical_document(proc) or "لبطاقة" in lexical_document(proc)
+
+
+def test_check_enforces_the_glossary_on_what_is_shown_not_on_citizens_words(tmp_path: Path, capsys) -> None:
+    data = yaml.safe_load(_good())
+    data["documents"][0]["ar"] = "نسخة من عقد الازدياد وصورتان شمسيتان"
+    data["aliases"] = {"ar": ["عقد الازدياد"], "darija": ["صور شمسية"]}
+    kb = _kb(tmp_path, {"cnie-renewal.yaml": yaml.safe_dump(data, allow_unicode=True)})
+    assert load_knowledge(kb).errors == []  # served: a term is a review problem, not a broken file
+    assert ingest_main(["check", "--dir", str(kb)]) == 1
+    err = capsys.readouterr().err
+    assert "cnie-renewal.yaml: documents.0: 'عقد الازدياد': write 'رسم الولادة'" in err
+    assert "'صورتان شمسيتان': write 'صورة فوتوغرافية'" in err
+    assert "cnie-renewal.yaml: aliases" not in err and err.count("ERROR") == 2
