@@ -247,10 +247,8 @@ def carries(run: Runner, pid: str, aspect: str, answer: dict) -> bool:
         return "portal" in head.lower() or bool(
             re.search(r"(non précisé|غير محدد|ما كاينش|page officielle|الصفحة الرسمية)", head)
         )
-    lang = facts_lang(answer["language"])
-    first = getattr(value, lang)
-    first = first[0] if isinstance(first, list) else first
-    return plain(first)[:40] in head
+    first = value[0] if isinstance(value, list) else value  # a list field's first item, or the fact
+    return plain(getattr(first, facts_lang(answer["language"])))[:40] in head
 
 
 def aspects(run: Runner, split: str) -> Table:

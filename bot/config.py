@@ -52,9 +52,12 @@ class Settings(BaseSettings):
     off_topic_max_lexical: float = Field(20.0, description="an off-topic word wins under this BM25 score")
     off_topic_max_dense: float = Field(0.90, description="... and under this cosine")
     topic_switch_margin: float = Field(0.04, description="how much stronger a new topic must be in a follow-up")
-    clarify_lexical_ratio: float = Field(0.9, description="a related procedure ties above this share of the top's BM25")
-    clarify_names_ratio: float = Field(0.8, description="... and above this share of the top's names score")
-    clarify_max_words: int = Field(4, description="only messages this short (content words) get a clarification")
+    # Asking between close neighbours (bot/answer/clarify.py), chosen on bench/data/clarify.jsonl's tune split.
+    clarify_tie_ratio: float = Field(0.88, description="a hit within this share of the top's score ties with it")
+    clarify_max_words: int = Field(5, description="content words of a message short enough to ask about a tie")
+    clarify_candidate_ratio: float = Field(0.4, description="options for 'a document' come within this share")
+    clarify_max_options: int = Field(4, description="options offered at most")
+    clarify_min_names: float = Field(1.5, description="a message naming procedures this well (BM25) is about them")
 
     # Conversation store: sqlite path by default, or a postgresql:// URL
     database_url: str | None = None

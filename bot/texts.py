@@ -251,6 +251,86 @@ _WHATSAPP: dict[str, dict[AnswerLang, str]] = {
     },
     "list_button": {"fr": "Choisir", "ar": "اختر", "darija": "ختار"},
     "french_button": {"fr": "Français", "ar": "Français", "darija": "Français"},
+    "details_prompt": {
+        "fr": "La fiche complète est à un clic :",
+        "ar": "البطاقة الكاملة للمسطرة:",
+        "darija": "باش تشوف كلشي على هاد الإجراء:",
+    },
+}
+
+# The short answer's labels and stock phrases. Darija framing is Darija (reviewed against
+# shared/data/darija/curated/darija_query_expansion_seed.tsv: الوراق, خاصك, الوقت, فين, شكون,
+# يقدر, شي حد, بلاصتك, كيفاش, الأنترنيت, شوف, شحال, تخلص) and checked with our own detector (each label reads
+# as Darija: tests/unit/test_short_answers.py); the facts inside stay as the knowledge base writes them.
+_SHORT: dict[str, dict[AnswerLang, str]] = {
+    "short_documents": {"fr": "Documents à fournir", "ar": "الوثائق المطلوبة", "darija": "الوراق اللي خاصك"},
+    "short_fees": {"fr": "Frais", "ar": "الرسوم", "darija": "شحال خاصك تخلص"},
+    "short_delay": {"fr": "Délai", "ar": "الآجال", "darija": "شحال ديال الوقت كتاخد"},
+    "short_where": {"fr": "Où s'adresser", "ar": "أين تودع الطلب", "darija": "فين تمشي"},
+    "short_online": {"fr": "En ligne", "ar": "عبر الإنترنت", "darija": "واش كاينة فالأنترنيت"},
+    "short_steps": {"fr": "Étapes", "ar": "الخطوات", "darija": "كيفاش دير"},
+    "short_eligibility": {"fr": "Qui est concerné", "ar": "المعنيون", "darija": "شكون يقدر يطلبها"},
+    "short_validity": {"fr": "Validité", "ar": "مدة الصلاحية", "darija": "شحال كتبقى صالحة"},
+    "short_proxy": {
+        "fr": "Faire la démarche pour quelqu'un d'autre",
+        "ar": "القيام بالمسطرة نيابة عن شخص آخر",
+        "darija": "واش يقدر شي حد يديرها بلاصتك",
+    },
+    "short_source": {"fr": "Page officielle", "ar": "الصفحة الرسمية", "darija": "الصفحة الرسمية"},
+    "to_confirm": {
+        "fr": "(à confirmer sur la page officielle)",
+        "ar": "(يرجى التأكد منها في الصفحة الرسمية)",
+        "darija": "(خاصك تأكد منها فالصفحة الرسمية)",
+    },
+    "short_missing_documents": {
+        "fr": "La liste des documents n'est pas précisée dans notre base : consultez la page officielle.",
+        "ar": "لائحة الوثائق غير محددة في قاعدتنا: راجع الصفحة الرسمية.",
+        "darija": "ماعندناش لائحة الوراق: شوف الصفحة الرسمية.",
+    },
+    "short_missing_fees": {
+        "fr": "Les frais ne sont pas précisés dans notre base : consultez la page officielle.",
+        "ar": "الرسوم غير محددة في قاعدتنا: راجع الصفحة الرسمية.",
+        "darija": "ماعندناش شحال كتخلص: شوف الصفحة الرسمية.",
+    },
+    "short_missing_delay": {
+        "fr": "Le délai n'est pas précisé dans notre base : consultez la page officielle.",
+        "ar": "الآجال غير محددة في قاعدتنا: راجع الصفحة الرسمية.",
+        "darija": "ماعندناش شحال ديال الوقت كتاخد: شوف الصفحة الرسمية.",
+    },
+    "short_missing_online": {
+        "fr": "Notre base ne dit pas si la démarche se fait en ligne : consultez la page officielle.",
+        "ar": "لا تذكر قاعدتنا إمكانية القيام بهذه المسطرة عبر الإنترنت: راجع الصفحة الرسمية.",
+        "darija": "ماعندناش واش كتدار فالأنترنيت: شوف الصفحة الرسمية.",
+    },
+    "short_missing_steps": {
+        "fr": "Les étapes ne sont pas détaillées dans notre base : consultez la page officielle.",
+        "ar": "الخطوات غير مفصلة في قاعدتنا: راجع الصفحة الرسمية.",
+        "darija": "ماعندناش الخطوات بالتفصيل: شوف الصفحة الرسمية.",
+    },
+    "short_missing_where": {
+        "fr": "Le lieu de dépôt n'est pas précisé dans notre base : consultez la page officielle.",
+        "ar": "مكان الإيداع غير محدد في قاعدتنا: راجع الصفحة الرسمية.",
+        "darija": "ماعندناش فين تمشي: شوف الصفحة الرسمية.",
+    },
+    "short_missing_eligibility": {
+        "fr": "Notre base ne précise pas qui est concerné : consultez la page officielle.",
+        "ar": "لا تحدد قاعدتنا المعنيين بهذه المسطرة: راجع الصفحة الرسمية.",
+        "darija": "ماعندناش شكون يقدر يطلبها: شوف الصفحة الرسمية.",
+    },
+    "short_missing_validity": {
+        "fr": "La durée de validité n'est pas précisée dans notre base : consultez la page officielle.",
+        "ar": "مدة الصلاحية غير محددة في قاعدتنا: راجع الصفحة الرسمية.",
+        "darija": "ماعندناش شحال كتبقى صالحة: شوف الصفحة الرسمية.",
+    },
+    "short_missing_proxy": {
+        "fr": "Notre base ne dit pas si quelqu'un d'autre peut faire la démarche à votre place : demandez au "
+        "service concerné ou consultez la page officielle.",
+        "ar": "لا تذكر قاعدتنا إمكانية قيام شخص آخر بهذه المسطرة نيابة عنك: اسأل المصلحة المعنية أو راجع الصفحة "
+        "الرسمية.",
+        "darija": "ماعندناش واش يقدر شي حد يديرها بلاصتك: سول فالإدارة ولا شوف الصفحة الرسمية.",
+    },
+    "details": {"fr": "Détails", "ar": "التفاصيل", "darija": "التفاصيل"},
+    "details_button": {"fr": "Plus de détails", "ar": "تفاصيل", "darija": "تفاصيل"},
 }
 
 # The optional LLM is told the answer language by name.
@@ -258,7 +338,7 @@ _LLM: dict[str, dict[AnswerLang, str]] = {
     "language_name": {"fr": "French", "ar": "Modern Standard Arabic", "darija": "Moroccan Darija in Arabic script"},
 }
 
-TEXTS: dict[str, dict[AnswerLang, str]] = _ANSWERS | _CARD | _WHATSAPP | _LLM
+TEXTS: dict[str, dict[AnswerLang, str]] = _ANSWERS | _CARD | _SHORT | _WHATSAPP | _LLM
 
 
 def say(key: str, lang: AnswerLang | None, **values: object) -> str:

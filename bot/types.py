@@ -69,7 +69,7 @@ class Answer:
 
     status: AnswerStatus
     language: AnswerLang
-    text: str
+    text: str  # the short answer: what was asked first, short enough for a phone
     sources: list[Source] = field(default_factory=list)
     options: list[Option] = field(default_factory=list)
     style: Style = "fr"
@@ -79,6 +79,8 @@ class Answer:
     redacted_question: str = ""  # what is stored of the question: personal data replaced by placeholders
     # What each step did and how long it took: enough to explain any answer later.
     trace: dict[str, object] = field(default_factory=dict)
+    details: str = ""  # the full procedure card (Markdown), one tap away from the short answer
+    aspects: list[str] = field(default_factory=list)  # what the short answer answers (fees, documents…)
 
     @property
     def abstained(self) -> bool:
@@ -96,6 +98,8 @@ class Answer:
             "abstained": self.abstained,
             "answer_id": self.answer_id,
             "style": self.style,
+            "details": self.details,
+            "aspects": list(self.aspects),
         }
 
 

@@ -49,6 +49,8 @@ class ChatResponse(BaseModel):
     abstained: bool
     answer_id: str
     style: Style
+    details: str = Field("", description="the full procedure card (Markdown) behind the short answer")
+    aspects: list[str] = Field([], description="what the short answer answers: fees, delay, documents…")
 
     @classmethod
     def of(cls, answer: Answer) -> ChatResponse:

@@ -13,7 +13,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.answer.compose import card
+from bot.answer.clarify import ClarifyLimits, between_neighbours
+from bot.answer.compose import card, compose_answer
 from bot.answer.guard import is_manipulation, strip_foreign_links
 from bot.answer.llm import phrase_with_llm
 from bot.config import Settings
@@ -25,7 +26,8 @@ from bot.search.served import KnowledgeBase
 from bot.texts import pick, say, status_message
 from bot.types import Answer, AnswerLang, AnswerStatus, Hit, Option, Source
 from bot.understand.analysis import analyze
-from bot.understand.intent import Aspect, detect_aspect, looks_like_followup
+from bot.understand.aspects import Aspect, detect_aspect, detect_aspects
+from bot.understand.intent import looks_like_followup
 from bot.understand.language import Detection, detect
 from bot.understand.scope import off_topic_terms
 from bot.understand.social import SOCIAL_OPTIONS, social_kind
@@ -47,6 +49,7 @@ class Context:
     detection: Detection | None = None
     lang: AnswerLang = "fr"
     aspect: Aspect | None = None
+    aspects: tuple[Aspect, ...] = ()  # what the message asks (fees, documents…); none: a general question
     followup_of: str | None = None
     hits: list[Hit] = field(default_factory=list)
     chosen: list[str] = field(default_factory=list)  # procedure ids the answer is built on, best first
@@ -54,6 +57,7 @@ class Context:
     reply: str = ""  # the text key of a prepared reply (social, refusal kinds), when not the status's own
     status: AnswerStatus = AnswerStatus.ANSWERED
     text: str = ""
+    details: str = ""  # the full card behind the short answer
     trace: dict[str, object] = field(default_factory=dict)
 
 
@@ -61,6 +65,12 @@ class Pipeline:
     def __init__(self, settings: Settings, generator: Generator | None = None) -> None:
         self.settings = settings
         self.generator = generator
+        self._limits = ClarifyLimits(
+            settings.clarify_tie_ratio,
+            settings.clarify_max_words,
+            settings.clarify_candidate_ratio,
+            settings.clarify_max_options,
+        )
         self.steps: list[tuple[str, Callable[[Context], None]]] = [
             ("guard_input", self.guard_input),
             ("detect_language", self.detect_language),
@@ -102,10 +112,12 @@ class Pipeline:
 
     def resolve_followup(self, ctx: Context) -> None:
         ctx.aspect = detect_aspect(ctx.message)
+        ctx.aspects = detect_aspects(ctx.message)
         previous = ctx.conversation.procedure_id if ctx.conversation else None
         if previous and previous in ctx.kb.procedures and looks_like_followup(ctx.message):
             ctx.followup_of = previous
         ctx.trace["aspect"] = ctx.aspect
+        ctx.trace["aspects"] = list(ctx.aspects)
         ctx.trace["followup_of"] = ctx.followup_of
 
     def retrieve(self, ctx: Context) -> None:
@@ -118,6 +130,7 @@ class Pipeline:
                 "score": round(h.score, 5),
                 "dense": round(h.dense, 4),
                 "lexical": round(h.lexical, 3),
+                "names": round(h.names, 3),
             }
             for h in ctx.hits
         ]
@@ -150,44 +163,37 @@ class Pipeline:
             # A follow-up about the procedure being discussed, unless it clearly starts a new topic.
             ctx.chosen = [ctx.followup_of]
             return
-        if top is None or not self._in_scope(ctx):
+        if top is None:
             raise Stop(AnswerStatus.OUT_OF_SCOPE)
-        if self._ambiguous(ctx, top):
+        neighbours = between_neighbours(ctx.message, len(analyze(ctx.message)), ctx.hits, ctx.kb, self._limits)
+        ctx.trace["neighbours"] = neighbours.reason or None
+        # A message that names a procedure ("الباسبور", "cnss") is about it however short it is.
+        named = bool(neighbours.ask or neighbours.choose) and top.names >= self.settings.clarify_min_names
+        if not named and not self._in_scope(ctx):
+            raise Stop(AnswerStatus.OUT_OF_SCOPE)
+        if neighbours.ask:
+            ctx.options = list(neighbours.ask)
             raise Stop(AnswerStatus.CLARIFICATION)
-        related = set(ctx.kb.procedures[top.procedure_id].related)
+        main = neighbours.choose or top.procedure_id
+        related = set(ctx.kb.procedures[main].related)
         # Close relatives are worth a "see also" line (first passport vs renewal); strangers are not.
-        see_also = [h.procedure_id for h in ctx.hits[1:3] if h.procedure_id in related and h.score >= 0.9 * top.score]
-        ctx.chosen = [top.procedure_id, *see_also]
-
-    def _ambiguous(self, ctx: Context, top: Hit) -> bool:
-        """A short message that matches a family of related procedures about equally well on their
-        names and text ("passeport", "la carte grise"): better to ask than to guess. A message that
-        names what distinguishes one of them ("renouveler", "perdu") is not ambiguous."""
-        s = self.settings
-        if len(analyze(ctx.message)) > s.clarify_max_words:
-            return False
-        related = set(ctx.kb.procedures[top.procedure_id].related)
-        family = [
+        see_also = [
             h.procedure_id
-            for h in ctx.hits[1:4]
-            if h.procedure_id in related
-            and h.lexical >= s.clarify_lexical_ratio * top.lexical
-            and h.names >= s.clarify_names_ratio * top.names
+            for h in ctx.hits[:3]
+            if h.procedure_id != main and h.procedure_id in related and h.score >= 0.9 * top.score
         ]
-        ctx.options = [top.procedure_id, *family] if family else []
-        return bool(family)
+        ctx.chosen = [main, *see_also]
 
     def _strong(self, hit: Hit) -> bool:
         return hit.dense >= self.settings.min_score + self.settings.topic_switch_margin
 
     def compose(self, ctx: Context) -> None:
+        """The short answer to what was asked (a follow-up's "et les documents ?" too), the card behind it."""
         main = ctx.kb.procedures[ctx.chosen[0]]
-        focus = ctx.aspect if ctx.followup_of else None
-        ctx.text = card(main, ctx.lang, focus=focus)
         others = [ctx.kb.procedures[pid] for pid in ctx.chosen[1:]]
-        if others:
-            links = "\n".join(f"- [{pick(p.title, ctx.lang)}]({p.primary_url})" for p in others)
-            ctx.text += f"\n\n**{say('see_also', ctx.lang)}**\n{links}"
+        composed = compose_answer(main, others, ctx.lang, ctx.aspects)
+        ctx.text, ctx.details = composed.text, composed.details
+        ctx.trace["quoted"] = composed.quoted
         if self.generator is not None:
             cards = {p.id: card(p, ctx.lang) for p in [main, *others]}
             phrased = phrase_with_llm(self.generator, ctx.message, ctx.lang, cards, ctx.kb.allowed_urls)
@@ -197,7 +203,8 @@ class Pipeline:
 
     def guard_output(self, ctx: Context) -> None:
         ctx.text, removed = strip_foreign_links(ctx.text, ctx.kb.allowed_urls)
-        ctx.trace["links_removed"] = removed
+        ctx.details, removed_details = strip_foreign_links(ctx.details, ctx.kb.allowed_urls)
+        ctx.trace["links_removed"] = removed + removed_details
 
     # --- driver ----------------------------------------------------------------------------
 
@@ -261,4 +268,6 @@ class Pipeline:
             procedure_id=procedure_id if ctx.status is AnswerStatus.ANSWERED else None,
             redacted_question=redact(ctx.message),
             trace=ctx.trace,
+            details=ctx.details if ctx.status is AnswerStatus.ANSWERED else "",
+            aspects=list(ctx.aspects) if ctx.status is AnswerStatus.ANSWERED else [],
         )

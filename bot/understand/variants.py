@@ -40,6 +40,27 @@ VARIANT_CUES: dict[Variant, list[str]] = {
         "ماعمري",
         "أول بطاقة",
         "اول باسبور",
+        "premier",
+        "premiere",
+        "1er",
+        "1ere",
+        "awel",
+        "awal",
+        "lwl",
+        "lowel",
+        "lawel",
+        "أول",
+        "اول",
+        "الأول",
+        "auto ecole",
+        "auto-ecole",
+        "lauto ecole",
+        "lotoecole",
+        "لوطو إيكول",
+        "فلوطو إيكول",
+        "مدرسة تعليم السياقة",
+        "ndouz lpermi",
+        "ندوز البيرمي",
     ],
     "renewal": [
         "renouveler",
@@ -106,6 +127,13 @@ VARIANT_CUES: dict[Variant, list[str]] = {
         "تسرق",
         "تسرقات",
         "مسروق",
+        "فقدت",
+        "سرقت",
+        "مسروقة",
+        "tsra9",
+        "tsr9at",
+        "tsra9 lia",
+        "ضيعت",
     ],
     "minor": [
         "mon fils",
@@ -133,6 +161,13 @@ VARIANT_CUES: dict[Variant, list[str]] = {
         "ابنتي",
         "الصغير",
         "صغير",
+        "لابني",
+        "لابنتي",
+        "لولدي",
+        "لبنتي",
+        "لوليدي",
+        "qasir",
+        "9asir",
     ],
     "duplicate": [
         "duplicata",
@@ -163,6 +198,17 @@ VARIANT_CUES: dict[Variant, list[str]] = {
         "أجنبية",
         "الخارج",
         "اجنبي",
+        "lkharij",
+        "dyal lkharij",
+        "echange",
+        "echanger",
+        "تبديل",
+        "استبدال",
+        "إيطالية",
+        "اسبانية",
+        "فرنسية",
+        "nbddel",
+        "ybddel",
     ],
     "new_vehicle": [
         "neuve",
@@ -173,6 +219,11 @@ VARIANT_CUES: dict[Variant, list[str]] = {
         "جديدة",
         "جديد",
         "الوكيل",
+        "الجديده",
+        "الجديد",
+        "الجديدة",
+        "nouvelle voiture",
+        "voiture neuve",
     ],
     "transfer": [
         "mutation",
@@ -199,7 +250,10 @@ VARIANT_CUES: dict[Variant, list[str]] = {
     ],
 }
 # An age under 18 names a minor ("3ndo 9 ans", "عمرو 10 سنين", "ولدي عندو 8 سنين").
-AGE = re.compile(r"(?<!\d)(1[0-7]|[1-9])\s*(?:ans?|3am|snin|sna|عام|سنين|سنوات|سنة|سنه)\b")
+AGE = re.compile(
+    r"(?<!\d)(1[0-7]|[1-9])\s*(?:ans?|3am|snin|sna|عام|سنين|سنوات|سنة|سنه)\b"
+    r"|(?<!\w)(?:ثلاث|اربع|خمس|ست|سبع|ثماني|ثمان|تسع|عشر)\w?\s+(?:سنوات|سنين|اعوام)"
+)
 
 
 @cache
@@ -209,6 +263,29 @@ def _patterns() -> dict[Variant, re.Pattern[str]]:
         forms = sorted({normalize(w) for w in words}, key=len, reverse=True)
         out[variant] = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
     return out
+
+
+# A family without a variant of the name the message gives takes the nearest one: a lost carte grise
+# is its duplicate, a lost driving licence's procedure is the duplicate one, a carte grise is renewed
+# by the renewal-or-duplicate procedure.
+NEAREST: dict[Variant, tuple[Variant, ...]] = {
+    "lost": ("duplicate",),
+    "duplicate": ("lost",),
+    "renewal": ("duplicate",),
+}
+# When a message names several variants, the one that decides the procedure: a lost passport of a
+# minor is a lost passport; a renewal for a child is the minor's procedure.
+PRIORITY: tuple[Variant, ...] = ("lost", "duplicate", "minor", "new_vehicle", "transfer", "foreign", "renewal", "first")
+
+
+def named_variant(cues: set[Variant], variants: set[Variant]) -> Variant | None:
+    """The variant of a family (``variants``) that the cues of a message name, or None."""
+    for cue in PRIORITY:
+        if cue in cues:
+            for variant in (cue, *NEAREST.get(cue, ())):
+                if variant in variants:
+                    return variant
+    return None
 
 
 def variant_cues(message: str) -> set[Variant]:

@@ -1,0 +1,116 @@
+"""What a message asks about a procedure: its fee, delay, documents, place, online service, who is
+eligible, how long the result stays valid, whether someone else may do it on one's behalf, its steps.
+Word lists cover French, MSA, Darija in both scripts; matched on normalised text (``normalize``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Literal
+
+from bot.understand.normalize import normalize
+
+Aspect = Literal["documents", "steps", "fees", "delay", "where", "online", "eligibility", "validity", "proxy"]
+# The parts of a procedure card, in the order it shows them.
+CARD_ASPECTS: tuple[Aspect, ...] = ("documents", "steps", "fees", "delay", "where", "online")
+MAX_ASPECTS = 2  # a question asking more gets the general answer's first ones; the card has the rest
+
+_WORDS: dict[Aspect, str] = {
+    "fees": """combien | cout | coute | couter | coutent | prix | tarif | tarifs | frais | timbre | payer | paye |
+        payant | payante | gratuit | gratuite | droits | ch7al | chhal | sh7al | chehal | taman | tamane | flous |
+        khlas | nkhelles | nkhlles | katkhlles | kaytkhlles | kaykhlles | fabor | كم | تكلفه | تكلف | ثمن | سعر |
+        رسوم | الرسوم | مجاني | مجانا | الواجب | نخلص | كنخلص | كيخلص | الخلاص | شحال | فلوس | التنبر | تنبر |
+        الطابع | كيسوا | بشحال | مبلغ | بالفلوس | مجانيه | ثمنها | ثمنه | يؤدى | الاداء""",
+    "delay": """delai | delais | temps | duree | jours | quand | attendre | combien de temps | rapide | kat3tal |
+        kay3tal | kaytkhrej | ch7al mn nhar | wa9t | lwe9t | lwa9t | imta | emta | المده | مده | الاجل | الآجال |
+        اجل | متى | كم يوم | تستغرق | يستغرق | الوقت | امتى | إمتى | فوقاش | كتعطل | كاتعطل | شحال ديال الوقت |
+        كيخرجو | النتائج | كتبطا | كيبطا | katbta | kaybta | kattbta | katakhod | kayakhod | كتاخد | كياخد |
+        كيتعطل | كيتسناو | نتسنى | mn nhar | من نهار | liyam | ليام | de jours | يوما | ايام | semaine | سيمانه""",
+    "documents": """documents | document | papiers | pieces | dossier | fournir | apporter | ramener | wra9 | lwra9 |
+        lwraq | lwara9 | wera9 | papier | les documents | njib | nejib | الوثائق | وثائق | المستندات | الملف |
+        الاوراق | الأوراق | الوراق | لوراق | نجيب | الوثائق المطلوبه | faut quoi | il faut quoi | مكونات | وراق |
+        chno kaytalbo | chno khassni | ach khassni | شنو خاصني | شنو كيطلبو""",
+    "where": """adresse | bureau | guichet | ou deposer | ou aller | ou payer | c' est ou | fin |
+        fine | fayn | اين | أين | مكان | اي مصلحه | الجهه المختصه | فين | وفين""",
+    "online": """en ligne | internet | site | online | application | portail | a distance | sans me deplacer |
+        عبر الانترنت | الانترنت | انترنت | اونلاين | موقع | تطبيق | منصه رقميه | خدمه الكترونيه | فالسيت | السيت |
+        الأنترنيت | الانترنيت""",
+    "eligibility": """ai droit | a droit | ont droit | avoir droit | aurai droit | qui a droit | eligible |
+        eligibles | eligibilite | conditions | condition | qui peut beneficier | beneficier | beneficiaires |
+        quel age | age minimum | يحق | من يحق | شروط | الشروط | المستفيدين | المستفيدون | الاستفاده | يستفيد |
+        مؤهل | chkoun y9der | chkon y9der | chrout | chorout | nstafed | nst3fed | yst3fed | nstafd | 3ndi l7a9 |
+        3ndi l7e9 | 3andi l7a9 | 3ndo l7a9 | 3ndha l7a9 | شكون يقدر | عندي الحق | عندو الحق | عندها الحق |
+        مازال عندي الحق | نستافد | نستفد | يستافد""",
+    "validity": """valable | valables | validite | duree de validite | combien de temps valable | صالح | صالحه |
+        صلاحيه | مده الصلاحيه | sal7a | salha | sal7 | katb9a | kayb9a | tb9a | كتبقى | كيبقى | تبقى""",
+    "proxy": """procuration | a ma place | a sa place | pour moi | mandataire | quelqu' un d' autre | un tiers |
+        tierce personne | representant | pour le compte | au nom de | moi aussi | seul | seule | توكيل | وكاله |
+        بالوكاله | نيابه | ينوب | بدلا من | بدلا مني | مكاني | شخص اخر | لشخص اخر | بوحدو | بوحدها | نحضر |
+        بلاصتي | بلاصتو | بلاصتها | شي واحد اخر | شي حد | blasti | fblasti | blastek | chi wa7ed | chi 7ed |
+        ay wa7ed | wkala | lwkala | ydir lia | tjib lia | yjib lia | ydirha lia | يدير ليا | يجيب ليا | يحط ليا |
+        تجيب ليا | bla lwalida | bla lwalid""",
+    "steps": """etapes | etape | demarche a suivre | procedure a suivre | c' est quoi la demarche | marche a suivre |
+        comment proceder | الخطوات | خطوه بخطوه | الاجراءات المتبعه | المسطره المتبعه | lkhatawat | khatawat |
+        chno les etapes | kifach | كيفاش | je fais comment | comment faire | comment on fait""",
+}
+# Words that also mean something else ("ou" is "or", "ndir" is "I do"): a "where" question only when
+# nothing else is asked.
+_WEAK_WHERE = "ou | aller | deposer | depose | nmchi | nemchi | ntsejjel | mnin | منين | نمشي | نودع"
+
+
+def _compile(words: str) -> re.Pattern[str]:
+    forms = sorted({normalize(w.strip()) for w in words.split("|") if w.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'])")
+
+
+@cache
+def _patterns() -> dict[Aspect, re.Pattern[str]]:
+    return {aspect: _compile(words) for aspect, words in _WORDS.items()}
+
+
+# "How much" is a fee only when no duration is asked with it; these say money whatever else is asked.
+_FEE_ONLY = """cout | coute | couter | coutent | prix | tarif | tarifs | frais | timbre | payer | paye | payant |
+    payante | gratuit | gratuite | droits | taman | tamane | flous | khlas | nkhelles | nkhlles | katkhlles |
+    kaytkhlles | kaykhlles | fabor | تكلفه | تكلف | ثمن | سعر | رسوم | الرسوم | مجاني | مجانا | مجانيه | الواجب |
+    نخلص | كنخلص | كيخلص | الخلاص | فلوس | التنبر | تنبر | الطابع | كيسوا | بشحال | مبلغ | بالفلوس | ثمنها | ثمنه"""
+
+
+@cache
+def _fee_words() -> re.Pattern[str]:
+    return _compile(_FEE_ONLY)
+
+
+@cache
+def _weak_where() -> re.Pattern[str]:
+    return _compile(_WEAK_WHERE)
+
+
+def _spans(text: str) -> list[tuple[int, int, Aspect]]:
+    return [(m.start(), m.end(), a) for a, p in _patterns().items() for m in p.finditer(text)]
+
+
+def detect_aspects(message: str) -> tuple[Aspect, ...]:
+    """The aspects a message asks about, in the order it asks them (at most ``MAX_ASPECTS``); empty
+    for a general question ("comment renouveler ma CIN ?")."""
+    text = normalize(message)
+    spans = _spans(text)
+    # A word inside a longer phrase of another aspect is that phrase's ("combien" in "combien de temps").
+    kept = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0] for o in spans)]
+    first: dict[Aspect, int] = {}
+    for start, _, aspect in sorted(kept):
+        first.setdefault(aspect, start)
+    if "validity" in first:  # "ch7al katb9a sal7a", "valable combien de temps": how long it stays valid
+        first.pop("fees", None)
+        first.pop("delay", None)
+    if "delay" in first and "fees" in first and not _fee_words().search(text):
+        first.pop("fees")  # "ch7al katakhod", "كم يوما": how many days, not how much money
+    if not first and _weak_where().search(text):
+        return ("where",)
+    return tuple(sorted(first, key=first.__getitem__))[:MAX_ASPECTS]
+
+
+def detect_aspect(message: str) -> Aspect | None:
+    """The single aspect a message asks about, or None when it asks about several or none."""
+    found = detect_aspects(message)
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,111 @@
+"""Answers that answer the question: the asked fact first and short, the card behind it, Darija framing
+in Darija, weak items flagged, every quoted fact traced to its sources, and a question between close
+neighbours only when the message does not settle which (fakes in every seam, the real knowledge base)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from bot.app import Parts, build
+from bot.assistant import Dalil
+from bot.texts import TEXTS, say
+from bot.types import AnswerStatus
+from bot.understand.language import detect
+from tests.fakes import FakeEmbedder, FakeTranscriber, FakeVectorStore
+from tests.unit.test_pipeline import fake_settings
+
+FIRST_SCREEN = 350
+
+
+@pytest.fixture(scope="module")
+def dalil(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dalil]:
+    parts = Parts(embedder=FakeEmbedder(), store=FakeVectorStore(), transcriber=FakeTranscriber())
+    yield build(fake_settings(tmp_path_factory.mktemp("short")), parts)
+
+
+def test_a_fee_question_opens_with_the_fee_and_the_card_is_behind_it(dalil: Dalil) -> None:
+    answer = dalil.answer("combien coûte l'attestation de résidence fiscale ?")
+    proc = dalil.procedure("attestation-residence-fiscale")
+    assert answer.status is AnswerStatus.ANSWERED and answer.sources[0].id == proc.id
+    assert answer.aspects == ["fees"] and answer.text.startswith("**Frais** : ")
+    assert proc.fees.fr.split()[0] in answer.text[:FIRST_SCREEN]
+    assert f"[{proc.title.fr}]({proc.primary_url})" in answer.text  # the procedure and its official link
+    assert len(answer.text.split()) < 80 < len(answer.details.split())
+    assert proc.title.fr in answer.details and proc.summary.fr[:60] in answer.details
+    assert answer.to_dict()["details"] == answer.details and answer.to_dict()["aspects"] == ["fees"]
+    quoted = answer.trace["quoted"]
+    assert quoted == [{"procedure": proc.id, "field": "fees", "item": 0, "sources": proc.fees.sources, "tier": "B"}]
+
+
+def test_what_the_base_lacks_is_said_honestly_with_the_official_page(dalil: Dalil) -> None:
+    answer = dalil.answer("combien coûte le renouvellement du passeport biométrique ?")
+    assert answer.sources[0].id == "passport-renewal" and dalil.procedure("passport-renewal").fees is None
+    assert answer.text.startswith(say("short_missing_fees", "fr")) and "https://www.passeport.ma" in answer.text
+    assert answer.trace["quoted"] == []
+
+
+def test_a_general_question_gets_what_it_is_the_steps_and_where(dalil: Dalil) -> None:
+    answer = dalil.answer("comment renouveler mon passeport")
+    proc = dalil.procedure("passport-renewal")
+    assert answer.aspects == [] and answer.text.startswith(proc.summary.fr[:40])
+    assert "**Étapes** :\n1. " in answer.text and "**Où s'adresser** : " in answer.text
+    assert [q["field"] for q in answer.trace["quoted"]] == ["summary", "steps", "steps", "steps", "where"]
+    assert len(answer.text.split()) <= 150
+
+
+def test_weak_items_say_to_confirm_them_strong_ones_do_not(dalil: Dalil) -> None:
+    weak = dalil.answer("quels documents pour renouveler ma CNIE ?")  # press and guides only (tier C)
+    assert weak.aspects == ["documents"] and weak.sources[0].id == "cnie-renewal"
+    assert weak.text.startswith(f"**Documents à fournir** _{say('to_confirm', 'fr')}_")
+    strong = dalil.answer("quels documents pour l'attestation de résidence fiscale ?")  # idarati (B)
+    assert strong.text.startswith("**Documents à fournir** :") and say("to_confirm", "fr") not in strong.text
+
+
+def test_a_followup_gets_the_asked_aspect_short(dalil: Dalil) -> None:
+    dalil.answer("comment renouveler mon passeport", "short-followup")
+    answer = dalil.answer("et les documents ?", "short-followup")
+    assert answer.sources[0].id == "passport-renewal" and answer.aspects == ["documents"]
+    assert answer.text.startswith(say("short_missing_documents", "fr")) and len(answer.text.split()) < 60
+
+
+def test_darija_framing_is_darija_and_the_facts_are_quoted(dalil: Dalil) -> None:
+    answer = dalil.answer("chno lwra9 dyal l'attestation de résidence fiscale ?")
+    proc = dalil.procedure("attestation-residence-fiscale")
+    assert answer.language == "darija" and answer.aspects == ["documents"]
+    assert answer.text.startswith("**الوراق اللي خاصك**") and proc.documents[0].ar[:30] in answer.text
+    assert "**الصفحة الرسمية**" in answer.text
+    assert proc.summary.ar[:30] in answer.details  # the card stays in MSA
+
+
+@pytest.mark.parametrize("key", [k for k in TEXTS if k.startswith(("short_", "to_confirm")) and k != "short_source"])
+def test_the_darija_glossary_reads_as_darija(key: str) -> None:
+    assert detect(say(key, "darija")).style == "darija", say(key, "darija")
+
+
+def test_a_family_noun_alone_is_asked_about_with_every_variant(dalil: Dalil) -> None:
+    answer = dalil.answer("passeport")
+    assert answer.status is AnswerStatus.CLARIFICATION and answer.trace["neighbours"] == "family"
+    assert {o.id for o in answer.options} == {"passport-first", "passport-renewal", "passport-lost", "passport-minor"}
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("bghit n3awed lpassport", "passport-renewal"),
+        ("j'ai perdu mon permis de conduire", "driving-license-duplicate"),
+        ("passeport pour mon fils de 8 ans", "passport-minor"),
+        ("lkart griz da3t lia", "carte-grise-renewal-duplicate"),
+    ],
+)
+def test_a_variant_word_settles_it_without_asking(dalil: Dalil, message: str, expected: str) -> None:
+    answer = dalil.answer(message)
+    assert answer.status is AnswerStatus.ANSWERED and answer.sources[0].id == expected, answer.trace["hits"]
+    assert answer.trace["neighbours"].startswith("variant:")
+
+
+def test_a_document_not_named_is_asked_about(dalil: Dalil) -> None:
+    answer = dalil.answer("je suis MRE, j'ai besoin d'un papier du consulat")
+    assert answer.status is AnswerStatus.CLARIFICATION and answer.trace["neighbours"] == "no_document_named"
+    assert len(answer.options) >= 2
