@@ -248,9 +248,27 @@ def test_a_button_reply_continues_the_clarification(wa: TestClient, graph: FakeG
     post(wa, tap(chosen["id"], chosen["title"], sender=sender))
     [answer] = settle(graph, 1)
     procedure = dalil.procedure(chosen["id"])
-    assert answer.payload["type"] == "text"
     assert procedure.primary_url in answer.text
-    assert procedure.title.fr in answer.text  # the chosen procedure's card, not another clarification
+    assert procedure.title.fr in answer.text  # the chosen procedure's answer, not another clarification
+
+
+def test_an_answer_is_short_with_a_details_button_that_sends_the_card(
+    wa: TestClient, graph: FakeGraph, dalil: Any, sender: str
+) -> None:
+    post(wa, wp.text("combien coûte l'attestation de résidence fiscale ?", sender=sender))
+    [short] = settle(graph, 1)
+    procedure = dalil.procedure("attestation-residence-fiscale")
+    interactive = short.payload["interactive"]
+    assert short.payload["type"] == "interactive" and interactive["type"] == "button"
+    body = interactive["body"]["text"]
+    assert body.startswith("*Frais*") and procedure.primary_url in body and len(body) <= 1024
+    [button] = [b["reply"] for b in interactive["action"]["buttons"]]
+    assert button == {"id": f"details:{procedure.id}", "title": "Plus de détails"}
+    graph.reset()
+    post(wa, wp.button_reply(button["id"], button["title"], sender=sender))
+    card = settle(graph, 1)[0]
+    assert card.payload["type"] == "text" and procedure.summary.fr[:50] in card.text
+    assert procedure.documents[0].fr[:40] in card.text and procedure.primary_url in card.text
 
 
 @pytest.mark.parametrize("case", ["image", "static_sticker", "chosen_location", "contacts", "reaction", "unsupported"])

@@ -11,6 +11,7 @@ from bot.channels.whatsapp.format import (
     TEXT_LIMIT,
     answer_replies,
     choices_reply,
+    details_replies,
     split_text,
     to_whatsapp,
 )
@@ -156,3 +157,22 @@ def test_a_darija_answer_offers_french_with_a_button() -> None:
 def test_reply_round_trips_through_the_outbox_json() -> None:
     reply = choices_reply("Laquelle ?", [Option("a", "Un"), Option("b", "Deux")], "ar")
     assert Reply.from_json(reply.to_json()) == reply
+
+
+def test_an_answer_with_details_is_one_message_with_the_details_button() -> None:
+    [reply] = answer_replies(_answer(text="**Frais** : 20 DH", details="### Passeport\n\nTout le détail."))
+    assert reply.kind == "buttons" and reply.text.startswith("*Frais* : 20 DH")
+    assert "https://www.passeport.ma" in reply.text
+    assert [(c.id, c.title) for c in reply.choices] == [("details:passport-renewal", "Plus de détails")]
+    darija = answer_replies(_answer(language="darija", text="**شحال خاصك تخلص**: 20 درهم", details="### جواز"))
+    assert [(c.id, c.title) for c in darija[0].choices] == [
+        ("details:passport-renewal", "تفاصيل"),
+        ("fr:passport-renewal", "Français"),
+    ]
+    card = details_replies(_answer(details="### Passeport\n\n**Frais** : 20 DH"))
+    assert [r.kind for r in card] == ["text"] and card[0].text.startswith("*Passeport*")
+
+
+def test_a_short_answer_too_long_for_a_button_body_sends_the_text_then_the_button() -> None:
+    replies = answer_replies(_answer(text="détail " * 300, details="### Passeport"))
+    assert [r.kind for r in replies] == ["text", "buttons"] and len(replies[-1].text) <= INTERACTIVE_BODY_LIMIT

@@ -116,6 +116,15 @@ def choices_reply(body: str, options: list[Option], lang: AnswerLang) -> Reply:
 
 
 FRENCH_PREFIX = "fr:"  # reply id of the "Français" button under a Darija answer: "fr:<procedure id>"
+DETAILS_PREFIX = "details:"  # reply id of the "Plus de détails" button: "details:<procedure id>"
+
+
+def _with_buttons(text: str, buttons: list[Choice], lang: AnswerLang) -> list[Reply]:
+    """The answer and its buttons in one message when it fits an interactive body, else the text then
+    a short prompt carrying the buttons."""
+    if len(text) <= INTERACTIVE_BODY_LIMIT:
+        return [Reply(text, "buttons", tuple(buttons))]
+    return [*(Reply(part) for part in split_text(text)), Reply(say("details_prompt", lang), "buttons", tuple(buttons))]
 
 
 def answer_replies(answer: Answer, prefix: str = "") -> list[Reply]:
@@ -137,11 +146,25 @@ def answer_replies(answer: Answer, prefix: str = "") -> list[Reply]:
         # The list of links does not fit an interactive body: send it first, then ask.
         prompt = say("clarify", lang)
         return [*(Reply(part) for part in split_text(text)), choices_reply(prompt, answer.options, lang)]
+    if answer.status is AnswerStatus.ANSWERED and answer.details and answer.sources:
+        # The short answer, with the card one tap away (and, under Darija, the same answer in French).
+        pid = answer.sources[0].id
+        buttons = [Choice(DETAILS_PREFIX + pid, say("details_button", lang))]
+        if offer_french:
+            buttons.append(Choice(FRENCH_PREFIX + pid, say("french_button", lang)))
+        return _with_buttons(text, buttons, lang)
     replies = [Reply(part) for part in split_text(text)]
     if offer_french:
         button = Choice(FRENCH_PREFIX + answer.sources[0].id, say("french_button", lang))
         replies.append(Reply(french, "buttons", (button,)))
     return replies
+
+
+def details_replies(answer: Answer) -> list[Reply]:
+    """The card behind a short answer (what the details button sends), in text messages."""
+    french = say("french_version", "darija")
+    card = answer.details.replace(f"_{french}_", "").replace(french, "")
+    return [Reply(part) for part in split_text(with_sources(to_whatsapp(card), answer, answer.language))]
 
 
 def plain_replies(text: str) -> list[Reply]:

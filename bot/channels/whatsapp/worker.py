@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.channels.base import Assistant
-from bot.channels.whatsapp.format import FRENCH_PREFIX, answer_replies, plain_replies
+from bot.channels.whatsapp.format import DETAILS_PREFIX, FRENCH_PREFIX, answer_replies, details_replies, plain_replies
 from bot.channels.whatsapp.inbox import FAILED, LIMITED, Inbox, InboxRow, Outcome
 from bot.channels.whatsapp.outbox import Outbox, OutboxRow
 from bot.errors import AudioError, AudioProblem, ChannelError
@@ -185,19 +185,23 @@ class WhatsAppWorker:
             return self._answer(row, row.text.strip(), None)
         if row.kind == InboundKind.REPLY:
             message, forced = self._choice(row, lang)
-            return self._answer(row, message, forced)
+            return self._answer(row, message, forced, details=(row.reply_id or "").startswith(DETAILS_PREFIX))
         if row.kind == InboundKind.VOICE:
             return self._voice(row, lang)
         return Outcome(plain_replies(say("unsupported", lang)), "unsupported")
 
-    def _answer(self, row: InboxRow, message: str, lang: AnswerLang | None, heard: str | None = None) -> Outcome:
+    def _answer(
+        self, row: InboxRow, message: str, lang: AnswerLang | None, heard: str | None = None, details: bool = False
+    ) -> Outcome:
         answer = self.dalil.answer(message[: self.options.max_message_chars], _session(row), lang, channel="whatsapp")
         prefix = say("heard", answer.language, text=heard) if heard else ""
-        return Outcome(answer_replies(answer, prefix), answer.status.value, answer_id=answer.answer_id)
+        # The details button asks for the procedure again and gets its full card.
+        replies = details_replies(answer) if details and answer.details else answer_replies(answer, prefix)
+        return Outcome(replies, answer.status.value, answer_id=answer.answer_id)
 
     def _choice(self, row: InboxRow, lang: AnswerLang | None) -> tuple[str, AnswerLang | None]:
         """A tapped option: its procedure's full title (button titles are cut), in the session's language."""
-        reply_id = row.reply_id or ""
+        reply_id = (row.reply_id or "").removeprefix(DETAILS_PREFIX)
         if reply_id.startswith(FRENCH_PREFIX):  # «Français» under a Darija answer
             procedure = self.dalil.procedure(reply_id.removeprefix(FRENCH_PREFIX))
             return (procedure.title.fr, "fr") if procedure else (row.text, None)
