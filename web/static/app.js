@@ -125,6 +125,8 @@
       already: "Votre avis est déjà enregistré. Merci !",
       frenchLabel: "Français : afficher cette réponse en français",
       transcript: "Transcription",
+      details: "Détails",
+      detailsRegion: "Fiche complète de la démarche",
     },
     ar: {
       sources: "المصادر الرسمية",
@@ -143,6 +145,8 @@
       already: "رأيك مسجل من قبل. شكرا!",
       frenchLabel: "Français : اعرض هذا الجواب بالفرنسية",
       transcript: "النص المفرغ",
+      details: "التفاصيل",
+      detailsRegion: "البطاقة الكاملة للمسطرة",
     },
   };
 
@@ -517,6 +521,8 @@
     const body = h("div", { class: "md" });
     body.append(renderMarkdown(data.answer, lang));
     message.append(body);
+    const details = typeof data.details === "string" ? data.details.trim() : "";
+    if (data.status === "answered" && details) message.append(renderDetails(details, lang));
 
     const options = Array.isArray(data.options) ? data.options : [];
     const sources = Array.isArray(data.sources) ? data.sources : [];
@@ -534,7 +540,7 @@
         if (own.length) message.append(renderSources(own, lang, null, at(lang, "chosenLoop")));
       }
     } else if (sources.length) {
-      message.append(renderSources(sources, lang, verifiedInAnswer(data.answer)));
+      message.append(renderSources(sources, lang, verifiedInAnswer(data.details || data.answer)));
     }
     if (data.language === "darija" && context && context.question) {
       message.append(renderFrenchButton(context.question));
@@ -548,6 +554,29 @@
     if (summary.length > 240) summary = `${summary.slice(0, 237)}…`;
     announce(`${t("answerFrom")} ${summary}`, lang);
     return message;
+  }
+
+  /** The short answer comes first; the full card is one tap away: a disclosure button (aria-expanded,
+   *  aria-controls) over a region that stays out of the page, and of screen readers, until opened. */
+  function renderDetails(markdown, lang) {
+    const id = `details-${Math.random().toString(36).slice(2, 10)}`;
+    const region = h("div", { class: "details md", id, role: "region", "aria-label": at(lang, "detailsRegion") });
+    region.append(renderMarkdown(markdown, lang));
+    region.hidden = true;
+    const button = h("button", {
+      type: "button",
+      class: "details-btn",
+      "aria-expanded": "false",
+      "aria-controls": id,
+      text: at(lang, "details"),
+    });
+    button.addEventListener("click", () => {
+      const open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      region.hidden = !open;
+      if (open) scrollToNode(region, "nearest");
+    });
+    return h("div", { class: "details-wrap" }, [button, region]);
   }
 
   /** The Markdown of a clarification lists the options as links (for channels without buttons). On a

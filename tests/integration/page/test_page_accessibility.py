@@ -30,7 +30,7 @@ CONTRAST_JS = """
   };
   const selectors = ['.intro p', '.msg--user .msg-text', '.md h3', '.md p', '.md a', '.source-title', '.source-link',
     '.source-verified', '.sources-title', '.feedback-q', '.fb-btn', '.lang-btn[aria-pressed=true]',
-    '.lang-btn[aria-pressed=false]', '#question', '.chip'];
+    '.lang-btn[aria-pressed=false]', '#question', '.chip', '.details-btn'];
   const out = [];
   for (const sel of selectors) {
     for (const el of document.querySelectorAll(sel)) {
@@ -124,7 +124,7 @@ def test_every_control_has_a_name_and_a_touch_sized_target(visit) -> None:
             .map(el => el.outerHTML.slice(0, 80))"""
     )
     assert not unnamed, unnamed
-    for selector in ("#mic", "#send", "#question", ".lang-btn", ".fb-btn", ".source-link"):
+    for selector in ("#mic", "#send", "#question", ".lang-btn", ".fb-btn", ".source-link", ".details-btn"):
         for el in page.locator(selector).all():
             box = el.bounding_box()
             assert box["height"] >= 44 and box["width"] >= 44, (selector, box)

@@ -34,7 +34,9 @@ def test_french_question_gets_an_answer_with_official_source_cards(visit) -> Non
     expect(answer).to_have_attribute("data-status", "answered")
     expect(answer).to_have_attribute("lang", "fr")
     expect(answer).to_have_attribute("dir", "ltr")
-    expect(answer.locator(".md h3").first).to_contain_text("passeport")
+    # A general question: what it is and the steps first, the full card (with its title) behind "Détails".
+    expect(answer.locator(".md").first).to_contain_text("passeport")
+    expect(answer.get_by_role("button", name="Détails", expanded=False)).to_be_visible()
 
     cards = answer.locator(".source-card")
     expect(cards.first).to_have_attribute("data-procedure-id", "passport-renewal")
