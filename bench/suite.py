@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
 import sys
 import tempfile
@@ -24,7 +23,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 DATA = Path(__file__).resolve().parent / "data"
 STYLES = ("fr", "ar", "darija", "arabizi", "mixed", "voice")
-FIRST_SCREEN = 350  # characters of an answer a 360 px phone shows without scrolling
 ABSTAIN = {"out_of_scope", "refused", "no_answer", "not_covered", "declined"}
 
 
@@ -93,10 +91,17 @@ class Runner:
             "language": answer.language,
             "aspects": list(getattr(answer, "aspects", []) or []),
             "details": getattr(answer, "details", "") or "",
+            "answer": answer,
         }
 
     def procedure(self, pid: str) -> Any:
         return self.dalil.procedure(pid)
+
+
+def plain(text: str) -> str:
+    from bot.evaluate import plain as shown
+
+    return shown(text)
 
 
 def top(a: dict) -> str | None:
@@ -226,29 +231,12 @@ def followups(run: Runner, split: str) -> Table:
 
 # --- answers -------------------------------------------------------------------------------------
 
-MARKUP = re.compile(r"[*_#>`\[\]]|\(https?://[^)]*\)")
+def carries_aspect(run: Runner, pid: str, aspect: str, answer: dict) -> bool:
+    """The first screen carries the asked aspect (bot.evaluate.carries): its first fact, or the honest
+    "not in our base" line."""
+    from bot.evaluate import carries
 
-
-def plain(text: str) -> str:
-    return " ".join(MARKUP.sub(" ", text).split())
-
-
-def facts_lang(language: str) -> str:
-    return "fr" if language == "fr" else "ar"
-
-
-def carries(run: Runner, pid: str, aspect: str, answer: dict) -> bool:
-    """The first screen carries the asked aspect: its first item or value from the knowledge base, or the
-    honest "not in our base" line (the field is empty in the knowledge base)."""
-    proc = run.procedure(pid)
-    head = plain(answer["text"])[:FIRST_SCREEN]
-    value = getattr(proc, aspect, None)
-    if value is None:
-        return "portal" in head.lower() or bool(
-            re.search(r"(non précisé|غير محدد|ما كاينش|page officielle|الصفحة الرسمية)", head)
-        )
-    first = value[0] if isinstance(value, list) else value  # a list field's first item, or the fact
-    return plain(getattr(first, facts_lang(answer["language"])))[:40] in head
+    return carries(answer["answer"], run.procedure(pid), aspect)
 
 
 def aspects(run: Runner, split: str) -> Table:
@@ -266,7 +254,7 @@ def aspects(run: Runner, split: str) -> Table:
                 t.add(
                     f"{aspect} on the first screen",
                     r["style"],
-                    carries(run, r["expected_id"], aspect, a),
+                    carries_aspect(run, r["expected_id"], aspect, a),
                     f"{r['text']} -> «{plain(a['text'])[:160]}»",
                 )
     for style, ns in words.items():

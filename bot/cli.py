@@ -110,10 +110,11 @@ def _eval(args: argparse.Namespace) -> int:
         settings = get_settings(database_url=f"sqlite:///{Path(tmp) / 'eval.sqlite3'}")
         dalil = build(settings)
         dalil.warm_up()
-        report = evaluate(load_rows(Path(args.file)), lambda q, s: dalil.answer(q, s, channel="eval"))
+        rows = load_rows(Path(args.file), args.split)
+        report = evaluate(rows, lambda q, s: dalil.answer(q, s, channel="eval"), dalil.procedure)
     print(report.render())
     if args.misses:
-        print("\n".join(["", "misses:", *report.misses]))
+        print("\n".join(["", "misses:", *report.misses, *report.answers.misses]))
     return 0
 
 
@@ -136,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("eval", help="measure retrieval and answers on a JSONL question set")
     p.add_argument("file")
     p.add_argument("--misses", action="store_true", help="list the questions that missed")
+    p.add_argument("--split", choices=["test", "tune"], default=None, help="a team set's split (bench/data)")
     p.set_defaults(func=_eval)
     p = sub.add_parser("worker", help="run the background jobs (WhatsApp) without the web server")
     p.set_defaults(func=_worker)

@@ -1,19 +1,28 @@
 """Retrieval and answer evaluation on a JSONL question set (``dalil eval`` / ``make eval``).
 
 Rows: ``{"id", "q", "lang" (style), "expected": [ids], "kind": single|followup|out_of_scope,
-"session"?, "turn"?}``. Follow-up turns share a session, in order.
+"session"?, "turn"?}``; follow-up turns share a session, in order. The team's sets' rows
+(``bench/data``: ``{"id", "text", "style", "expected_id", "aspects"?, "split"?}``) are read too.
+Besides retrieval, the answers themselves per style: the short answer's words, the asked aspect on
+the first screen, the clarification rate, WhatsApp messages per answer.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.answer.short import facts_for
+from bot.channels.whatsapp.format import answer_replies
+from bot.knowledge.schema import Procedure
+from bot.texts import pick, say
 from bot.types import Answer, AnswerStatus
+from bot.understand.aspects import Aspect, detect_aspects
 
 STYLES = ("fr", "ar", "darija", "arabizi", "mixed")
 EXPECTED_LANG = {"fr": "fr", "ar": "ar", "darija": "darija", "arabizi": "darija", "mixed": "darija"}
@@ -55,6 +64,7 @@ class Report:
     latencies_ms: list[float] = field(default_factory=list)
     retrieval_ms: list[float] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    answers: AnswerMeasures = field(default_factory=lambda: AnswerMeasures())
 
     def in_scope(self) -> Bucket:
         total = Bucket()
@@ -84,6 +94,89 @@ class Report:
             f"{percentile(self.latencies_ms, 95):.1f} ms; retrieval p50/p95: "
             f"{percentile(self.retrieval_ms, 50):.1f} / {percentile(self.retrieval_ms, 95):.1f} ms"
         )
+        return "\n".join([*lines, "", self.answers.render(STYLES)])
+
+
+FIRST_SCREEN = 350  # characters of an answer a 360 px phone shows without scrolling
+_MARKUP = re.compile(r"[*_#>`\[\]]|\(https?://[^)]*\)")
+
+
+def plain(markdown: str) -> str:
+    """What a reader sees of Markdown: no markup, no link targets, single spaces."""
+    return " ".join(_MARKUP.sub(" ", markdown).split())
+
+
+def carries(answer: Answer, proc: Procedure, aspect: Aspect) -> bool:
+    """The first screen of the short answer carries the asked aspect: the first fact that answers it,
+    or the honest line saying the knowledge base does not have it."""
+    head = plain(answer.text)[:FIRST_SCREEN]
+    facts = facts_for(proc, aspect)
+    expected = pick(facts[0][2], answer.language) if facts else say(f"short_missing_{aspect}", answer.language)
+    return plain(expected)[:40] in head
+
+
+@dataclass
+class StyleAnswers:
+    words: list[int] = field(default_factory=list)  # of each answered short answer
+    aspect_questions: int = 0
+    aspect_first: int = 0
+    in_scope: int = 0
+    clarified: int = 0
+    messages: list[int] = field(default_factory=list)  # WhatsApp messages per answer
+
+    def row(self, name: str) -> str:
+        words = sorted(self.words)
+        median = f"{statistics.median(words):.0f}" if words else "-"
+        p95 = f"{words[min(len(words) - 1, int(0.95 * len(words)))]}" if words else "-"
+        first = f"{self.aspect_first / self.aspect_questions:.3f} ({self.aspect_first}/{self.aspect_questions})"
+        clarify = f"{self.clarified / self.in_scope:.3f}" if self.in_scope else "-"
+        msgs = f"{statistics.mean(self.messages):.2f}" if self.messages else "-"
+        return f"{name:<10} {len(words):>4} {median:>6} {p95:>6} {first:>18} {clarify:>8} {msgs:>6}"
+
+
+@dataclass
+class AnswerMeasures:
+    styles: dict[str, StyleAnswers] = field(default_factory=lambda: defaultdict(StyleAnswers))
+    labelled: bool = False  # aspects from the set's labels; otherwise as Dalil detects them
+    misses: list[str] = field(default_factory=list)
+
+    def add(
+        self,
+        style: str,
+        answer: Answer,
+        expected: list[str],
+        aspects: list[str] | None,
+        procedure: Callable[[str], Procedure | None],
+        question: str,
+    ) -> None:
+        """One in-scope question and its answer. ``aspects``: the set's labels, or None to detect them."""
+        self.labelled |= aspects is not None
+        asked = aspects if aspects is not None else list(detect_aspects(question))
+        for bucket in (self.styles[style], self.styles["all"]):
+            bucket.in_scope += 1
+            bucket.clarified += answer.status is AnswerStatus.CLARIFICATION
+            bucket.messages.append(len(answer_replies(answer)))
+            if answer.status is AnswerStatus.ANSWERED:
+                bucket.words.append(len(plain(answer.text).split()))
+        top = answer.sources[0].id if answer.status is AnswerStatus.ANSWERED and answer.sources else None
+        proc = procedure(top) if top in expected else None
+        for aspect in asked if proc is not None else []:
+            ok = carries(answer, proc, aspect)  # type: ignore[arg-type]
+            for bucket in (self.styles[style], self.styles["all"]):
+                bucket.aspect_questions += 1
+                bucket.aspect_first += ok
+            if not ok:
+                self.misses.append(f"[{style}] {aspect} not on the first screen: {question}")
+
+    def render(self, styles: tuple[str, ...]) -> str:
+        source = "labelled in the set" if self.labelled else "as Dalil detects them"
+        head = f"{'style':<10} {'n':>4} {'median':>6} {'p95':>6} {'aspect 1st screen':>18} {'clarify':>8} {'WA msg':>6}"
+        lines = [
+            f"== answers: short answer words, asked aspect on the first {FIRST_SCREEN} characters ({source}), "
+            "clarification rate, WhatsApp messages per answer ==",
+            head,
+        ]
+        lines += [self.styles[s].row(s) for s in (*styles, "all") if s in self.styles]
         return "\n".join(lines)
 
 
@@ -95,8 +188,26 @@ def percentile(values: list[float], p: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
-def load_rows(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def load_rows(path: Path, split: str | None = None) -> list[dict]:
+    """The rows of a question set in the dev set's shape; a team set's rows are translated, and
+    ``split`` ("test", "tune") keeps only that split's rows."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if split is None or r.get("split", split) == split]
+    return [_dev_shape(r) for r in rows]
+
+
+def _dev_shape(row: dict) -> dict:
+    if "q" in row:
+        return row
+    expected = row.get("expected_id")
+    return {
+        "id": row["id"],
+        "q": row["text"],
+        "lang": row["style"],
+        "expected": [expected] if expected else [],
+        "kind": "single" if expected else "clarify",
+        "aspects": row.get("aspects"),
+    }
 
 
 def ranked_ids(answer: Answer) -> list[str]:
@@ -113,7 +224,9 @@ def ranked_ids(answer: Answer) -> list[str]:
 Ask = Callable[[str, str], Answer]  # (question, session_id) -> Answer
 
 
-def evaluate(rows: Iterable[dict], ask: Ask) -> Report:
+def evaluate(rows: Iterable[dict], ask: Ask, procedure: Callable[[str], Procedure | None] = lambda _: None) -> Report:
+    """Ask every row; ``procedure`` reads a procedure for the answer measures (the asked aspect on the
+    first screen)."""
     report = Report()
     ordered = sorted(rows, key=lambda r: (r.get("session", ""), r.get("turn", 0), r["id"]))
     for row in ordered:
@@ -135,7 +248,11 @@ def evaluate(rows: Iterable[dict], ask: Ask) -> Report:
         bucket = (
             report.followup if row["kind"] == "followup" and row.get("turn", 1) > 1 else (report.styles[row["lang"]])
         )
+        if row["kind"] == "clarify":  # a team set's row that needs a question: answers only
+            report.answers.add(row["lang"], answer, [], [], procedure, row["q"])
+            continue
         bucket.add(ranked, row["expected"], answer, row["lang"])
+        report.answers.add(row["lang"], answer, row["expected"], row.get("aspects"), procedure, row["q"])
         if not ranked or ranked[0] not in row["expected"]:
             report.misses.append(
                 f"{row['id']} [{row['lang']}] expected {row['expected']} got {answer.status.value} {ranked[:3]}"

@@ -106,7 +106,8 @@ def short_answer(proc: Procedure, lang: AnswerLang, aspects: tuple[Aspect, ...])
     """The short answer to a question about ``aspects`` of ``proc`` (none: a general question)."""
     out = Short("")
     if aspects:
-        for aspect in aspects:
+        # One-line facts before lists: with "the documents and the fee", both stay on the first screen.
+        for aspect in sorted(aspects, key=lambda a: a in ("documents", "steps")):
             _aspect_block(proc, aspect, lang, out)
         if "steps" in aspects and "where" not in aspects:  # how to do it ends with where to go
             _aspect_block(proc, "where", lang, out)

@@ -109,3 +109,32 @@ def test_a_document_not_named_is_asked_about(dalil: Dalil) -> None:
     answer = dalil.answer("je suis MRE, j'ai besoin d'un papier du consulat")
     assert answer.status is AnswerStatus.CLARIFICATION and answer.trace["neighbours"] == "no_document_named"
     assert len(answer.options) >= 2
+
+
+def test_dalil_eval_measures_the_answers_per_style(dalil: Dalil, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from bot.evaluate import evaluate, load_rows
+
+    rows = [
+        {
+            "id": "a",
+            "text": "combien coûte l'attestation de résidence fiscale ?",
+            "style": "fr",
+            "expected_id": "attestation-residence-fiscale",
+            "aspects": ["fees"],
+            "split": "test",
+        },
+        {"id": "b", "text": "passeport", "style": "fr", "expected_id": None, "split": "test"},
+        {"id": "c", "text": "hors du split", "style": "fr", "expected_id": "cnie-renewal", "split": "tune"},
+    ]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    loaded = load_rows(path, "test")
+    assert [r["kind"] for r in loaded] == ["single", "clarify"]
+    report = evaluate(loaded, lambda q, s: dalil.answer(q, s), dalil.procedure)
+    fr = report.answers.styles["fr"]
+    assert (fr.aspect_questions, fr.aspect_first) == (1, 1) and fr.in_scope == 2 and fr.clarified == 1
+    assert fr.messages == [1, 1] and len(fr.words) == 1 and fr.words[0] < 60
+    table = report.render()
+    assert "aspect 1st screen" in table and "1.000 (1/1)" in table
