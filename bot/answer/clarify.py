@@ -3,8 +3,8 @@ procedures it means, Dalil asks with options instead of picking one.
 
 - **Families** (knowledge files' ``family`` / ``variant``: passport, cnie, driving licence, carte grise):
   when the best hits belong to one family, the message's variant words decide ("renouveler",
-  "njdded", "ضاع", "awel merra", an age under 18: ``bot.understand.variants``); without any, Dalil asks
-  which one, with every variant of the family as an option.
+  "njdded", "ضاع", "awel merra", an age under 18: ``bot.understand.variants``); without any, a short
+  message (``DALIL_CLARIFY_MAX_WORDS``) gets a question with every variant of the family as an option.
 - **Near ties**: a short message that matches a few procedures almost equally ("cnss", "attestation
   fiscale").
 - **A document not named**: "un papier du consulat", "chi wra9a", "وثيقة تثبت…", "بغيت شهادة".
@@ -71,7 +71,9 @@ def between_neighbours(
         variant = named_variant(variant_cues(message), set(family))
         if variant is not None:
             return Neighbours(choose=family[variant], reason=f"variant:{variant}")
-        return Neighbours(ask=_ordered(family, hits)[: limits.max_options], reason="family")
+        if words <= limits.max_words:  # a longer message says more than the family's noun: let search decide
+            return Neighbours(ask=_ordered(family, hits)[: limits.max_options], reason="family")
+        return Neighbours()
     text = normalize(message)
     within = [h.procedure_id for h in hits[1 : limits.max_options] if h.score >= limits.tie_ratio * top.score]
     if words <= limits.max_words and within:

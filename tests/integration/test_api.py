@@ -16,8 +16,9 @@ def test_passport_renewal_returns_the_procedure_and_its_official_url(client) -> 
     assert body["language"] == "fr"
     assert body["sources"][0]["id"] == "passport-renewal"
     assert body["sources"][0]["url"].startswith("https://")
-    assert body["sources"][0]["url"] in body["answer"]
-    assert "vérifié le" in body["answer"]
+    assert body["sources"][0]["url"] in body["answer"]  # the short answer names its official page
+    assert "vérifié le" in body["details"] and body["details"].startswith("### ")  # the full card
+    assert body["aspects"] == [] and len(body["answer"]) < len(body["details"])
 
 
 def test_session_id_is_kept(client) -> None:
