@@ -128,7 +128,11 @@ class StyleAnswers:
         words = sorted(self.words)
         median = f"{statistics.median(words):.0f}" if words else "-"
         p95 = f"{words[min(len(words) - 1, int(0.95 * len(words)))]}" if words else "-"
-        first = f"{self.aspect_first / self.aspect_questions:.3f} ({self.aspect_first}/{self.aspect_questions})"
+        first = (
+            f"{self.aspect_first / self.aspect_questions:.3f} ({self.aspect_first}/{self.aspect_questions})"
+            if self.aspect_questions
+            else "-"
+        )
         clarify = f"{self.clarified / self.in_scope:.3f}" if self.in_scope else "-"
         msgs = f"{statistics.mean(self.messages):.2f}" if self.messages else "-"
         return f"{name:<10} {len(words):>4} {median:>6} {p95:>6} {first:>18} {clarify:>8} {msgs:>6}"
@@ -249,7 +253,7 @@ def evaluate(rows: Iterable[dict], ask: Ask, procedure: Callable[[str], Procedur
             report.followup if row["kind"] == "followup" and row.get("turn", 1) > 1 else (report.styles[row["lang"]])
         )
         if row["kind"] == "clarify":  # a team set's row that needs a question: answers only
-            report.answers.add(row["lang"], answer, [], [], procedure, row["q"])
+            report.answers.add(row["lang"], answer, [], None, procedure, row["q"])
             continue
         bucket.add(ranked, row["expected"], answer, row["lang"])
         report.answers.add(row["lang"], answer, row["expected"], row.get("aspects"), procedure, row["q"])

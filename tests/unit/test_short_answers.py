@@ -138,3 +138,9 @@ def test_dalil_eval_measures_the_answers_per_style(dalil: Dalil, tmp_path) -> No
     assert fr.messages == [1, 1] and len(fr.words) == 1 and fr.words[0] < 60
     table = report.render()
     assert "aspect 1st screen" in table and "1.000 (1/1)" in table
+
+
+def test_the_answers_table_renders_a_style_without_aspect_questions() -> None:
+    from bot.evaluate import StyleAnswers
+
+    assert StyleAnswers().row("fr").split()[1:] == ["0", "-", "-", "-", "-", "-"]
