@@ -1,5 +1,5 @@
 """Which script should answer a citizen who writes Darija in Latin letters (Arabizi)? The numbers
-behind docs/adr/0008-arabizi-answers-in-arabic-script.md.
+behind docs/adr/0010-arabizi-answers-in-arabic-script.md.
 
     .venv/bin/python -m bench.arabizi_script
 
