@@ -46,9 +46,11 @@ from bot.coordination import KnowledgeVersions, KnowledgeWatcher, Lease, Singlet
 from bot.database import open_database
 from bot.errors import StoreUnavailable
 from bot.metrics import QueueCollector
-from bot.ports import Embedder, Generator, Transcriber, VectorStore
+from bot.ports import Embedder, Generator, RateCounter, Transcriber, VectorStore
+from bot.ratelimit import MemoryRateCounter, RateLimiter
 from bot.search.query_cache import ServingEmbedder
 from bot.search.served import KnowledgeHolder, load_or_degrade, reload_knowledge
+from bot.sessions import SessionIds
 from bot.types import ComputeChoice
 from bot.voice.transcribe import VoiceGate
 
@@ -66,6 +68,7 @@ class Parts:
     knowledge: KnowledgeHolder | None = None  # a loaded knowledge base (its retriever trains on load)
     whatsapp_channel: WhatsAppChannel | None = None
     whatsapp_options: WorkerOptions | None = None  # leases and backoffs (tests shorten them)
+    rate_counter: RateCounter | None = None  # the web rate limits' counts
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,8 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
         store=search.store,
         compute=search.compute,
         answers=AnswerCache(settings.answer_cache_size) if generator is None else None,  # an LLM's text is not kept
+        sessions=SessionIds(settings.session_secret.get_secret_value()),
+        limits=RateLimiter(parts.rate_counter or make_rate_counter(settings, engine)),
     )
     dalil.whatsapp = make_whatsapp(settings, dalil, engine, parts)
     if dalil.whatsapp is not None:
@@ -186,6 +191,13 @@ def prepare(settings: Settings) -> None:
         log.error("vector store unavailable: the index will be built when it is back", extra={"error": str(exc)})
         return
     log.info("index ready", extra={"embedded": report.embedded, "added": report.added, "deleted": report.deleted})
+
+
+def make_rate_counter(settings: Settings, engine: Engine) -> RateCounter:
+    """Where the web rate limits count. In this process for now: with several workers each counts its
+    own share, so a client gets up to workers x the limit. A counter shared through ``engine``
+    (PostgreSQL, see ``bot.ports.RateCounter``) plugs in here."""
+    return MemoryRateCounter()
 
 
 def make_whatsapp(settings: Settings, dalil: Dalil, engine: Engine, parts: Parts) -> WhatsAppRuntime | None:

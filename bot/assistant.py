@@ -19,7 +19,9 @@ from bot.knowledge.schema import Procedure
 from bot.metrics import Metrics
 from bot.ports import Embedder, VectorStore
 from bot.privacy import pseudonym, redact
+from bot.ratelimit import RateLimiter
 from bot.search.served import KnowledgeHolder
+from bot.sessions import SessionIds
 from bot.types import Answer, AnswerLang, ComputeChoice, Transcript
 from bot.voice.transcribe import VoiceGate
 
@@ -63,9 +65,13 @@ class Dalil:
         compute: ComputeChoice,
         answers: AnswerCache | None = None,
         metrics: Metrics | None = None,
+        sessions: SessionIds,
+        limits: RateLimiter,
     ) -> None:
         self.settings = settings  # resolved: concrete compute types and thread counts
         self.editor = editor  # the admin routes' way to change the knowledge base
+        self.sessions = sessions  # web session ids: issued here, honoured only when issued here
+        self.limits = limits  # the web API's rate limits
         self.whatsapp: WhatsAppRuntime | None = None  # set by bot.app when WhatsApp is configured
         # Set by bot.app: the knowledge watcher and the jobs lease (which starts the WhatsApp worker).
         self.background: list[Periodic] = []

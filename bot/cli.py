@@ -53,13 +53,18 @@ def _run_server(args: argparse.Namespace, workers: int) -> int:
     port = int(args.port or os.environ.get("PORT", "8000"))
     settings = get_settings()
     resolve_hardware(settings)  # refuse a setting this machine cannot honour before the server starts
+    # proxy_headers off: uvicorn would believe X-Forwarded-For from 127.0.0.1; Dalil reads it only from
+    # DALIL_TRUSTED_PROXIES (web/limits.py), so a local client cannot pose as another address.
     if workers == 1:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", proxy_headers=False)
         return 0
     # Several processes, one port (uvicorn's supervisor restarts a worker that dies). The schema and the
     # index are made ready once, here, so that the workers only load them.
     prepare(settings)
-    uvicorn.run("web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning")
+    uvicorn.run(
+        "web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning",
+        proxy_headers=False,
+    )
     return 0
 
 
@@ -144,12 +149,18 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("migrate", help="upgrade the database schema (the server also does it at start-up)")
     p.set_defaults(func=_migrate)
     args = parser.parse_args(argv)
+    from pydantic import ValidationError
+
     from bot.errors import ConfigError
 
     try:
         return int(args.func(args))
     except ConfigError as exc:  # a setting this machine cannot honour: one line, no traceback
         print(f"dalil: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except ValidationError as exc:  # a DALIL_* value refused by bot.config (a short admin token…)
+        for error in exc.errors():
+            print(f"dalil: configuration error: {error['msg'].removeprefix('Value error, ')}", file=sys.stderr)
         return 2
 
 

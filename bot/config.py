@@ -6,12 +6,16 @@ where the application is assembled. Every key is documented in ``.env.example``.
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
+DEV_HASH_SALT = "dalil-dev-salt"
+DEV_SESSION_SECRET = "dalil-dev-session-secret"
+MIN_ADMIN_TOKEN = 32
 
 
 class Settings(BaseSettings):
@@ -94,7 +98,7 @@ class Settings(BaseSettings):
     whatsapp_api_base: str = "https://graph.facebook.com/v21.0"
     whatsapp_rate_per_minute: int = 15
 
-    # Admin
+    # Admin: unset or empty disables /admin (503); a token shorter than 32 characters is refused at start-up
     admin_token: SecretStr | None = None
 
     # Throughput (README "Load and sizing")
@@ -110,16 +114,52 @@ class Settings(BaseSettings):
     )
     run_jobs: bool = Field(True, description="compete for the lease that runs the WhatsApp worker and the purges")
     jobs_lease_s: float = Field(30.0, gt=0, description="how long the jobs lease lasts without renewal")
+    # The web API's guards (README "Security")
+    session_secret: SecretStr = Field(
+        SecretStr(DEV_SESSION_SECRET), description="signs the session ids the server issues (required in production)"
+    )
+    web_rate_limit: int = Field(60, ge=0, description="API requests per minute per client; 0 turns web limits off")
+    web_session_rate_limit: int = Field(20, ge=0, description="questions per minute per session; 0 turns it off")
+    trusted_proxies: str = Field(
+        "", description="comma-separated addresses or networks whose X-Forwarded-For names the client"
+    )
+    api_docs: bool = Field(False, description="serve /docs, /redoc and /openapi.json")
 
     # Limits
     max_message_chars: int = 2000
     log_level: str = "INFO"
-    hash_salt: SecretStr = SecretStr("dalil-dev-salt")
+    hash_salt: SecretStr = SecretStr(DEV_HASH_SALT)
+
+    @field_validator("admin_token", mode="after")
+    @classmethod
+    def _admin_token(cls, token: SecretStr | None) -> SecretStr | None:
+        # An empty token (as .env.example ships it) disables admin; it must never match an empty header.
+        if token is None or not token.get_secret_value().strip():
+            return None
+        if len(token.get_secret_value()) < MIN_ADMIN_TOKEN:
+            raise ValueError(
+                f"DALIL_ADMIN_TOKEN is shorter than {MIN_ADMIN_TOKEN} characters: use a long random value "
+                "(e.g. `openssl rand -hex 32`) or leave it empty to disable admin"
+            )
+        return token
+
+    @field_validator("trusted_proxies", mode="after")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for item in filter(None, (part.strip() for part in value.split(","))):
+            try:
+                ipaddress.ip_network(item, strict=False)
+            except ValueError as exc:
+                raise ValueError(f"DALIL_TRUSTED_PROXIES: {item!r} is not an address or a network") from exc
+        return value
 
     @model_validator(mode="after")
     def _refuse_dev_secrets_in_production(self) -> Settings:
-        if self.env == "production" and self.hash_salt.get_secret_value() == "dalil-dev-salt":
-            raise ValueError("DALIL_HASH_SALT must be set to a secret value in production")
+        if self.env == "production":
+            if self.hash_salt.get_secret_value() == DEV_HASH_SALT:
+                raise ValueError("DALIL_HASH_SALT must be set to a secret value in production")
+            if self.session_secret.get_secret_value() in (DEV_SESSION_SECRET, ""):
+                raise ValueError("DALIL_SESSION_SECRET must be set to a secret value in production")
         return self
 
     @property

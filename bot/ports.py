@@ -80,3 +80,17 @@ class Channel(Protocol):
     def send(self, to: str, reply: Reply) -> str: ...
 
     def fetch_media(self, media_id: str, max_bytes: int | None = None) -> Media: ...
+
+
+@runtime_checkable
+class RateCounter(Protocol):
+    """Counts requests per key in fixed windows (the web API's rate limits, ``bot.ratelimit``).
+
+    ``hit(key, window_s, now)`` records one request of ``key`` in the window of ``window_s`` seconds that
+    holds ``now`` (a Unix time; the window is ``floor(now / window_s)``) and returns how many requests of
+    ``key`` that window holds, this one included. The increment must be atomic for every caller that
+    shares the counter: the in-process implementation serves one worker; a backend shared by several
+    workers (one row per key and window, ``INSERT … ON CONFLICT DO UPDATE … RETURNING``) serves them all.
+    Windows that ended may be forgotten."""
+
+    def hit(self, key: str, window_s: int, now: float) -> int: ...

@@ -41,6 +41,8 @@ def make_settings(tmp: Path, **overrides: object) -> Settings:
         # Tests ask the same questions of one session's Dalil, some with a part broken on purpose: each
         # must run the pipeline. The cache has its own tests (tests/integration/test_throughput.py).
         "answer_cache_size": 0,
+        # One test client sends hundreds of questions a minute; the limits have their own tests.
+        "web_rate_limit": 0,
     }
     base.update(overrides)
     return Settings(**base)  # type: ignore[arg-type]

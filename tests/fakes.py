@@ -7,9 +7,13 @@ from __future__ import annotations
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
+from bot.app import Parts
+from bot.config import ROOT, Settings
+from bot.search.served import KnowledgeHolder, load_or_index
 from bot.types import Generation, Inbound, Media, Reply, Transcript
 from bot.understand.analysis import analyze
 
@@ -135,3 +139,23 @@ class FakeChannel:
 
     def fetch_media(self, media_id: str, max_bytes: int | None = None) -> Media:
         return self.media[media_id]
+
+
+def fake_parts(settings: Settings) -> Parts:
+    """Every part of an application as a fake, the real knowledge base indexed with the bag-of-words
+    embedder: ``create_app(settings, fake_parts(settings))`` is a whole Dalil in a second."""
+    embedder, store = FakeEmbedder(), FakeVectorStore()
+    knowledge = KnowledgeHolder(load_or_index(settings, embedder, store))
+    return Parts(embedder=embedder, store=store, knowledge=knowledge, transcriber=FakeTranscriber())
+
+
+def fake_settings(folder: Path, **overrides: object) -> Settings:
+    # The dense threshold is calibrated per embedder (0.85 for e5's compressed cosines): a bag of words
+    # scores a question about a procedure around 0.5-0.9 against its text, and nothing off topic so high.
+    base: dict[str, object] = {
+        "data_dir": folder,
+        "knowledge_dir": ROOT / "knowledge",
+        "embedding_cache_dir": folder / "cache",
+        "min_score": 0.5,
+    }
+    return Settings(**(base | overrides))  # type: ignore[arg-type]

@@ -4,8 +4,6 @@ builds Dalil with ``bot.app.build``; tests pass prebuilt parts in ``Parts``."""
 from __future__ import annotations
 
 import logging
-import time
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -16,20 +14,10 @@ from fastapi.responses import JSONResponse
 from bot.app import Parts, build
 from bot.config import Settings, get_settings
 from bot.logs import configure_logging
+from web.middleware import Guard, RequestContext
 from web.routes import admin, chat, health, page, voice, whatsapp
 
 log = logging.getLogger("dalil.web")
-
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; "
-    "connect-src 'self'; style-src 'self'; script-src 'self'; "
-    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-    "Permissions-Policy": "microphone=(self), camera=(), geolocation=()",
-}
-
 
 def _reason(exc: RequestValidationError) -> str:
     parts = []
@@ -40,18 +28,6 @@ def _reason(exc: RequestValidationError) -> str:
         msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
         parts.append(f"{where}: {msg}" if where else msg)
     return "; ".join(parts) or "invalid request"
-
-
-def _count(request: Request, status: int, seconds: float) -> None:
-    dalil = getattr(request.app.state, "dalil", None)
-    if dalil is None:
-        return
-    route = request.scope.get("route")
-    # The route's template, never the raw path: ids in paths would make one series per procedure.
-    path = getattr(route, "path", "other")
-    dalil.metrics.requests.labels(path, request.method, str(status)).inc()
-    dalil.metrics.request_seconds.labels(path).observe(seconds)
-
 
 def create_app(settings: Settings | None = None, parts: Parts | None = None) -> FastAPI:
     settings = settings or get_settings()
@@ -66,38 +42,26 @@ def create_app(settings: Settings | None = None, parts: Parts | None = None) -> 
         yield
         dalil.stop()
 
+    docs = settings.api_docs  # off by default: the schema lists the admin routes
     app = FastAPI(
         title="Dalil",
         version="0.1.0",
         lifespan=lifespan,
         description="Guide to Moroccan administrative procedures (FR / AR / Darija).",
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
     )
+
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
         reason = _reason(exc)
         status = 400 if reason.startswith("the request body is not valid JSON") else 422
         return JSONResponse({"detail": reason}, status_code=status)
 
-    @app.middleware("http")
-    async def _request_context(request: Request, call_next):  # type: ignore[no-untyped-def]
-        request_id = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
-        started = time.perf_counter()
-        response = await call_next(request)
-        for key, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(key, value)
-        response.headers["X-Request-ID"] = request_id
-        _count(request, response.status_code, time.perf_counter() - started)
-        log.info(
-            "request",
-            extra={
-                "request_id": request_id,
-                "method": request.method,
-                "path": request.url.path,
-                "status": response.status_code,
-                "ms": round((time.perf_counter() - started) * 1000, 1),
-            },
-        )
-        return response
+    # Last added runs first: RequestContext wraps Guard, so a 413 or 429 carries the id and headers too.
+    app.add_middleware(Guard)
+    app.add_middleware(RequestContext)
 
     app.include_router(health.router)
     app.include_router(chat.router)

@@ -16,14 +16,15 @@ from tests.conftest import make_settings
 from web.app import create_app
 
 pytestmark = pytest.mark.integration
-TOKEN = {"Authorization": "Bearer s3cret", "X-Admin-User": "editor-dgsn"}
+SECRET = "an-admin-token-of-at-least-32-characters"
+TOKEN = {"Authorization": f"Bearer {SECRET}", "X-Admin-User": "editor-dgsn"}
 
 
 @pytest.fixture(scope="module")
 def admin_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     root = tmp_path_factory.mktemp("admin")
     shutil.copytree(ROOT / "knowledge", root / "knowledge")
-    settings = make_settings(root / "data", knowledge_dir=root / "knowledge", admin_token="s3cret")
+    settings = make_settings(root / "data", knowledge_dir=root / "knowledge", admin_token=SECRET)
     run_index(settings, progress=False)
     with TestClient(create_app(settings)) as client:
         yield client

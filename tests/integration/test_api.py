@@ -21,9 +21,11 @@ def test_passport_renewal_returns_the_procedure_and_its_official_url(client) -> 
     assert body["aspects"] == [] and len(body["answer"]) < len(body["details"])
 
 
-def test_session_id_is_kept(client) -> None:
-    r = client.post("/api/chat", json={"message": "extrait d'acte de naissance", "session_id": "abc-123"})
-    assert r.json()["session_id"] == "abc-123"
+def test_the_session_the_server_issued_is_kept(client) -> None:
+    first = client.post("/api/chat", json={"message": "extrait d'acte de naissance", "session_id": None}).json()
+    r = client.post("/api/chat", json={"message": "et ça coûte combien ?", "session_id": first["session_id"]})
+    assert r.json()["session_id"] == first["session_id"]
+    assert r.json()["sources"][0]["id"] == first["sources"][0]["id"]  # the follow-up stayed on its procedure
 
 
 @pytest.mark.parametrize(
@@ -71,11 +73,11 @@ def test_security_headers(client) -> None:
 
 
 def test_feedback_is_stored(client, dalil) -> None:
-    chat = client.post("/api/chat", json={"message": "casier judiciaire", "session_id": "fb-1"}).json()
+    chat = client.post("/api/chat", json={"message": "casier judiciaire"}).json()
     r = client.post(
         "/api/feedback",
         json={
-            "session_id": "fb-1",
+            "session_id": chat["session_id"],
             "answer_id": chat["answer_id"],
             "rating": 1,
             "comment": "merci, mon tel 0612345678",
@@ -84,7 +86,7 @@ def test_feedback_is_stored(client, dalil) -> None:
     assert r.status_code == 201
     rows = [row for row in dalil.recent_feedback() if row["answer_id"] == chat["answer_id"]]
     assert rows and rows[0]["rating"] == 1 and "0612345678" not in rows[0]["comment"]
-    missing = client.post("/api/feedback", json={"session_id": "fb-1", "answer_id": "nope", "rating": -1})
+    missing = client.post("/api/feedback", json={"session_id": chat["session_id"], "answer_id": "nope", "rating": -1})
     assert missing.status_code == 404
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.config import ROOT
 
-GROUND = ("config", "types", "ports", "texts", "privacy", "logs", "errors", "audio_formats")
+GROUND = ("config", "types", "ports", "texts", "privacy", "logs", "errors", "audio_formats", "sessions", "ratelimit")
 # Lowest first. A module may import from its own floor or from a lower one.
 FLOORS: list[tuple[str, ...]] = [
     GROUND,

@@ -12,21 +12,8 @@ import pytest
 
 from bot.app import Parts, build
 from bot.assistant import Dalil
-from bot.config import ROOT, Settings
 from bot.types import AnswerStatus
-from tests.fakes import FakeEmbedder, FakeGenerator, FakeTranscriber, FakeVectorStore
-
-
-def fake_settings(folder: Path, **overrides: object) -> Settings:
-    # The dense threshold is calibrated per embedder (0.85 for e5's compressed cosines): a bag of words
-    # scores a question about a procedure around 0.5-0.9 against its text, and nothing off topic so high.
-    return Settings(
-        data_dir=folder,
-        knowledge_dir=ROOT / "knowledge",
-        embedding_cache_dir=folder / "cache",
-        min_score=0.5,
-        **overrides,  # type: ignore[arg-type]
-    )
+from tests.fakes import FakeEmbedder, FakeGenerator, FakeTranscriber, FakeVectorStore, fake_settings
 
 
 @pytest.fixture(scope="module")

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
-from web.deps import DalilDep
+from web.deps import DalilDep, continue_session
 from web.schemas import ChatRequest, ChatResponse, FeedbackRequest
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
 
 @router.post("/chat", response_model=ChatResponse)
-async def chat(body: ChatRequest, dalil: DalilDep) -> ChatResponse:
+async def chat(body: ChatRequest, request: Request, dalil: DalilDep) -> ChatResponse:
+    session_id = continue_session(dalil, request, body.session_id)
     # Retrieval embeds the query on the CPU: keep it off the event loop.
-    answer = await run_in_threadpool(dalil.answer, body.message, body.session_id, body.lang, "web")
+    answer = await run_in_threadpool(dalil.answer, body.message, session_id, body.lang, "web")
     return ChatResponse.of(answer)
 
 
@@ -29,6 +30,8 @@ def procedure(procedure_id: str, dalil: DalilDep) -> dict[str, object]:
 
 @router.post("/feedback", status_code=201)
 def feedback(body: FeedbackRequest, dalil: DalilDep) -> dict[str, str]:
-    if not dalil.feedback(body.session_id, body.answer_id, body.rating, body.comment):
+    # Only a conversation this server issued can be rated from the web (never a WhatsApp one).
+    issued = dalil.sessions.issued(body.session_id)
+    if not issued or not dalil.feedback(body.session_id, body.answer_id, body.rating, body.comment):
         raise HTTPException(404, "no such answer in this session")
     return {"status": "stored"}

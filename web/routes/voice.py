@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, Request, Response, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
-from fastapi.routing import APIRoute
 
 from bot.assistant import Dalil
 from bot.audio_formats import ACCEPTED
-from bot.config import Settings
 from bot.errors import AudioError
 from bot.types import AnswerLang, Transcript
-from web.deps import DalilDep
+from web.deps import DalilDep, continue_session
 from web.schemas import SESSION_PATTERN, ChatResponse
-
-# Room for the multipart envelope and the other fields around the audio.
-MULTIPART_OVERHEAD = 64 * 1024
 
 
 class VoiceResponse(ChatResponse):
@@ -27,24 +20,8 @@ class VoiceResponse(ChatResponse):
     transcript_language: str | None
 
 
-class UploadLimitRoute(APIRoute):
-    """Refuses an upload whose declared length is over the limit before its body is read and spooled."""
-
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
-        handler = super().get_route_handler()
-
-        async def limited(request: Request) -> Response:
-            settings: Settings = request.app.state.dalil.settings
-            length = request.headers.get("content-length", "")
-            if length.isdigit() and int(length) > settings.max_audio_bytes + MULTIPART_OVERHEAD:
-                limit = settings.max_audio_bytes / 1024 / 1024
-                return JSONResponse({"detail": f"the upload is over the {limit:.0f} MB limit"}, status_code=413)
-            return await handler(request)
-
-        return limited
-
-
-router = APIRouter(prefix="/api", tags=["voice"], route_class=UploadLimitRoute)
+# The upload is capped by web.middleware.Guard (max_audio_bytes and the multipart envelope) as it arrives.
+router = APIRouter(prefix="/api", tags=["voice"])
 
 
 @router.post(
@@ -59,13 +36,14 @@ router = APIRouter(prefix="/api", tags=["voice"], route_class=UploadLimitRoute)
     },
 )
 async def voice(
+    request: Request,
     dalil: DalilDep,
     audio: Annotated[UploadFile, File(description=f"the recording: {ACCEPTED}; at most 10 MB and 2 minutes")],
     session_id: Annotated[str | None, Form(pattern=SESSION_PATTERN)] = None,
     lang: Annotated[AnswerLang | None, Form(description="spoken and answer language")] = None,
 ) -> VoiceResponse:
-    settings = dalil.settings
-    data = await audio.read(settings.max_audio_bytes + 1)  # one byte over is enough to refuse
+    session_id = continue_session(dalil, request, session_id)
+    data = await audio.read(dalil.settings.max_audio_bytes + 1)  # one byte over is enough to refuse
     transcript = await _transcribe(dalil, data, audio.content_type, lang)
     answer = await run_in_threadpool(dalil.answer, transcript.text, session_id, lang, "voice")
     return VoiceResponse(

@@ -62,6 +62,7 @@
       errServer: "Dalil rencontre un problème technique. Réessayez dans un instant.",
       errRequest: "Désolé, Dalil n'a pas pu traiter ce message. Raison : ",
       errRequestGeneric: "Désolé, Dalil n'a pas pu traiter ce message.",
+      errTooMany: "Vous envoyez beaucoup de messages. Attendez une minute, puis reposez votre question.",
     },
     ar: {
       title: "دليل — مساطرك الإدارية",
@@ -103,6 +104,7 @@
       errServer: "يواجه دليل مشكلا تقنيا. حاول مرة أخرى بعد لحظات.",
       errRequest: "عذرا، تعذر على دليل معالجة هذه الرسالة. السبب: ",
       errRequestGeneric: "عذرا، تعذر على دليل معالجة هذه الرسالة.",
+      errTooMany: "أرسلت رسائل كثيرة. انتظر دقيقة ثم أعد طرح سؤالك.",
     },
   };
 
@@ -349,7 +351,8 @@
       method,
       signal: controller.signal,
       credentials: "same-origin",
-      headers: { accept: "application/json" },
+      // The interface language: the server writes its refusals (e.g. "too many messages") in it.
+      headers: { accept: "application/json", "accept-language": state.ui },
     };
     if (json !== undefined) {
       init.headers["content-type"] = "application/json";
@@ -386,6 +389,8 @@
     if (result.status === 0) return { text: t(result.timeout ? "errTimeout" : "errNetwork") };
     if (result.status >= 500) return { text: t("errServer") };
     const detail = detailOf(result.data);
+    // Too many messages: the server's sentence is already polite and in the interface language.
+    if (result.status === 429) return { text: detail || t("errTooMany") };
     return detail ? { text: t("errRequest"), detail } : { text: t("errRequestGeneric") };
   }
 

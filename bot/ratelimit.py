@@ -1,0 +1,56 @@
+"""Rate limits of the web API: how many requests a key (a client address, a session) may make a
+minute. The counting is behind :class:`bot.ports.RateCounter`; :class:`MemoryRateCounter` counts in
+this process, enough for one worker. Several workers need a shared counter (built by ``bot.app``)."""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable
+
+from bot.ports import RateCounter
+
+WINDOW_S = 60
+
+
+class MemoryRateCounter:
+    """One (window, count) per key, in memory. Bounded: past ``max_keys`` the keys of ended windows are
+    dropped, then the oldest (a flood of new keys resets some counts; it never grows memory)."""
+
+    def __init__(self, max_keys: int = 100_000) -> None:
+        self.max_keys = max_keys
+        self._counts: dict[str, tuple[int, int]] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, key: str, window_s: int, now: float) -> int:
+        window = int(now // window_s)
+        with self._lock:
+            seen, count = self._counts.pop(key, (window, 0))
+            count = count + 1 if seen == window else 1
+            self._counts[key] = (window, count)  # re-inserted: the dict stays in order of last use
+            if len(self._counts) > self.max_keys:
+                self._forget(window)
+            return count
+
+    def _forget(self, window: int) -> None:
+        for key in [k for k, (w, _) in self._counts.items() if w != window]:
+            del self._counts[key]
+        while len(self._counts) > self.max_keys // 2:
+            del self._counts[next(iter(self._counts))]
+
+
+class RateLimiter:
+    """``check(key, per_minute)``: None while ``key`` is within its limit, else the seconds to wait."""
+
+    def __init__(self, counter: RateCounter, clock: Callable[[], float] = time.time) -> None:
+        self.counter = counter
+        self.clock = clock
+
+    def check(self, key: str, per_minute: int) -> int | None:
+        if per_minute <= 0:
+            return None
+        now = self.clock()
+        if self.counter.hit(key, WINDOW_S, now) <= per_minute:
+            return None
+        return max(1, math.ceil(WINDOW_S - now % WINDOW_S))
