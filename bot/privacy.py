@@ -1,30 +1,67 @@
-"""Personal data out of everything Dalil stores or logs: CIN numbers, Moroccan phone numbers,
-e-mail addresses and RIBs are replaced by placeholders. The citizen is never refused for them."""
+"""Personal data out of everything Dalil stores or logs: CIN, passport and CNSS numbers, Moroccan phone
+numbers, e-mail addresses and RIBs are replaced by placeholders. The citizen is never refused for them.
+
+The text is first put in one canonical form, so that a number is found however it was typed:
+compatibility forms folded (NFKC: full-width ``０６…`` and ``ＰＲＯＢＥ＠…``, ligatures, non-breaking
+spaces), invisible characters removed (zero-width spaces and joiners, bidi marks, soft hyphens: a
+number split by one is still a number), and every script's decimal digits written as ASCII (Arabic-Indic
+``٠٦٦١…``, Persian ``۰۶…``). What is stored is that canonical form, redacted.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import re
+import unicodedata
+from functools import lru_cache
 
+# The few invisible letters and marks that are not format characters (Cf).
+_INVISIBLE_OTHERS = (0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0)
+
+_SEP = r"[ .-]?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("[EMAIL]", re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     # RIB: 24 digits, often written in groups (bank 3, city 3, account 16, key 2).
-    ("[RIB]", re.compile(r"(?<!\d)(?:\d[ .-]?){23}\d(?!\d)")),
+    ("[RIB]", re.compile(rf"(?<!\d)(?:\d{_SEP}){{23}}\d(?!\d)")),
     # +212 6xx xx xx xx, 00212..., 06..., 07..., 05... with optional separators.
     (
         "[PHONE]",
         re.compile(
-            r"(?<![\w+])(?:\+|00)?212[ .-]?\(?0?\)?[ .-]?[5-7](?:[ .-]?\d){8}(?!\d)"
-            r"|(?<![\w+])0[5-7](?:[ .-]?\d){8}(?!\d)"
+            rf"(?<![\w+])(?:\+|00)?212{_SEP}\(?0?\)?{_SEP}[5-7](?:{_SEP}\d){{8}}(?!\d)"
+            rf"|(?<![\d+])0[5-7](?:{_SEP}\d){{8}}(?!\d)"
         ),
     ),
-    # CIN: one or two Latin letters then 5 or 6 digits (years have 4) (AB123456, J654321, bk 12345).
-    ("[CIN]", re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,2}[ -]?\d{5,6}(?![0-9])")),
+    # Passport: one or two Latin letters then 7 digits (AB1234567).
+    ("[PASSPORT]", re.compile(r"(?<![0-9])[A-Za-z]{1,2}[ -]?\d{7}(?![0-9])")),
+    # CIN: one or two Latin letters then 5 or 6 digits (years have 4): AB123456, J654321, bk 12345, and
+    # glued to a word ("CINZX987654"): a letter before does not protect it.
+    ("[CIN]", re.compile(r"(?<![0-9])[A-Za-z]{1,2}[ -]?\d{5,6}(?![0-9])")),
+    # CNSS registration: 9 digits, possibly grouped.
+    ("[CNSS]", re.compile(rf"(?<!\d)(?:\d{_SEP}){{8}}\d(?!\d)")),
 ]
 
 
+@lru_cache(maxsize=4096)
+def _fold(char: str) -> str:
+    """A format character (Cf: zero-width space and joiners, bidi marks and isolates, soft hyphen, BOM,
+    Arabic letter mark…) or an invisible filler: nothing; a decimal digit of any script: its ASCII digit."""
+    category = unicodedata.category(char)
+    if category == "Cf" or ord(char) in _INVISIBLE_OTHERS:
+        return ""
+    if category == "Nd":
+        return str(unicodedata.decimal(char))
+    return char
+
+
+def canonical(text: str) -> str:
+    """NFKC, invisible characters removed, decimal digits of every script as ASCII."""
+    text = unicodedata.normalize("NFKC", text)
+    return text if text.isascii() else "".join(_fold(char) for char in text)
+
+
 def redact(text: str) -> str:
+    text = canonical(text)
     for placeholder, pattern in _PATTERNS:
         text = pattern.sub(placeholder, text)
     return text
