@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Request
 
 from bot.assistant import Dalil
 from bot.config import Settings
+from bot.knowledge.schema import ID_PATTERN, MAX_ID
 from bot.texts import say
 from web.middleware import accepted_language
 
@@ -22,6 +23,8 @@ def get_settings(request: Request) -> Settings:
 
 DalilDep = Annotated[Dalil, Depends(get_dalil)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+# A procedure id in a path: lowercase words joined by '-', whole (a final newline is no id), short.
+ProcedureId = Annotated[str, Path(pattern=ID_PATTERN, max_length=MAX_ID, description="e.g. cnie-renewal")]
 
 
 def continue_session(dalil: Dalil, request: Request, claimed: str | None) -> str:

@@ -21,7 +21,7 @@ from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, Text, i
 
 from bot.database import metadata, now
 from bot.knowledge.loading import FileError, load_file
-from bot.knowledge.schema import ID_RE, Procedure
+from bot.knowledge.schema import MAX_ID, Procedure, valid_id
 from bot.search.served import Reloaded
 
 kb_revisions = Table(
@@ -106,8 +106,8 @@ class KnowledgeEditor:
         self._lock = threading.Lock()  # one knowledge change at a time
 
     def path(self, procedure_id: str) -> Path:
-        if not ID_RE.match(procedure_id):
-            raise EditError("invalid", "id must be lowercase words joined by '-'")
+        if not valid_id(procedure_id):
+            raise EditError("invalid", f"id must be lowercase words joined by '-', at most {MAX_ID} characters")
         return self.folder / f"{procedure_id}.yaml"
 
     def current(self, procedure_id: str) -> str | None:

@@ -13,7 +13,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from bot.knowledge.amounts import amounts_and_durations
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A procedure id names its file: matched whole (``fullmatch``: "$" would let a final newline through)
+# and short (a file name, a database column of 80).
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ID = 80
+
+
+def valid_id(value: str) -> bool:
+    return len(value) <= MAX_ID and ID_RE.fullmatch(value) is not None
 ARABIC_RE = re.compile(r"[\u0600-\u06FF]")
 
 Category = Literal[
@@ -169,8 +177,8 @@ class Procedure(Strict):
     @field_validator("id")
     @classmethod
     def _id_shape(cls, v: str) -> str:
-        if not ID_RE.match(v):
-            raise ValueError("id must be lowercase words joined by '-', e.g. 'cnie-renewal'")
+        if not valid_id(v):
+            raise ValueError(f"id must be lowercase words joined by '-' (e.g. 'cnie-renewal'), at most {MAX_ID} long")
         return v
 
     @field_validator("verified_on")

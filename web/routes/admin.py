@@ -7,13 +7,15 @@ import hmac
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from bot.admin.editor import Edited, EditError
-from web.deps import DalilDep, SettingsDep
+from web.deps import DalilDep, ProcedureId, SettingsDep
+from web.schemas import refusals
 
-router = APIRouter(prefix="/admin", tags=["admin"])
+router = APIRouter(prefix="/admin", tags=["admin"], responses=refusals(401, 503))
+EDIT = refusals(404, 413, 422, _404="no such procedure, or nothing to undo", _422="invalid id or procedure")
 
 
 def require_admin(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
@@ -57,16 +59,15 @@ async def reload(dalil: DalilDep, _: AdminDep) -> dict[str, object]:
     }
 
 
-@router.put("/procedures/{procedure_id}")
+@router.put("/procedures/{procedure_id}", responses=EDIT)
 async def put_procedure(
-    procedure_id: str, request: Request, dalil: DalilDep, _: AdminDep, x_admin_user: AuthorDep = "admin"
+    procedure_id: ProcedureId, request: Request, dalil: DalilDep, _: AdminDep, x_admin_user: AuthorDep = "admin"
 ) -> dict[str, object]:
-    """Body: the procedure as YAML (the same format as knowledge/procedures/<id>.yaml)."""
+    """Body: the procedure as YAML (the same format as knowledge/procedures/<id>.yaml), at most 200 kB
+    (counted as it arrives: ``web.middleware.Guard``)."""
     raw = await request.body()
     if not raw.strip():
         raise HTTPException(400, "the body is empty: send the procedure as YAML")
-    if len(raw) > 200_000:
-        raise HTTPException(413, "a procedure file is limited to 200 kB")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -78,22 +79,22 @@ async def put_procedure(
     return await run_in_threadpool(_edit, save, procedure_id, x_admin_user)
 
 
-@router.delete("/procedures/{procedure_id}")
+@router.delete("/procedures/{procedure_id}", responses=EDIT)
 async def delete_procedure(
-    procedure_id: str, dalil: DalilDep, _: AdminDep, x_admin_user: AuthorDep = "admin"
+    procedure_id: ProcedureId, dalil: DalilDep, _: AdminDep, x_admin_user: AuthorDep = "admin"
 ) -> dict[str, object]:
     return await run_in_threadpool(_edit, dalil.editor.delete, procedure_id, x_admin_user)
 
 
-@router.post("/procedures/{procedure_id}/undo")
+@router.post("/procedures/{procedure_id}/undo", responses=EDIT)
 async def undo_procedure(
-    procedure_id: str, dalil: DalilDep, _: AdminDep, x_admin_user: AuthorDep = "admin"
+    procedure_id: ProcedureId, dalil: DalilDep, _: AdminDep, x_admin_user: AuthorDep = "admin"
 ) -> dict[str, object]:
     return await run_in_threadpool(_edit, dalil.editor.undo, procedure_id, x_admin_user)
 
 
-@router.get("/procedures/{procedure_id}/history")
-def history(procedure_id: str, dalil: DalilDep, _: AdminDep) -> list[dict[str, object]]:
+@router.get("/procedures/{procedure_id}/history", responses=EDIT)
+def history(procedure_id: ProcedureId, dalil: DalilDep, _: AdminDep) -> list[dict[str, object]]:
     try:
         revisions = dalil.editor.history(procedure_id)
     except EditError as exc:
@@ -105,5 +106,7 @@ def history(procedure_id: str, dalil: DalilDep, _: AdminDep) -> list[dict[str, o
 
 
 @router.get("/feedback")
-def list_feedback(dalil: DalilDep, _: AdminDep, limit: int = 100) -> list[dict[str, object]]:
-    return dalil.recent_feedback(min(max(limit, 1), 1000))
+def list_feedback(
+    dalil: DalilDep, _: AdminDep, limit: Annotated[int, Query(ge=1, le=1000)] = 100
+) -> list[dict[str, object]]:
+    return dalil.recent_feedback(limit)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 
-from web.deps import DalilDep, continue_session
-from web.schemas import ChatRequest, ChatResponse, FeedbackRequest
+from web.deps import DalilDep, ProcedureId, continue_session
+from web.schemas import ChatRequest, ChatResponse, FeedbackRequest, refusals
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
 
-@router.post("/chat", response_model=ChatResponse)
+@router.post("/chat", response_model=ChatResponse, responses=refusals(400, 413, 422, 429))
 async def chat(body: ChatRequest, request: Request, dalil: DalilDep) -> ChatResponse:
     session_id = continue_session(dalil, request, body.session_id)
     # Retrieval embeds the query on the CPU: keep it off the event loop.
@@ -19,8 +19,8 @@ async def chat(body: ChatRequest, request: Request, dalil: DalilDep) -> ChatResp
     return ChatResponse.of(answer)
 
 
-@router.get("/procedures/{procedure_id}")
-def procedure(procedure_id: str, dalil: DalilDep) -> dict[str, object]:
+@router.get("/procedures/{procedure_id}", responses=refusals(404, 422, _404="no procedure with this id"))
+def procedure(procedure_id: ProcedureId, dalil: DalilDep) -> dict[str, object]:
     proc = dalil.procedure(procedure_id)
     if proc is None:
         raise HTTPException(404, f"no procedure with id '{procedure_id}'")
@@ -28,7 +28,11 @@ def procedure(procedure_id: str, dalil: DalilDep) -> dict[str, object]:
     return proc.model_dump(mode="json")
 
 
-@router.post("/feedback", status_code=201)
+@router.post(
+    "/feedback",
+    status_code=201,
+    responses=refusals(400, 404, 413, 422, 429, _404="no such answer in this conversation"),
+)
 def feedback(body: FeedbackRequest, dalil: DalilDep) -> dict[str, str]:
     # Only a conversation this server issued can be rated from the web (never a WhatsApp one).
     issued = dalil.sessions.issued(body.session_id)

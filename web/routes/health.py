@@ -22,8 +22,11 @@ def live() -> dict[str, str]:
     return {"status": "alive"}
 
 
-@router.get("/health")
-@router.get("/health/ready")
+NOT_READY = {503: {"description": "not ready: the same body, with what is missing"}}
+
+
+@router.get("/health", responses=NOT_READY)
+@router.get("/health/ready", responses=NOT_READY)
 def health(dalil: DalilDep) -> JSONResponse:
     """Ready to answer (503 until the knowledge base is loaded), with the state of each dependency."""
     state = dalil.readiness()

@@ -12,7 +12,7 @@ from bot.audio_formats import ACCEPTED
 from bot.errors import AudioError
 from bot.types import AnswerLang, Transcript
 from web.deps import DalilDep, continue_session
-from web.schemas import SESSION_PATTERN, ChatResponse
+from web.schemas import SESSION_PATTERN, ChatResponse, refusals
 
 
 class VoiceResponse(ChatResponse):
@@ -27,13 +27,19 @@ router = APIRouter(prefix="/api", tags=["voice"])
 @router.post(
     "/voice",
     response_model=VoiceResponse,
-    responses={
-        400: {"description": "empty audio"},
-        413: {"description": "over 10 MB"},
-        415: {"description": f"not {ACCEPTED}"},
-        422: {"description": "too long, undecodable, or no speech detected"},
-        503: {"description": "speech recognition busy or unavailable: retry or type"},
-    },
+    responses=refusals(
+        400,
+        413,
+        415,
+        422,
+        429,
+        503,
+        _400="empty audio, or a malformed form",
+        _413="over 10 MB",
+        _415=f"not {ACCEPTED}",
+        _422="too long, undecodable, no speech detected, or an invalid field",
+        _503="speech recognition busy or unavailable: retry or type",
+    ),
 )
 async def voice(
     request: Request,

@@ -18,6 +18,7 @@ from bot.channels.whatsapp.config import missing_keys
 from bot.channels.whatsapp.parse import PayloadError
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.errors import ChannelAuthError
+from web.schemas import refusals
 
 log = logging.getLogger("dalil.whatsapp")
 
@@ -33,7 +34,7 @@ def _runtime(request: Request) -> WhatsAppRuntime:
     return dalil.whatsapp
 
 
-@router.get(PATH, response_class=PlainTextResponse)
+@router.get(PATH, response_class=PlainTextResponse, responses=refusals(400, 403, 422, 503))
 def verify(
     request: Request,
     mode: str | None = Query(None, alias="hub.mode"),
@@ -62,7 +63,7 @@ async def _bounded_body(request: Request, limit: int) -> bytes:
     return bytes(body)
 
 
-@router.post(PATH)
+@router.post(PATH, responses=refusals(400, 401, 403, 413, 503))
 async def receive(request: Request) -> dict[str, object]:
     runtime = _runtime(request)
     body = await _bounded_body(request, MAX_WEBHOOK_BYTES)
