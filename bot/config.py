@@ -97,6 +97,9 @@ class Settings(BaseSettings):
     whatsapp_phone_number_id: str | None = None
     whatsapp_api_base: str = "https://graph.facebook.com/v21.0"
     whatsapp_rate_per_minute: int = 15
+    whatsapp_media_hosts: str = Field(
+        "lookaside.fbsbx.com", description="comma-separated hosts (or *.domain) the token may fetch media from, https"
+    )
 
     # Admin: unset or empty disables /admin (503); a token shorter than 32 characters is refused at start-up
     admin_token: SecretStr | None = None

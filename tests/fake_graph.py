@@ -39,6 +39,7 @@ class FakeGraph:
     media: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     plan: deque[str] = field(default_factory=deque)
     media_plan: deque[str] = field(default_factory=deque)
+    media_urls: dict[str, str] = field(default_factory=dict)  # a media answer pointing elsewhere (hostile)
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -62,6 +63,7 @@ class FakeGraph:
             self.requests.clear()
             self.plan.clear()
             self.media_plan.clear()
+            self.media_urls.clear()
 
     @property
     def origin(self) -> str:
@@ -182,6 +184,13 @@ def _handler(graph: FakeGraph) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             if not self._authorised():
                 return
+            if self.path.startswith("/redirect/"):  # a media URL that redirects to where the query says
+                self.send_response(302)
+                self.send_header("Location", self.path.split("?to=", 1)[1])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                graph.log(self.command, self.path, 302)
+                return
             if self.path.startswith("/files/"):
                 media_id = self.path.removeprefix("/files/")
                 if self._failure(graph.media_plan):
@@ -201,7 +210,7 @@ def _handler(graph: FakeGraph) -> type[BaseHTTPRequestHandler]:
                 200,
                 {
                     "messaging_product": "whatsapp",
-                    "url": f"{graph.origin}/files/{media_id}",
+                    "url": graph.media_urls.get(media_id, f"{graph.origin}/files/{media_id}"),
                     "mime_type": mime,
                     "sha256": "test",
                     "file_size": len(data),

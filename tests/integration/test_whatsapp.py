@@ -356,8 +356,8 @@ def voice_notes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 def test_a_voice_note_is_answered_with_the_right_procedure(
     wa: TestClient, graph: FakeGraph, voice_notes: dict[str, bytes], sender: str
 ) -> None:
-    graph.add_media("VOICE-PASSPORT", voice_notes["passport_10s"])
-    cold = post(wa, wp.voice("VOICE-PASSPORT", sender=sender))  # the first note also loads Whisper
+    graph.add_media("2001", voice_notes["passport_10s"])
+    cold = post(wa, wp.voice("2001", sender=sender))  # the first note also loads Whisper
     [first] = settle(graph, 1, timeout_s=180, quiet_s=0.5)
     assert first.text.startswith("🎙️") and "passeport" in first.text.lower() and PASSPORT_URL in first.text
     assert ("GET", "/v21.0/VOICE-PASSPORT", 200) in graph.requests
@@ -366,7 +366,7 @@ def test_a_voice_note_is_answered_with_the_right_procedure(
     runs = []
     for i in range(3):
         graph.reset()
-        started = post(wa, wp.voice("VOICE-PASSPORT", sender=f"{sender[:-1]}{i}"))
+        started = post(wa, wp.voice("2001", sender=f"{sender[:-1]}{i}"))
         [reply] = settle(graph, 1, timeout_s=120, quiet_s=0.3)
         runs.append((reply.at - started) * 1000)
         assert PASSPORT_URL in reply.text and "passeport" in reply.text.lower()
@@ -378,14 +378,14 @@ def test_voice_notes_over_the_limits_get_a_notice(
     wa: TestClient, graph: FakeGraph, voice_notes: dict[str, bytes], sender: str, dalil: Any
 ) -> None:
     assert len(voice_notes["long"]) < dalil.settings.max_audio_bytes
-    graph.add_media("VOICE-LONG", voice_notes["long"])  # 130 s > max_audio_seconds (120)
-    post(wa, wp.voice("VOICE-LONG", sender=sender))
+    graph.add_media("2002", voice_notes["long"])  # 130 s > max_audio_seconds (120)
+    post(wa, wp.voice("2002", sender=sender))
     [reply] = settle(graph, 1, timeout_s=60, quiet_s=0.3)
     assert "trop longue" in reply.text
 
     graph.reset()
-    graph.add_media("VOICE-HUGE", b"OggS" + b"\0" * (dalil.settings.max_audio_bytes + 10))
-    post(wa, wp.voice("VOICE-HUGE", sender=sender))
+    graph.add_media("2003", b"OggS" + b"\0" * (dalil.settings.max_audio_bytes + 10))
+    post(wa, wp.voice("2003", sender=sender))
     [reply] = settle(graph, 1, timeout_s=30, quiet_s=0.3)
     assert "trop longue" in reply.text
     assert not any(path == "/files/VOICE-HUGE" for _, path, _ in graph.requests)  # never downloaded

@@ -66,8 +66,8 @@ def test_recorded_message_shapes(family: str, case: str) -> None:
 def test_fields_of_each_kind() -> None:
     text = parse_update(wp.text("passeport ?"), wp.PHONE_ID).messages[0]
     assert (text.text, text.timestamp) == ("passeport ?", 1697043223)
-    voice = parse_update(wp.voice("MEDIA1"), wp.PHONE_ID).messages[0]
-    assert (voice.media_id, voice.mime_type, voice.subtype) == ("MEDIA1", "audio/ogg; codecs=opus", "voice")
+    voice = parse_update(wp.voice("1001"), wp.PHONE_ID).messages[0]
+    assert (voice.media_id, voice.mime_type, voice.subtype) == ("1001", "audio/ogg; codecs=opus", "voice")
     button = parse_update(wp.button_reply("cnie-renewal", "Renouvellement CNIE"), wp.PHONE_ID).messages[0]
     assert (button.reply_id, button.text) == ("cnie-renewal", "Renouvellement CNIE")
     row = parse_update(wp.list_reply("passport-renewal", "Passeport"), wp.PHONE_ID).messages[0]

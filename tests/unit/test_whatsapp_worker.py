@@ -271,21 +271,21 @@ def test_a_button_reply_continues_with_the_full_title_in_the_same_session(config
 
 def test_a_voice_note_whose_media_cannot_be_fetched_gets_an_apology(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
     rt = runtime(config, engine)
-    graph.add_media("M1", b"OggS" + b"\0" * 100)
+    graph.add_media("1101", b"OggS" + b"\0" * 100)
     graph.media_plan.extend(["500"] * 5)
-    deliver(rt, wp.voice("M1"))
+    deliver(rt, wp.voice("1101"))
     drain(rt, seconds=5)
     assert len(graph.sent) == 1 and "note vocale" in graph.sent[0].text
     assert rt.inbox.counts() == {"failed": 1}
-    assert len([r for r in graph.requests if r[1] == "/files/M1"]) == FAST.max_answer_attempts
+    assert len([r for r in graph.requests if r[1] == "/files/1101"]) == FAST.max_answer_attempts
 
 
 def test_inbound_kinds_are_stored_with_their_fields(config, engine) -> None:  # type: ignore[no-untyped-def]
     rt = runtime(config, engine)
-    message = Inbound("wamid.X", wp.SENDER, InboundKind.VOICE, media_id="M9", mime_type="audio/ogg", subtype="voice")
+    message = Inbound("wamid.X", wp.SENDER, InboundKind.VOICE, media_id="1109", mime_type="audio/ogg", subtype="voice")
     assert rt.inbox.accept(message) == "new" and rt.inbox.accept(message) == "duplicate"
     row = rt.inbox.claim(5)
-    assert row is not None and (row.kind, row.media_id, row.subtype) == ("voice", "M9", "voice")
+    assert row is not None and (row.kind, row.media_id, row.subtype) == ("voice", "1109", "voice")
 
 
 @pytest.mark.parametrize(
@@ -301,8 +301,8 @@ def test_voice_note_outcomes(config, graph, engine, errors, expected) -> None:  
     heard = Transcript("renouveler ma CNIE AB123456", "fr", 3.0)
     dalil = StubDalil(transcripts=[AudioError(*e) if e else heard for e in errors])
     rt = runtime(config, engine, dalil)
-    graph.add_media("M2", b"OggS" + b"\0" * 100)
-    deliver(rt, wp.voice("M2"))
+    graph.add_media("1102", b"OggS" + b"\0" * 100)
+    deliver(rt, wp.voice("1102"))
     drain(rt, seconds=5)
     [reply] = graph.sent
     assert expected in reply.text

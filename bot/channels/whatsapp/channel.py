@@ -23,7 +23,9 @@ class WhatsAppChannel:
 
     def __init__(self, config: WhatsAppConfig, graph: GraphClient | None = None) -> None:
         self.config = config
-        self.graph = graph or GraphClient(config.api_base, config.token, config.phone_number_id)
+        self.graph = graph or GraphClient(
+            config.api_base, config.token, config.phone_number_id, media_hosts=config.media_hosts
+        )
 
     def parse_update(self, payload: bytes, headers: Mapping[str, str]) -> Update:
         """Authenticate, then parse. Raises :class:`ChannelAuthError` (401/403) or ``PayloadError``."""
@@ -34,6 +36,8 @@ class WhatsAppChannel:
             body = json.loads(payload)
         except (ValueError, UnicodeDecodeError) as exc:
             raise PayloadError("the webhook body is not valid JSON") from exc
+        except RecursionError as exc:  # valid JSON nested deeper than any webhook Meta sends
+            raise PayloadError("the webhook body is nested too deeply") from exc
         update = parse_update(body, self.config.phone_number_id)
         if update.failed_statuses:
             log.warning("whatsapp could not deliver replies", extra={"error_codes": update.failed_statuses})

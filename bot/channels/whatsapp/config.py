@@ -36,6 +36,7 @@ class WhatsAppConfig:
     salt: str
     max_audio_bytes: int
     max_message_chars: int
+    media_hosts: tuple[str, ...] = ("lookaside.fbsbx.com",)  # https hosts the token may fetch media from
 
     @classmethod
     def from_settings(cls, settings: Settings) -> WhatsAppConfig | None:
@@ -51,6 +52,7 @@ class WhatsAppConfig:
             salt=settings.hash_salt.get_secret_value(),
             max_audio_bytes=settings.max_audio_bytes,
             max_message_chars=settings.max_message_chars,
+            media_hosts=tuple(h.strip() for h in settings.whatsapp_media_hosts.split(",") if h.strip()),
         )
 
     def __repr__(self) -> str:  # never print the secrets

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import (
     Column,
+    Connection,
     DateTime,
     Engine,
     Index,
@@ -28,12 +29,10 @@ from sqlalchemy import (
     Text,
     and_,
     func,
-    insert,
     or_,
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError
 
 from bot.channels.whatsapp.outbox import enqueue
 from bot.channels.whatsapp.queue import (
@@ -44,7 +43,7 @@ from bot.channels.whatsapp.queue import (
     retrying_count,
     state_counts,
 )
-from bot.database import metadata, now
+from bot.database import insert_new, metadata, now
 from bot.privacy import pseudonym, redact
 from bot.types import Inbound, InboundKind, Reply
 
@@ -124,9 +123,18 @@ class Inbox:
 
     def accept(self, message: Inbound) -> str:
         """Store one message; return ``"new"``, ``"limited"``, ``"duplicate"`` or ``"ignored"``."""
+        return self.accept_all([message])[0]
+
+    def accept_all(self, messages: list[Inbound]) -> list[str]:
+        """Store a delivery's messages in one transaction (all or none: a failure leaves nothing half
+        stored, so Meta's retry finds the batch whole); one result per message, as :meth:`accept`."""
+        stamp = now()
+        with self.engine.begin() as conn:
+            return [self._accept(conn, message, stamp) for message in messages]
+
+    def _accept(self, conn: Connection, message: Inbound, stamp: dt.datetime) -> str:
         if message.kind is InboundKind.IGNORED:
             return "ignored"
-        stamp = now()
         sender = self.sender_hash(message.sender)
         values = {
             "message_key": message_key(message.message_id, self.salt),
@@ -143,17 +151,14 @@ class Inbox:
             "next_attempt_at": stamp,
             "received_at": stamp,
         }
-        try:
-            with self.engine.begin() as conn:
-                recent = conn.execute(
-                    select(func.count())
-                    .select_from(wa_inbox)
-                    .where(wa_inbox.c.sender_hash == sender, wa_inbox.c.received_at > stamp - dt.timedelta(minutes=1))
-                ).scalar_one()
-                if self.rate_per_minute > 0 and recent >= self.rate_per_minute:
-                    values["kind"] = LIMITED
-                conn.execute(insert(wa_inbox).values(**values))
-        except IntegrityError:
+        recent = conn.execute(
+            select(func.count())
+            .select_from(wa_inbox)
+            .where(wa_inbox.c.sender_hash == sender, wa_inbox.c.received_at > stamp - dt.timedelta(minutes=1))
+        ).scalar_one()
+        if self.rate_per_minute > 0 and recent >= self.rate_per_minute:
+            values["kind"] = LIMITED
+        if not insert_new(conn, wa_inbox, values, ["message_key"]):
             return "duplicate"
         return "limited" if values["kind"] == LIMITED else "new"
 

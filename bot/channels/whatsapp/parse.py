@@ -2,11 +2,16 @@
 voice notes, reply-button and list taps, template quick replies, edits of a text, and the ones Dalil
 does not answer with content (image, video, document, sticker, location, contacts, order, unknown types)
 and reactions, which become ``UNSUPPORTED`` (a short hint is sent). Removed reactions, deletions and
-system notices are ``IGNORED``; delivery statuses are counted, never answered."""
+system notices are ``IGNORED``; delivery statuses are counted, never answered.
+
+Meta retries a delivery that did not get a 200, so one message Dalil cannot read must not block the
+others of its batch on every retry: every field is read for the shape it should have, and a message
+without a usable id or sender is skipped and logged, never an exception."""
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +38,35 @@ class PayloadError(ValueError):
     pass
 
 
+# Field shapes Meta documents: wamids are short, wa_ids and media ids are digits.
+MAX_MESSAGE_ID = 256
+SENDER_RE = re.compile(r"[0-9]{5,20}")
+MEDIA_ID_RE = re.compile(r"[0-9]{1,64}")
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The dicts of a list; anything else (a number where a list belongs…) is no list at all."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _text(value: Any, limit: int = 4096) -> str:
+    """A string field as a string (numbers as their digits); objects and lists are not text."""
+    if isinstance(value, str):
+        return value[:limit]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)[:limit]
+    return ""
+
+
+def _code(value: Any) -> int:
+    text = _text(value)
+    return int(text) if text.isdigit() and len(text) < 12 else 0
+
+
 def parse_update(payload: Any, phone_number_id: str | None = None) -> Update:
     """Parse one webhook body. Messages addressed to another phone number are skipped (counted)."""
     if not isinstance(payload, dict) or not isinstance(payload.get("entry", []), list):
@@ -41,19 +75,17 @@ def parse_update(payload: Any, phone_number_id: str | None = None) -> Update:
     if payload.get("object") not in (None, "whatsapp_business_account"):
         return update
     for value in _values(payload):
-        number = str((value.get("metadata") or {}).get("phone_number_id", ""))
-        for status in value.get("statuses") or []:
+        number = _text(_dict(value.get("metadata")).get("phone_number_id"))
+        for status in _dicts(value.get("statuses")):
             update.statuses += 1
-            if isinstance(status, dict) and status.get("status") == "failed":
-                update.failed_statuses += [
-                    int(e.get("code", 0)) for e in status.get("errors") or [] if isinstance(e, dict)
-                ]
-        messages = [m for m in value.get("messages") or [] if isinstance(m, dict)]
+            if status.get("status") == "failed":
+                update.failed_statuses += [_code(e.get("code")) for e in _dicts(status.get("errors"))]
+        messages = _dicts(value.get("messages"))
         if phone_number_id and number != phone_number_id:
             update.other_numbers += len(messages)
             continue
-        contacts = [c for c in value.get("contacts") or [] if isinstance(c, dict)]
-        fallback = str(contacts[0].get("wa_id", "")) if len(contacts) == 1 else ""
+        contacts = _dicts(value.get("contacts"))
+        fallback = _text(contacts[0].get("wa_id")) if len(contacts) == 1 else ""
         for message in messages:
             parsed = parse_message(message, fallback)
             if parsed is not None:
@@ -62,60 +94,63 @@ def parse_update(payload: Any, phone_number_id: str | None = None) -> Update:
 
 
 def _values(payload: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for entry in payload.get("entry") or []:
-        if not isinstance(entry, dict):
-            continue
-        for change in entry.get("changes") or []:
-            if isinstance(change, dict) and change.get("field", "messages") == "messages":
-                value = change.get("value")
-                if isinstance(value, dict):
-                    yield value
+    for entry in _dicts(payload.get("entry")):
+        for change in _dicts(entry.get("changes")):
+            if change.get("field", "messages") == "messages" and isinstance(change.get("value"), dict):
+                yield change["value"]
 
 
 def parse_message(message: dict[str, Any], fallback_sender: str = "") -> Inbound | None:
-    message_id = str(message.get("id") or "")
-    sender = str(message.get("from") or fallback_sender)
-    if not message_id or not sender:
-        log.warning("whatsapp message without id or sender skipped", extra={"type": message.get("type")})
+    message_id = _text(message.get("id"), MAX_MESSAGE_ID + 1)
+    sender = _text(message.get("from")) or fallback_sender
+    if not message_id or len(message_id) > MAX_MESSAGE_ID or not SENDER_RE.fullmatch(sender):
+        kind = _text(message.get("type"), 40)
+        log.warning("whatsapp message without a usable id or sender skipped", extra={"type": kind})
         return None
     kind, fields = _classify(message)
-    timestamp = message.get("timestamp")
+    timestamp = _text(message.get("timestamp"))
     return Inbound(
         message_id=message_id,
         sender=sender,
         kind=kind,
-        timestamp=int(timestamp) if str(timestamp or "").isdigit() else None,
+        timestamp=int(timestamp) if timestamp.isdigit() and len(timestamp) < 12 else None,
         **fields,
     )
 
 
 def _classify(message: dict[str, Any]) -> tuple[InboundKind, dict[str, Any]]:
-    kind = str(message.get("type") or "unsupported")
-    body = message.get(kind) if isinstance(message.get(kind), dict) else {}
+    kind = _text(message.get("type"), 40) or "unsupported"
+    body = _dict(message.get(kind))
     if kind == "text":
-        return InboundKind.TEXT, {"text": str(body.get("body", "")), "subtype": "text"}
+        return InboundKind.TEXT, {"text": _text(body.get("body")), "subtype": "text"}
     if kind == "audio":
         subtype = "voice" if body.get("voice") else "audio"
-        return InboundKind.VOICE, {"media_id": body.get("id"), "mime_type": body.get("mime_type"), "subtype": subtype}
+        media_id = _text(body.get("id"))
+        return InboundKind.VOICE, {
+            # Only a media id of Meta's shape ever reaches a URL; without one the citizen gets the apology.
+            "media_id": media_id if MEDIA_ID_RE.fullmatch(media_id) else None,
+            "mime_type": _text(body.get("mime_type"), 100) or None,
+            "subtype": subtype,
+        }
     if kind == "interactive":
-        reply = body.get("button_reply") or body.get("list_reply")
-        if isinstance(reply, dict) and reply.get("id"):
+        reply = _dict(body.get("button_reply")) or _dict(body.get("list_reply"))
+        if _text(reply.get("id")):
             return InboundKind.REPLY, {
-                "reply_id": str(reply["id"]),
-                "text": str(reply.get("title", "")),
-                "subtype": str(body.get("type", "")),
+                "reply_id": _text(reply.get("id"), 200),
+                "text": _text(reply.get("title")),
+                "subtype": _text(body.get("type"), 40),
             }
-        return InboundKind.UNSUPPORTED, {"subtype": f"interactive:{body.get('type', 'unknown')}"}
+        return InboundKind.UNSUPPORTED, {"subtype": f"interactive:{_text(body.get('type'), 20) or 'unknown'}"}
     if kind == "button":  # a quick-reply button of a template message
         return InboundKind.REPLY, {
-            "reply_id": str(body.get("payload", "")) or None,
-            "text": str(body.get("text", "")),
+            "reply_id": _text(body.get("payload"), 200) or None,
+            "text": _text(body.get("text")),
             "subtype": "quick_reply",
         }
     if kind == "edit":
-        edited = body.get("message") if isinstance(body.get("message"), dict) else {}
+        edited = _dict(body.get("message"))
         if edited.get("type") == "text":  # an edited question deserves an answer to the new wording
-            return InboundKind.TEXT, {"text": str((edited.get("text") or {}).get("body", "")), "subtype": "edit"}
+            return InboundKind.TEXT, {"text": _text(_dict(edited.get("text")).get("body")), "subtype": "edit"}
         return InboundKind.IGNORED, {"subtype": "edit"}
     if kind == "reaction":  # a reaction is answered with the hint; removing one (no emoji) is not
         kept = bool(body.get("emoji"))

@@ -50,8 +50,7 @@ class WhatsAppRuntime:
         Returns how many messages were new, duplicates, rate-limited or ignored, plus the status count."""
         update = self.channel.parse_update(body, headers)
         outcome: Counter[str] = Counter()
-        for message in update.messages:
-            result = self.inbox.accept(message)
+        for message, result in zip(update.messages, self.inbox.accept_all(update.messages), strict=True):
             outcome[result] += 1
             if result == "duplicate":
                 log.info(
