@@ -4,6 +4,7 @@ found without a speech model. Every refusal is an :class:`AudioError` with a cod
 from __future__ import annotations
 
 import io
+import time
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -12,6 +13,12 @@ import av
 from bot.audio_formats import ACCEPTED, CONTAINERS, UNDECODABLE, sniff
 from bot.config import Settings
 from bot.errors import AudioError
+
+# Packets a legitimate recording may hold per second of audio (Opus goes down to 2.5 ms frames): a file
+# of far more, tiny packets is a demuxing bomb, refused before it is read to its end.
+PACKETS_PER_SECOND = 400
+# Wall-clock bound on inspecting one file; real notes take milliseconds.
+PROBE_BUDGET_S = 3.0
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ def inspect_audio(data: bytes, declared_mime: str | None, settings: Settings) ->
     container = sniff(data)
     if container is None:
         raise AudioError("unsupported", f"unsupported audio format: send {ACCEPTED}")
-    codec, duration = _probe(data, container)
+    codec, duration = _probe(data, container, settings.max_audio_seconds)
     if duration > settings.max_audio_seconds:
         raise AudioError(
             "too_long", f"the recording lasts {duration:.0f} s; the limit is {settings.max_audio_seconds:.0f} s"
@@ -46,9 +53,13 @@ def inspect_audio(data: bytes, declared_mime: str | None, settings: Settings) ->
     return AudioInfo(container, CONTAINERS[container][1], codec, duration, len(data), declared_mime)
 
 
-def _probe(data: bytes, container: str) -> tuple[str, float]:
-    """(codec, duration in seconds): every packet is demuxed (cheap, no decoding) because browser
-    WebM carries no duration in its header, and a few are decoded to prove the codec is readable."""
+def _probe(data: bytes, container: str, max_seconds: float) -> tuple[str, float]:
+    """(codec, duration in seconds): packets are demuxed (cheap, no decoding) because browser WebM
+    carries no duration in its header, and a few are decoded to prove the codec is readable. Reading
+    stops as soon as the running duration passes ``max_seconds`` (too_long), past a packet count no
+    recording of that length needs, or past a time budget (undecodable): a file cannot hold a worker."""
+    max_packets = int(max_seconds * PACKETS_PER_SECOND) + 1000
+    deadline = time.monotonic() + PROBE_BUDGET_S
     try:
         with av.open(io.BytesIO(data), mode="r", format=CONTAINERS[container][0]) as media:
             stream = _audio_stream(media)
@@ -56,12 +67,18 @@ def _probe(data: bytes, container: str) -> tuple[str, float]:
             start: Fraction | None = None
             end = Fraction(0)
             decoded = 0
-            for packet in media.demux(stream):
+            for count, packet in enumerate(media.demux(stream), 1):
+                if count > max_packets:
+                    raise AudioError("too_long", f"the recording has too many packets for {max_seconds:.0f} s of audio")
+                if count % 256 == 0 and time.monotonic() > deadline:
+                    raise AudioError("undecodable", UNDECODABLE)
                 if packet.pts is None or packet.time_base is None:
                     continue
                 base = packet.time_base
                 start = packet.pts * base if start is None else min(start, packet.pts * base)
                 end = max(end, (packet.pts + (packet.duration or 0)) * base)
+                if end - start > max_seconds:
+                    raise AudioError("too_long", f"the recording is longer than the {max_seconds:.0f} s limit")
                 if decoded < 5:  # proves the codec works without paying for a full decode
                     packet.decode()
                     decoded += 1
