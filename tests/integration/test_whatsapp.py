@@ -360,8 +360,8 @@ def test_a_voice_note_is_answered_with_the_right_procedure(
     cold = post(wa, wp.voice("2001", sender=sender))  # the first note also loads Whisper
     [first] = settle(graph, 1, timeout_s=180, quiet_s=0.5)
     assert first.text.startswith("🎙️") and "passeport" in first.text.lower() and PASSPORT_URL in first.text
-    assert ("GET", "/v21.0/VOICE-PASSPORT", 200) in graph.requests
-    assert ("GET", "/files/VOICE-PASSPORT", 200) in graph.requests
+    assert ("GET", "/v21.0/2001", 200) in graph.requests
+    assert ("GET", "/files/2001", 200) in graph.requests
 
     runs = []
     for i in range(3):
@@ -388,4 +388,4 @@ def test_voice_notes_over_the_limits_get_a_notice(
     post(wa, wp.voice("2003", sender=sender))
     [reply] = settle(graph, 1, timeout_s=30, quiet_s=0.3)
     assert "trop longue" in reply.text
-    assert not any(path == "/files/VOICE-HUGE" for _, path, _ in graph.requests)  # never downloaded
+    assert not any(path == "/files/2003" for _, path, _ in graph.requests)  # never downloaded
