@@ -48,6 +48,7 @@ from bot.errors import StoreUnavailable
 from bot.metrics import QueueCollector
 from bot.ports import Embedder, Generator, RateCounter, Transcriber, VectorStore
 from bot.ratelimit import MemoryRateCounter, RateLimiter
+from bot.retention import Purger, Retention
 from bot.search.query_cache import ServingEmbedder
 from bot.search.served import KnowledgeHolder, load_or_degrade, reload_knowledge
 from bot.sessions import SessionIds
@@ -97,7 +98,7 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
     search = search_parts(settings, parts)
     settings = search.settings
     # Conversations, revisions, WhatsApp queues, versions and leases: one engine, its schema migrated.
-    engine = open_database(settings.sqlite_url)
+    engine = open_database(settings.sqlite_url, settings.db_busy_timeout_s)
     versions = KnowledgeVersions(engine)
     # Queries go through a bounded vector cache and, when set, the micro-batcher; passages do not.
     embedder = ServingEmbedder(search.embedder, settings.query_cache_size, settings.embed_batch_ms / 1000)
@@ -131,7 +132,7 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
         poll, probe = settings.knowledge_poll_s, partial(reachable, search.store)
         watcher = KnowledgeWatcher(versions, knowledge, load, poll, probe)
         dalil.background.append(watcher)
-    jobs = background_jobs(dalil)
+    jobs = background_jobs(settings, engine, dalil.whatsapp)
     if jobs and settings.run_jobs:
         dalil.background.append(jobs_singleton(settings, engine, jobs))
     return dalil
@@ -140,12 +141,15 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
 Job = tuple[Callable[[], None], Callable[[], None]]  # (start, stop)
 
 
-def background_jobs(dalil: Dalil) -> list[Job]:
-    """What runs once for the whole service, in the process holding the jobs lease (the retention
-    purge joins the WhatsApp worker here)."""
+def background_jobs(settings: Settings, engine: Engine, whatsapp: WhatsAppRuntime | None) -> list[Job]:
+    """What runs once for the whole service, in the process holding the jobs lease: the WhatsApp
+    worker, the retention purge."""
     jobs: list[Job] = []
-    if dalil.whatsapp is not None:
-        jobs.append((dalil.whatsapp.worker.start, dalil.whatsapp.worker.stop))
+    if whatsapp is not None:
+        jobs.append((whatsapp.worker.start, whatsapp.worker.stop))
+    if settings.purge_interval_s > 0:
+        purger = Purger(engine, Retention.from_settings(settings), settings.purge_interval_s)
+        jobs.append((purger.start, purger.stop))
     return jobs
 
 

@@ -5,6 +5,8 @@ behind it. ``answer`` never raises to the citizen."""
 from __future__ import annotations
 
 import logging
+import threading
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -15,6 +17,7 @@ from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.config import Settings
 from bot.conversation import Conversation, ConversationStore
 from bot.coordination import Periodic
+from bot.database import problem
 from bot.knowledge.schema import Procedure
 from bot.metrics import Metrics
 from bot.ports import Embedder, VectorStore
@@ -28,6 +31,7 @@ from bot.voice.transcribe import VoiceGate
 log = logging.getLogger("dalil")
 
 ANSWER_LANGS: tuple[AnswerLang, ...] = ("fr", "ar", "darija")
+PROBE_EVERY_S = 2.0  # /health writes to the database at most this often
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class Readiness:
     embedder: str
     compute_types: dict[str, object]
     dense: bool  # the dense signal is loaded; False: answering with the lexical signals only
+    database: str = "ok"  # or locked, full, unavailable: answers are given, nothing can be stored now
 
     @property
     def ready(self) -> bool:
@@ -73,7 +78,8 @@ class Dalil:
         self.sessions = sessions  # web session ids: issued here, honoured only when issued here
         self.limits = limits  # the web API's rate limits
         self.whatsapp: WhatsAppRuntime | None = None  # set by bot.app when WhatsApp is configured
-        # Set by bot.app: the knowledge watcher and the jobs lease (which starts the WhatsApp worker).
+        # Set by bot.app: the knowledge watcher and the jobs lease (which starts the WhatsApp worker and
+        # the retention purge).
         self.background: list[Periodic] = []
         self._knowledge = knowledge
         self._pipeline = pipeline
@@ -84,6 +90,8 @@ class Dalil:
         self._compute = compute
         self._answers = answers  # whole first-turn answers (None: every question runs the pipeline)
         self.metrics = metrics or Metrics()
+        self._probed: tuple[float, str] = (0.0, "ok")
+        self._probe_lock = threading.Lock()
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -148,9 +156,14 @@ class Dalil:
     def _record(self, answer: Answer, channel: str) -> None:
         try:
             self._conversations.record(answer, channel)
-        except Exception:
-            # The citizen still gets the answer; the failure is visible to operators.
-            log.exception("could not record the turn")
+        except Exception as exc:
+            # The citizen still gets the answer; operators see which turn was lost and why (a follow-up
+            # in this conversation starts afresh, feedback on this answer finds nothing).
+            log.error(
+                "turn lost: the answer was given but not recorded",
+                extra={"answer_id": answer.answer_id, "channel": channel, "problem": problem(exc)},
+                exc_info=True,
+            )
 
     def transcribe(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
         """A voice note's transcript (blocking; raises ``AudioError`` with a code)."""
@@ -190,7 +203,23 @@ class Dalil:
             embedder=self._embedder.name,
             compute_types=self._compute.as_dict(),
             dense=kb.dense,
+            database=self._database_state(),
         )
+
+    def _database_state(self) -> str:
+        """``ok`` when the database took a small write in the last ``PROBE_EVERY_S``, else why not."""
+        with self._probe_lock:
+            at, state = self._probed
+            if time.monotonic() - at < PROBE_EVERY_S:
+                return state
+            try:
+                self._conversations.probe()
+                state = "ok"
+            except Exception as exc:
+                state = problem(exc)
+                log.warning("database probe failed", extra={"problem": state})
+            self._probed = (time.monotonic(), state)
+            return state
 
     # --- feedback ----------------------------------------------------------------------------
 

@@ -107,6 +107,16 @@ def _migrate(_: argparse.Namespace) -> int:
     return 0
 
 
+def _purge(_: argparse.Namespace) -> int:
+    from bot.database import open_database
+    from bot.retention import Retention, purge
+
+    settings = get_settings()
+    purged = purge(open_database(settings.sqlite_url, settings.db_busy_timeout_s), Retention.from_settings(settings))
+    print(json.dumps(purged.as_dict()))
+    return 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     from bot.app import build
     from bot.evaluate import evaluate, load_rows
@@ -139,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", default=None)
     p.add_argument("--workers", default=None, help="worker processes (default WEB_CONCURRENCY or 1)")
     p.set_defaults(func=_serve)
+    p = sub.add_parser("purge", help="delete what is past its retention (DALIL_RETENTION_*)")
+    p.set_defaults(func=_purge)
     p = sub.add_parser("eval", help="measure retrieval and answers on a JSONL question set")
     p.add_argument("file")
     p.add_argument("--misses", action="store_true", help="list the questions that missed")

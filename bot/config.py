@@ -65,6 +65,13 @@ class Settings(BaseSettings):
 
     # Conversation store: sqlite path by default, or a postgresql:// URL
     database_url: str | None = None
+    db_busy_timeout_s: float = Field(3.0, gt=0, description="SQLite: how long a write waits for a lock before 503")
+
+    # Retention (law 09-08; README "Données personnelles") and the purge that enforces it
+    retention_conversation_days: int = Field(90, ge=1, description="a conversation, after its last message")
+    retention_question_days: int = Field(365, ge=1, description="redacted questions and ratings, for analytics")
+    retention_whatsapp_days: int = Field(30, ge=1, description="WhatsApp messages and replies once done")
+    purge_interval_s: float = Field(3600, ge=0, description="how often the server purges; 0: only `dalil purge`")
 
     # Optional LLM (OpenAI-compatible chat completions) behind the Generator seam
     llm_base_url: str | None = None

@@ -8,9 +8,21 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, Text, insert, select, update
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    insert,
+    select,
+    update,
+)
 
-from bot.database import metadata, now
+from bot.database import metadata, now, probe, upsert
 from bot.types import Answer
 
 conversations = Table(
@@ -22,6 +34,7 @@ conversations = Table(
     Column("language", String(8)),
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    Index("ix_conversations_updated_at", "updated_at"),
 )
 
 turns = Table(
@@ -37,6 +50,7 @@ turns = Table(
     Column("sources", Text, nullable=False),  # JSON list of procedure ids
     Column("trace", Text, nullable=False),  # JSON: step timings and scores
     Column("created_at", DateTime, nullable=False),
+    Index("ix_turns_created_at", "created_at"),  # the retention purge
 )
 
 feedback = Table(
@@ -48,6 +62,8 @@ feedback = Table(
     Column("rating", Integer, nullable=False),  # +1 / -1
     Column("comment", Text),  # redacted
     Column("created_at", DateTime, nullable=False),
+    Index("ux_feedback_answer_id", "answer_id", unique=True),  # one rating per answer: a new one replaces it
+    Index("ix_feedback_created_at", "created_at"),
 )
 
 
@@ -133,18 +149,23 @@ class ConversationStore:
         return row is not None
 
     def add_feedback(self, conversation_id: str, answer_id: str, rating: int, comment: str | None) -> None:
+        """The citizen's rating of one answer; rating it again replaces the first (one vote per answer)."""
+        values = {
+            "conversation_id": conversation_id,
+            "answer_id": answer_id,
+            "rating": rating,
+            "comment": comment,
+            "created_at": now(),
+        }
         with self.engine.begin() as conn:
-            conn.execute(
-                insert(feedback).values(
-                    conversation_id=conversation_id,
-                    answer_id=answer_id,
-                    rating=rating,
-                    comment=comment,
-                    created_at=now(),
-                )
-            )
+            upsert(conn, feedback, values, ["answer_id"])
+
+    def probe(self) -> None:
+        """A small write: raises when the database cannot take one (locked, full, down)."""
+        probe(self.engine)
 
     def feedback_rows(self, limit: int = 100) -> list[dict[str, object]]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(feedback).order_by(feedback.c.id.desc()).limit(limit)).all()
         return [dict(r._mapping) for r in rows]
+

@@ -10,9 +10,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 
 from bot.app import Parts, build
 from bot.config import Settings, get_settings
+from bot.database import problem
 from bot.logs import configure_logging
 from web.middleware import Guard, RequestContext
 from web.routes import admin, chat, health, page, voice, whatsapp
@@ -58,6 +60,15 @@ def create_app(settings: Settings | None = None, parts: Parts | None = None) -> 
         reason = _reason(exc)
         status = 400 if reason.startswith("the request body is not valid JSON") else 422
         return JSONResponse({"detail": reason}, status_code=status)
+
+    @app.exception_handler(OperationalError)
+    async def _database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
+        # Locked past its short busy timeout, disk full, server down: nothing was stored; say so, and
+        # when to come back (Meta retries a webhook delivery on its own).
+        state = problem(exc)
+        log.warning("database unavailable", extra={"problem": state, "path": request.url.path})
+        reason = f"the service cannot store anything right now (database {state}): nothing was saved, retry in a minute"
+        return JSONResponse({"detail": reason}, status_code=503, headers={"Retry-After": "30"})
 
     # Last added runs first: RequestContext wraps Guard, so a 413 or 429 carries the id and headers too.
     app.add_middleware(Guard)

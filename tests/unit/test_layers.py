@@ -20,7 +20,7 @@ FLOORS: list[tuple[str, ...]] = [
     ("understand",),
     ("search",),
     ("answer", "conversation", "database", "coordination", "metrics"),
-    ("voice", "admin", "channels"),
+    ("voice", "admin", "channels", "retention"),
     ("assistant", "app", "evaluate", "cli", "migrations"),
 ]
 ADAPTERS = "adapters"

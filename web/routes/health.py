@@ -31,7 +31,7 @@ def health(dalil: DalilDep) -> JSONResponse:
     """Ready to answer (503 until the knowledge base is loaded), with the state of each dependency."""
     state = dalil.readiness()
     body = {
-        "status": "ok" if state.ready else "not_ready",
+        "status": ("ok" if state.database == "ok" else "degraded") if state.ready else "not_ready",
         "index_loaded": state.chunks > 0,
         "vector_store": "ok" if state.chunks >= 0 else "unavailable",
         "dense": state.dense,
@@ -42,6 +42,10 @@ def health(dalil: DalilDep) -> JSONResponse:
         "embedder": state.embedder,
         "compute_types": state.compute_types,
         "worker": WORKER,  # which process answered, behind a load balancer or among uvicorn's workers
+        # A database that takes no write (locked, full, down): answers are still given, but nothing is
+        # stored (turns, ratings, WhatsApp deliveries get 503): said here, without taking every worker of
+        # a shared database out of the load balancer at once.
+        "database": state.database,
     }
     return JSONResponse(body, status_code=200 if state.ready else 503)
 

@@ -11,6 +11,7 @@ that reached Meta but whose answer was lost cannot be told apart from one that d
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,8 +41,10 @@ from bot.channels.whatsapp.queue import (
     retrying_count,
     state_counts,
 )
-from bot.database import metadata, now
+from bot.database import checkpoint, metadata, now
 from bot.types import Reply
+
+log = logging.getLogger("dalil.whatsapp")
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 
@@ -139,6 +142,7 @@ class Outbox:
                 .where(self._held(row))
                 .values(state=SENT, sent_at=now(), lease_until=None, address=None, platform_id=platform_id, error=None)
             )
+        self._forget_addresses()
         return result.rowcount == 1
 
     def retry_later(self, row: OutboxRow, delay_s: float, error: str) -> None:
@@ -151,6 +155,14 @@ class Outbox:
                 .where(self._held(row))
                 .values(state=FAILED, lease_until=None, address=None, error=error[:300])
             )
+        self._forget_addresses()
+
+    def _forget_addresses(self) -> None:
+        """The number was erased from its row; take the copies the write-ahead log still holds too."""
+        try:
+            checkpoint(self.engine)
+        except Exception:  # a busy checkpoint is retried at the next send; the row is erased either way
+            log.warning("wal checkpoint after erasing an address failed", exc_info=True)
 
     def counts(self) -> dict[str, int]:
         return state_counts(self.engine, wa_outbox)
