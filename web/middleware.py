@@ -73,6 +73,8 @@ class RequestContext:
             if message["type"] == "http.response.start":
                 status, sent = message["status"], True
                 headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"x-request-id"]
+                if status == 405:  # Starlette names only the first route's methods when several share a path
+                    headers = [(k, v) for k, v in headers if k.lower() != b"allow"] + [(b"allow", _allowed(scope))]
                 if scope["path"] in ("/docs", "/redoc"):
                     headers.append((b"content-security-policy", _DOCS_CSP))
                 present = {k.lower() for k, _ in headers}
@@ -111,6 +113,16 @@ def _count(scope: Scope, status: int, seconds: float) -> None:
     path = getattr(scope.get("route"), "path", "other")
     dalil.metrics.requests.labels(path, scope["method"], str(status)).inc()
     dalil.metrics.request_seconds.labels(path).observe(seconds)
+
+
+def _allowed(scope: Scope) -> bytes:
+    """Every method the application serves at this path (for a 405's ``Allow``)."""
+    methods: set[str] = set()
+    for route in scope["app"].routes:
+        regex, route_methods = getattr(route, "path_regex", None), getattr(route, "methods", None)
+        if regex is not None and route_methods and regex.match(scope["path"]):
+            methods |= route_methods
+    return ", ".join(sorted(methods)).encode()
 
 
 class BodyTooLarge(HTTPException):

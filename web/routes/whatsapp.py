@@ -34,7 +34,12 @@ def _runtime(request: Request) -> WhatsAppRuntime:
     return dalil.whatsapp
 
 
-@router.get(PATH, response_class=PlainTextResponse, responses=refusals(400, 403, 422, 503))
+@router.get(
+    PATH,
+    response_class=PlainTextResponse,
+    responses={200: {"content": {"text/plain": {}}, "description": "the challenge, echoed"}}
+    | {code: {**doc, "content": {"application/json": {}}} for code, doc in refusals(400, 403, 422, 503).items()},
+)
 def verify(
     request: Request,
     mode: str | None = Query(None, alias="hub.mode"),
