@@ -73,6 +73,7 @@ bench: index
 	$(BIN)/python -m bench.embed_latency
 	DALIL_WEB_RATE_LIMIT=0 $(BIN)/python -m bench.suite
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.fuzz
 
 clean:
 	rm -rf var/chroma var/dalil.sqlite3 test-artifacts
