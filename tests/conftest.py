@@ -173,3 +173,12 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield server.url
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def fake_app_parts(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Fakes in every seam over the real knowledge base (tests/fakes.py), built once for the tests of
+    whole applications that need no model."""
+    from tests.fakes import fake_parts, fake_settings
+
+    return fake_parts(fake_settings(tmp_path_factory.mktemp("fake-index")))

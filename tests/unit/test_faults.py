@@ -30,7 +30,7 @@ from bot.config import Settings
 from bot.types import Transcript
 from tests import whatsapp_payloads as wp
 from tests.fake_graph import FakeGraph
-from tests.fakes import fake_parts, fake_settings
+from tests.fakes import fake_settings
 from tests.fuzz import recording
 from web.app import create_app
 
@@ -45,8 +45,8 @@ def graph() -> Iterator[FakeGraph]:
 
 
 @pytest.fixture(scope="module")
-def parts(tmp_path_factory: pytest.TempPathFactory) -> Parts:
-    return fake_parts(fake_settings(tmp_path_factory.mktemp("faults-index")))
+def parts(fake_app_parts: Parts) -> Parts:
+    return fake_app_parts
 
 
 def settings_for(folder: Path, graph: FakeGraph, **overrides: Any) -> Settings:

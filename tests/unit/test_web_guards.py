@@ -17,7 +17,7 @@ from bot.app import Parts
 from bot.config import Settings
 from bot.ratelimit import MemoryRateCounter, RateLimiter
 from bot.sessions import SessionIds
-from tests.fakes import fake_parts, fake_settings
+from tests.fakes import fake_settings
 from web.app import create_app
 from web.limits import client_address, parse_networks
 
@@ -30,8 +30,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def parts(folder: Path) -> Parts:
-    return fake_parts(fake_settings(folder))
+def parts(fake_app_parts: Parts) -> Parts:
+    return fake_app_parts
 
 
 def app_client(folder: Path, parts: Parts, client: tuple[str, int] = ("198.51.100.7", 4000), **overrides: object):
