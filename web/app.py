@@ -53,6 +53,8 @@ def create_app(settings: Settings | None = None, parts: Parts | None = None) -> 
         docs_url="/docs" if docs else None,
         redoc_url="/redoc" if docs else None,
         openapi_url="/openapi.json" if docs else None,
+        # "/api/chat/" would be redirected to a URL built from the Host header a client sent.
+        redirect_slashes=False,
     )
 
     @app.exception_handler(RequestValidationError)

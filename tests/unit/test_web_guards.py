@@ -231,6 +231,12 @@ def test_an_odd_request_id_is_replaced(client: TestClient, claimed: bytes) -> No
     assert r.headers["x-request-id"].encode() != claimed and len(r.headers["x-request-id"]) <= 64
 
 
+def test_a_trailing_slash_is_not_redirected_to_the_host_a_client_names(client: TestClient) -> None:
+    # Found probing the service: Starlette answered 307 with a Location built from the Host header.
+    r = client.post("/api/chat/", json={"message": "passeport"}, headers={"host": "evil.example"})
+    assert r.status_code == 404 and "location" not in r.headers
+
+
 # --- 13: admin only with a real token ------------------------------------------------------------
 
 
