@@ -280,6 +280,16 @@ def test_a_voice_note_whose_media_cannot_be_fetched_gets_an_apology(config, grap
     assert len([r for r in graph.requests if r[1] == "/files/1101"]) == FAST.max_answer_attempts
 
 
+def test_a_voice_note_without_a_usable_media_id_gets_an_apology_and_no_request(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine)
+    data = wp.voice("1")
+    data["entry"][0]["changes"][0]["value"]["messages"][0]["audio"]["id"] = "../../admin?x=1#"
+    deliver(rt, data)
+    drain(rt)
+    assert len(graph.sent) == 1 and "note vocale" in graph.sent[0].text
+    assert [r for r in graph.requests if r[0] == "GET"] == []
+
+
 def test_inbound_kinds_are_stored_with_their_fields(config, engine) -> None:  # type: ignore[no-untyped-def]
     rt = runtime(config, engine)
     message = Inbound("wamid.X", wp.SENDER, InboundKind.VOICE, media_id="1109", mime_type="audio/ogg", subtype="voice")

@@ -211,8 +211,10 @@ class WhatsAppWorker:
         return pick(procedure.title, lang or "fr"), lang
 
     def _voice(self, row: InboxRow, lang: AnswerLang | None) -> Outcome:
+        if not row.media_id:  # the delivery carried no usable media id (parse keeps only Meta's shape)
+            return Outcome(plain_replies(say("voice_failed", lang)), "audio_no_media", error="no media id")
         try:
-            media = self.channel.fetch_media(row.media_id or "", self.options.max_audio_bytes)
+            media = self.channel.fetch_media(row.media_id, self.options.max_audio_bytes)
         except ChannelError as exc:
             if exc.status == 413:
                 return Outcome(plain_replies(say("voice_too_long", lang)), "audio_too_large", error=str(exc))
