@@ -158,7 +158,7 @@ def test_eleven_megabytes_is_413(client) -> None:
 def test_three_minutes_is_refused_with_the_limit(client, clips) -> None:
     r = ask(client, clips["3min.ogg"])
     assert r.status_code == 422
-    assert "180 s" in r.json()["detail"] and "120 s" in r.json()["detail"]
+    assert "longer than the 120 s limit" in r.json()["detail"]
 
 
 @pytest.mark.parametrize("name", ["silence.ogg", "noise.webm"])
