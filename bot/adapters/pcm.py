@@ -27,7 +27,8 @@ def decode_pcm(data: bytes, max_seconds: float, container: str | None = None) ->
     chunks: list[np.ndarray] = []
     total = 0
     try:
-        with av.open(io.BytesIO(data), mode="r", format=CONTAINERS[container][0]) as media:
+        # Tags are the uploader's bytes: undecodable ones are replaced, never a UnicodeDecodeError.
+        with av.open(io.BytesIO(data), "r", CONTAINERS[container][0], metadata_errors="replace") as media:
             stream = _audio_stream(media)
             for frame in media.decode(stream):
                 for out in [*resampler.resample(frame)]:

@@ -61,7 +61,8 @@ def _probe(data: bytes, container: str, max_seconds: float) -> tuple[str, float]
     max_packets = int(max_seconds * PACKETS_PER_SECOND) + 1000
     deadline = time.monotonic() + PROBE_BUDGET_S
     try:
-        with av.open(io.BytesIO(data), mode="r", format=CONTAINERS[container][0]) as media:
+        # Tags are the uploader's bytes: undecodable ones are replaced, never a UnicodeDecodeError.
+        with av.open(io.BytesIO(data), "r", CONTAINERS[container][0], metadata_errors="replace") as media:
             stream = _audio_stream(media)
             codec = stream.codec_context.name
             start: Fraction | None = None

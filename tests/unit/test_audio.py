@@ -197,3 +197,27 @@ def test_a_file_of_packets_without_timestamps_is_bounded_by_count(monkeypatch: p
     with pytest.raises(AudioError) as refused:
         inspect_audio(bomb, "audio/aac", Settings(max_audio_seconds=0.01))  # 1,004 packets allowed
     assert refused.value.code == "too_long"
+
+
+def with_title(fmt: str, title: bytes) -> bytes:
+    """A short recording whose container carries ``title`` as its metadata, byte for byte."""
+    muxer, codec, _, _ = FORMATS[fmt]
+    buffer = io.BytesIO()
+    with av.open(buffer, mode="w", format=muxer) as out:
+        out.metadata["title"] = "Z" * len(title)
+        stream = out.add_stream(codec, rate=RATE, layout="mono")
+        frame = av.AudioFrame.from_ndarray(np.zeros((1, RATE // 2), np.float32), format="flt", layout="mono")
+        frame.sample_rate = RATE
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            out.mux(packet)
+    return buffer.getvalue().replace(b"Z" * len(title), title)
+
+
+@pytest.mark.parametrize("fmt", ["wav", "mp3", "m4a-aac", "webm-opus"])
+def test_metadata_that_is_not_utf8_is_no_server_error(fmt: str, tmp_path: Path) -> None:
+    # Found by the long fuzz run (bench/fuzz.py): PyAV decoded container tags strictly and raised
+    # UnicodeDecodeError, a 500.
+    data = with_title(fmt, b"\x80\xa0 titre")
+    info = inspect_audio(data, None, Settings(data_dir=tmp_path))
+    assert info.duration_s > 0
+    assert decode_pcm(data, 120).size > 0
