@@ -5,7 +5,7 @@ OpenAPI document with its default checks, signed WhatsApp bodies of odd shapes a
 (``tests/fuzz.py``). Loopback only; bounded in count. Prints the cases and failures per target and
 writes them to test-artifacts/fuzz-long.json; exits 1 on any failure.
 
-    .venv/bin/python -m bench.fuzz                      # about 10,000 cases
+    .venv/bin/python -m bench.fuzz                      # about 10,500 cases
     .venv/bin/python -m bench.fuzz --examples 50 --negative 20 --webhooks 100 --audio 20   # a quick look
 """
 
@@ -104,10 +104,10 @@ def run(name: str, examples: int, strategy: st.SearchStrategy, call: Callable[[A
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--examples", type=int, default=1000, help="positive cases per operation")
+    parser.add_argument("--examples", type=int, default=1100, help="positive cases per operation")
     parser.add_argument("--negative", type=int, default=500, help="negative cases per operation")
-    parser.add_argument("--webhooks", type=int, default=1500, help="signed WhatsApp bodies of odd shapes")
-    parser.add_argument("--audio", type=int, default=300, help="damaged audio files")
+    parser.add_argument("--webhooks", type=int, default=2000, help="signed WhatsApp bodies of odd shapes")
+    parser.add_argument("--audio", type=int, default=500, help="damaged audio files")
     args = parser.parse_args(argv)
     tally: dict[str, dict[str, Any]] = {}
     graph = FakeGraph(phone_number_id=wp.PHONE_ID).start()
