@@ -53,4 +53,7 @@ def is_silent(pcm: np.ndarray) -> bool:
 def _audio_stream(media: av.container.InputContainer) -> av.AudioStream:
     if not media.streams.audio:
         raise AudioError("no_audio", "the file contains no audio")
-    return media.streams.audio[0]
+    stream = media.streams.audio[0]
+    if stream.codec_context is None:  # a codec id or format tag FFmpeg does not know
+        raise AudioError("undecodable", UNDECODABLE)
+    return stream

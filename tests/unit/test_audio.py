@@ -221,3 +221,20 @@ def test_metadata_that_is_not_utf8_is_no_server_error(fmt: str, tmp_path: Path) 
     info = inspect_audio(data, None, Settings(data_dir=tmp_path))
     assert info.duration_s > 0
     assert decode_pcm(data, 120).size > 0
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda: encoded("webm-opus", 0.5).replace(b"A_OPUS", b"A_OPUT"),  # a codec id nobody knows
+        lambda: (lambda d: d[:20] + b"\x99\x99" + d[22:])(encoded("wav", 0.5)),  # a WAV format tag nobody knows
+    ],
+)
+def test_a_stream_of_an_unknown_codec_is_undecodable_not_a_server_error(damage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # Found by the long fuzz run (bench/fuzz.py): PyAV gives such a stream no codec context.
+    data = damage()
+    with pytest.raises(AudioError) as refused:
+        inspect_audio(data, None, Settings(data_dir=tmp_path))
+    assert refused.value.code == "undecodable"
+    with pytest.raises(AudioError):
+        decode_pcm(data, 120)
