@@ -20,7 +20,7 @@ from bot.channels.whatsapp.inbox import wa_inbox
 from bot.channels.whatsapp.parse import PayloadError
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.signature import sign
-from bot.database import make_engine
+from bot.database import open_database
 from tests import whatsapp_payloads as wp
 from tests.fuzz import at, odd_webhook
 from tests.unit.test_whatsapp_worker import StubDalil
@@ -41,7 +41,7 @@ CONFIG = WhatsAppConfig(
 @pytest.fixture(scope="module")
 def rt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WhatsAppRuntime]:
     folder: Path = tmp_path_factory.mktemp("shapes")
-    runtime = WhatsAppRuntime(CONFIG, StubDalil(), make_engine(f"sqlite:///{folder / 'wa.sqlite3'}"))
+    runtime = WhatsAppRuntime(CONFIG, StubDalil(), open_database(f"sqlite:///{folder / 'wa.sqlite3'}"))
     yield runtime
     runtime.channel.close()
 
