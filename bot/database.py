@@ -155,7 +155,8 @@ def insert_new(conn: Connection, table: Table, values: dict[str, Any], unique: l
     """Insert unless a row with the same ``unique`` columns exists (no IntegrityError, so the caller's
     transaction goes on); True when the row was inserted."""
     statement = _dialect_insert(conn, table).values(**values).on_conflict_do_nothing(index_elements=unique)
-    return conn.execute(statement).rowcount == 1
+    # RETURNING, not rowcount: PostgreSQL's driver reports no count for a statement that returns rows.
+    return conn.execute(statement.returning(*table.primary_key.columns)).first() is not None
 
 
 def upsert(conn: Connection, table: Table, values: dict[str, Any], unique: list[str]) -> None:

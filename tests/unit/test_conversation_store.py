@@ -36,7 +36,7 @@ def test_feedback_is_tied_to_an_answer_of_its_session(engine: Engine) -> None:
     store.record(_answer("s1", "a1", "passport-renewal"), "web")
     assert store.has_answer("s1", "a1") and not store.has_answer("s2", "a1") and not store.has_answer("s1", "zz")
     store.add_feedback("s1", "a1", 1, None)
-    store.add_feedback("s1", "a1", -1, "trop long")
+    store.add_feedback("s1", "a1", -1, "trop long")  # one rating per answer: the second replaces the first
     rows = store.feedback_rows()
-    assert [(r["rating"], r["comment"]) for r in rows] == [(-1, "trop long"), (1, None)]
+    assert [(r["rating"], r["comment"]) for r in rows] == [(-1, "trop long")]
     assert store.feedback_rows(limit=1)[0]["rating"] == -1
