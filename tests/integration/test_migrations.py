@@ -22,7 +22,7 @@ from tests.legacy_schema import create_legacy
 
 pytestmark = pytest.mark.integration
 TABLES = {"conversations", "turns", "feedback", "kb_revisions", "wa_inbox", "wa_outbox"}
-TABLES |= {"kb_versions", "leases", "rate_counts"}
+TABLES |= {"kb_versions", "leases", "rate_counts", "service_health"}
 T0 = dt.datetime(2026, 11, 30, 9, 0)
 
 
