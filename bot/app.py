@@ -42,7 +42,7 @@ from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.worker import WorkerOptions
 from bot.config import Settings
 from bot.conversation import ConversationStore
-from bot.coordination import KnowledgeVersions, KnowledgeWatcher, Lease, Singleton
+from bot.coordination import DatabaseRateCounter, KnowledgeVersions, KnowledgeWatcher, Lease, Singleton
 from bot.database import open_database
 from bot.errors import StoreUnavailable
 from bot.metrics import QueueCollector
@@ -198,10 +198,13 @@ def prepare(settings: Settings) -> None:
 
 
 def make_rate_counter(settings: Settings, engine: Engine) -> RateCounter:
-    """Where the web rate limits count. In this process for now: with several workers each counts its
-    own share, so a client gets up to workers x the limit. A counter shared through ``engine``
-    (PostgreSQL, see ``bot.ports.RateCounter``) plugs in here."""
-    return MemoryRateCounter()
+    """Where the web rate limits count: in the database when several workers may serve one client
+    (PostgreSQL, or ``dalil serve --workers N`` which sets ``DALIL_RATE_COUNTER=database``), else in
+    this process (one upsert per request saved)."""
+    choice = settings.rate_counter
+    if choice == "auto":
+        choice = "database" if engine.dialect.name == "postgresql" else "memory"
+    return DatabaseRateCounter(engine) if choice == "database" else MemoryRateCounter()
 
 
 def make_whatsapp(settings: Settings, dalil: Dalil, engine: Engine, parts: Parts) -> WhatsAppRuntime | None:

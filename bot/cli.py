@@ -59,8 +59,11 @@ def _run_server(args: argparse.Namespace, workers: int) -> int:
         uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", proxy_headers=False)
         return 0
     # Several processes, one port (uvicorn's supervisor restarts a worker that dies). The schema and the
-    # index are made ready once, here, so that the workers only load them.
+    # index are made ready once, here, so that the workers only load them; the web limits count in the
+    # database so that a client gets the limit once, not once per worker.
     prepare(settings)
+    if settings.rate_counter == "auto":
+        os.environ["DALIL_RATE_COUNTER"] = "database"
     uvicorn.run(
         "web.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="warning",
         proxy_headers=False,

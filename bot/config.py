@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -130,6 +131,10 @@ class Settings(BaseSettings):
     )
     web_rate_limit: int = Field(60, ge=0, description="API requests per minute per client; 0 turns web limits off")
     web_session_rate_limit: int = Field(20, ge=0, description="questions per minute per session; 0 turns it off")
+    rate_counter: Literal["auto", "memory", "database"] = Field(
+        "auto", description="where the web limits count: in this process, or in the database every worker shares; "
+        "auto: the database on PostgreSQL or under dalil serve --workers N>1"
+    )
     trusted_proxies: str = Field(
         "", description="comma-separated addresses or networks whose X-Forwarded-For names the client"
     )

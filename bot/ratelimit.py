@@ -1,9 +1,11 @@
 """Rate limits of the web API: how many requests a key (a client address, a session) may make a
 minute. The counting is behind :class:`bot.ports.RateCounter`; :class:`MemoryRateCounter` counts in
-this process, enough for one worker. Several workers need a shared counter (built by ``bot.app``)."""
+this process, enough for one worker; several workers share ``bot.coordination.DatabaseRateCounter``
+(chosen by ``bot.app.make_rate_counter``)."""
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 import time
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from bot.ports import RateCounter
 
 WINDOW_S = 60
+log = logging.getLogger(__name__)
 
 
 class MemoryRateCounter:
@@ -51,6 +54,11 @@ class RateLimiter:
         if per_minute <= 0:
             return None
         now = self.clock()
-        if self.counter.hit(key, WINDOW_S, now) <= per_minute:
+        try:
+            count = self.counter.hit(key, WINDOW_S, now)
+        except Exception:  # a shared counter's database away or locked: serve rather than refuse everyone
+            log.warning("rate counter unavailable, request let through", exc_info=True)
+            return None
+        if count <= per_minute:
             return None
         return max(1, math.ceil(WINDOW_S - now % WINDOW_S))

@@ -97,3 +97,18 @@ def test_rate_counts_are_shared_by_every_worker(engine: Engine) -> None:
     assert two.hit("client-b", 60, 150.0) == 1  # another key
     assert one.hit("client-a", 60, 180.0) == 1  # a new window
     assert two.hit("client-a", 60, 200.0) == 2
+
+
+def test_the_web_limits_count_in_the_database_when_workers_share_it(engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from bot.app import make_rate_counter
+    from bot.coordination import DatabaseRateCounter
+    from bot.ratelimit import MemoryRateCounter
+    from tests.fakes import fake_settings
+
+    def counter(choice: str) -> object:
+        return make_rate_counter(fake_settings(tmp_path, rate_counter=choice), engine)
+
+    shared = engine.dialect.name == "postgresql"  # auto: PostgreSQL means workers may be anywhere
+    assert isinstance(counter("auto"), DatabaseRateCounter if shared else MemoryRateCounter)
+    assert isinstance(counter("database"), DatabaseRateCounter)
+    assert isinstance(counter("memory"), MemoryRateCounter)

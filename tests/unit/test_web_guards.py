@@ -158,6 +158,25 @@ def test_the_memory_counter_forgets_ended_windows_and_stays_bounded() -> None:
     assert limiter.check("x", 1) is None and limiter.check("x", 1) == 55
 
 
+def test_two_workers_sharing_the_database_count_a_client_once(folder: Path, parts: Parts) -> None:
+    peer = ("198.51.100.20", 4000)
+    with app_client(folder, parts, peer, web_rate_limit=2, rate_counter="database") as one, app_client(
+        folder, parts, peer, web_rate_limit=2, rate_counter="database"
+    ) as two:  # two processes' apps, one database
+        assert [ask(one, "passeport").status_code, ask(two, "passeport").status_code] == [200, 200]
+        assert ask(one, "passeport").status_code == 429 and ask(two, "passeport").status_code == 429
+
+
+def test_a_counter_that_fails_lets_the_request_through_with_a_log(caplog: pytest.LogCaptureFixture) -> None:
+    class Broken:
+        def hit(self, key: str, window_s: int, now: float) -> int:
+            raise OSError("database is locked")
+
+    with caplog.at_level(logging.WARNING, logger="bot.ratelimit"):
+        assert RateLimiter(Broken()).check("client:x", 1) is None
+    assert "rate counter unavailable" in caplog.text
+
+
 def test_invalid_trusted_proxies_are_refused_at_start_up(folder: Path) -> None:
     with pytest.raises(ValidationError, match="DALIL_TRUSTED_PROXIES"):
         Settings(trusted_proxies="10.0.0.0/8, proxy.local", data_dir=folder)
