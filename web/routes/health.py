@@ -7,7 +7,7 @@ import os
 import socket
 
 from fastapi import APIRouter
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from web.deps import DalilDep
@@ -50,7 +50,9 @@ def health(dalil: DalilDep) -> JSONResponse:
     return JSONResponse(body, status_code=200 if state.ready else 503)
 
 
-@router.get("/metrics")
+# Documented as text (Prometheus' exposition format), as it is served: generated clients and the fuzz
+# suite's content-type check rely on the document.
+@router.get("/metrics", response_class=PlainTextResponse, responses={200: {"description": "Prometheus text format"}})
 def metrics(dalil: DalilDep) -> Response:
     dalil.readiness()  # refreshes this worker's version and dense-signal gauges
     return Response(dalil.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
