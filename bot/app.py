@@ -47,7 +47,7 @@ from bot.database import open_database
 from bot.errors import StoreUnavailable
 from bot.metrics import QueueCollector
 from bot.ports import Embedder, Generator, RateCounter, Transcriber, VectorStore
-from bot.ratelimit import MemoryRateCounter, RateLimiter
+from bot.ratelimit import MemoryRateCounter, PseudonymousKeys, RateLimiter
 from bot.retention import Purger, Retention
 from bot.search.query_cache import ServingEmbedder
 from bot.search.served import KnowledgeHolder, load_or_degrade, reload_knowledge
@@ -204,7 +204,9 @@ def make_rate_counter(settings: Settings, engine: Engine) -> RateCounter:
     choice = settings.rate_counter
     if choice == "auto":
         choice = "database" if engine.dialect.name == "postgresql" else "memory"
-    return DatabaseRateCounter(engine) if choice == "database" else MemoryRateCounter()
+    if choice == "memory":
+        return MemoryRateCounter()
+    return PseudonymousKeys(DatabaseRateCounter(engine), settings.hash_salt.get_secret_value())
 
 
 def make_whatsapp(settings: Settings, dalil: Dalil, engine: Engine, parts: Parts) -> WhatsAppRuntime | None:

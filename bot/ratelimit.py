@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 from bot.ports import RateCounter
+from bot.privacy import pseudonym
 
 WINDOW_S = 60
 log = logging.getLogger(__name__)
@@ -41,6 +42,18 @@ class MemoryRateCounter:
             del self._counts[key]
         while len(self._counts) > self.max_keys // 2:
             del self._counts[next(iter(self._counts))]
+
+
+class PseudonymousKeys:
+    """A counter whose keys (client addresses, session ids) are stored as keyed hashes: a shared
+    counter writes them to the database, where an address must not be readable (law 09-08)."""
+
+    def __init__(self, counter: RateCounter, salt: str) -> None:
+        self.counter = counter
+        self.salt = salt
+
+    def hit(self, key: str, window_s: int, now: float) -> int:
+        return self.counter.hit(pseudonym(key, self.salt), window_s, now)
 
 
 class RateLimiter:

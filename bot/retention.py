@@ -7,6 +7,7 @@ enforces it: ``dalil purge`` and, every ``DALIL_PURGE_INTERVAL_S``, a thread of 
   then deleted.
 - WhatsApp messages and replies that are done (answered, sent or given up) are deleted after
   ``whatsapp_days``; nothing pending is ever purged.
+- Rate-limit counts (``rate_counts``, pseudonymous client and session keys) of a minute that has ended.
 
 Every step is a bounded ``DELETE``/``UPDATE`` on an indexed date: running it twice, or in two workers at
 once, does nothing more; afterwards SQLite's write-ahead log is emptied (``bot.database.checkpoint``)."""
@@ -23,8 +24,9 @@ from bot.channels.whatsapp.inbox import wa_inbox
 from bot.channels.whatsapp.outbox import wa_outbox
 from bot.config import Settings
 from bot.conversation import conversations, feedback, turns
-from bot.coordination import Periodic
+from bot.coordination import Periodic, rate_counts
 from bot.database import checkpoint, now
+from bot.ratelimit import WINDOW_S
 
 log = logging.getLogger("dalil.retention")
 
@@ -52,6 +54,7 @@ class Purged:
     ratings: int
     whatsapp_messages: int
     whatsapp_replies: int
+    rate_counts: int  # rows of ended rate-limit windows
 
     def as_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -63,6 +66,7 @@ def purge(engine: Engine, retention: Retention, at: dt.datetime | None = None) -
     talk = at - dt.timedelta(days=retention.conversation_days)
     kept = at - dt.timedelta(days=retention.question_days)
     delivered = at - dt.timedelta(days=retention.whatsapp_days)
+    window = int(at.replace(tzinfo=dt.UTC).timestamp() // WINDOW_S)  # the current one (DatabaseRateCounter's)
     with engine.begin() as conn:
         unlinked = sum(
             conn.execute(
@@ -82,6 +86,7 @@ def purge(engine: Engine, retention: Retention, at: dt.datetime | None = None) -
             whatsapp_replies=conn.execute(
                 delete(wa_outbox).where(wa_outbox.c.state.in_(["sent", "failed"]), wa_outbox.c.created_at < delivered)
             ).rowcount,
+            rate_counts=conn.execute(delete(rate_counts).where(rate_counts.c.window < window)).rowcount,
         )
     checkpoint(engine)
     return purged

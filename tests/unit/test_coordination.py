@@ -102,11 +102,12 @@ def test_rate_counts_are_shared_by_every_worker(engine: Engine) -> None:
 def test_the_web_limits_count_in_the_database_when_workers_share_it(engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from bot.app import make_rate_counter
     from bot.coordination import DatabaseRateCounter
-    from bot.ratelimit import MemoryRateCounter
+    from bot.ratelimit import MemoryRateCounter, PseudonymousKeys
     from tests.fakes import fake_settings
 
     def counter(choice: str) -> object:
-        return make_rate_counter(fake_settings(tmp_path, rate_counter=choice), engine)
+        made = make_rate_counter(fake_settings(tmp_path, rate_counter=choice), engine)
+        return made.counter if isinstance(made, PseudonymousKeys) else made  # what the database holds: hashes
 
     shared = engine.dialect.name == "postgresql"  # auto: PostgreSQL means workers may be anywhere
     assert isinstance(counter("auto"), DatabaseRateCounter if shared else MemoryRateCounter)

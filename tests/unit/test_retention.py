@@ -17,6 +17,7 @@ from bot.channels.whatsapp.inbox import wa_inbox
 from bot.channels.whatsapp.outbox import wa_outbox
 from bot.cli import main
 from bot.conversation import ConversationStore, conversations, feedback, turns
+from bot.coordination import DatabaseRateCounter, rate_counts
 from bot.database import make_engine, migrate, now
 from bot.retention import Purger, Retention, purge
 from bot.types import Answer, AnswerStatus
@@ -81,15 +82,20 @@ def test_the_purge_deletes_what_is_past_its_time_and_nothing_else(store: Convers
     queued(engine, "done-old", "done", 40)
     queued(engine, "done-new", "done", 5)
     queued(engine, "pending-old", "pending", 40)  # never answered yet: never purged
+    counter, minute = DatabaseRateCounter(engine), time.time()
+    counter.hit("client-hash", 60, minute - 300)  # a minute that ended: purged
+    counter.hit("client-hash", 60, minute + 60)  # a minute still to come (the clock may tick): kept
 
     purged = purge(engine, Retention(conversation_days=90, question_days=365, whatsapp_days=30))
     assert purged.as_dict() == {
-        "conversations": 2, "unlinked": 4, "questions": 1, "ratings": 1, "whatsapp_messages": 1, "whatsapp_replies": 1
+        "conversations": 2, "unlinked": 4, "questions": 1, "ratings": 1, "whatsapp_messages": 1, "whatsapp_replies": 1,
+        "rate_counts": 1,
     }
     assert store.load("fresh") is not None and store.load("idle") is None
     assert count(engine, turns, turns.c.answer_id == "a-idle", turns.c.conversation_id == "") == 1  # kept, unlinked
     assert count(engine, turns, turns.c.answer_id == "a-old") == 0
     assert count(engine, wa_inbox) == 2 and count(engine, wa_inbox, wa_inbox.c.message_key == "pending-old") == 1
+    assert count(engine, rate_counts) == 1
     assert set(purge(engine, Retention()).as_dict().values()) == {0}  # idempotent
 
 

@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
+from sqlalchemy import select
 
 from bot.app import Parts
 from bot.config import Settings
+from bot.coordination import rate_counts
+from bot.database import make_engine
 from bot.ratelimit import MemoryRateCounter, RateLimiter
 from bot.sessions import SessionIds
 from tests.fakes import fake_settings
@@ -165,6 +168,11 @@ def test_two_workers_sharing_the_database_count_a_client_once(folder: Path, part
     ) as two:  # two processes' apps, one database
         assert [ask(one, "passeport").status_code, ask(two, "passeport").status_code] == [200, 200]
         assert ask(one, "passeport").status_code == 429 and ask(two, "passeport").status_code == 429
+    engine = make_engine(fake_settings(folder).sqlite_url)
+    with engine.connect() as conn:  # the database holds a keyed hash of the address, never the address
+        keys = conn.execute(select(rate_counts.c.key)).scalars().all()
+    engine.dispose()
+    assert keys and not any("198.51.100.20" in key or "client" in key for key in keys)
 
 
 def test_a_counter_that_fails_lets_the_request_through_with_a_log(caplog: pytest.LogCaptureFixture) -> None:
