@@ -27,5 +27,5 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${PORT}/health" || exit 1
 # Serve with WEB_CONCURRENCY workers; `dalil serve` migrates the schema and indexes what is missing
-# first, once. DALIL_HASH_SALT must be set in production.
+# first, once. DALIL_HASH_SALT and DALIL_SESSION_SECRET must be set in production.
 CMD ["sh", "-c", "exec dalil serve --host \"$HOST\" --port \"$PORT\" --workers \"$WEB_CONCURRENCY\""]
