@@ -70,6 +70,7 @@ eval: index
 bench: index
 	$(BIN)/python bench/retrieval.py $(EVAL)
 	$(BIN)/python -m bench.kfold
+	$(BIN)/python -m bench.scope
 	$(BIN)/python -m bench.embed_latency
 	DALIL_WEB_RATE_LIMIT=0 $(BIN)/python -m bench.suite
 	$(BIN)/python -m bench.load

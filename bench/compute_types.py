@@ -46,7 +46,7 @@ def inner(dev: Path) -> dict[str, object]:
     from bot.understand.language import detect
 
     search = search_parts(get_settings())
-    kb = load_kb(search.settings.knowledge_dir, search.embedder, search.store)
+    kb = load_kb(search.settings, search.embedder, search.store)
     search.embedder.embed_query("warm up")
     rss = _rss_mb()
 

@@ -78,7 +78,7 @@ def main() -> int:
     parser.add_argument("--components", action="store_true", help="also rank with BM25 alone")
     args = parser.parse_args()
     search = search_parts(get_settings())
-    kb = load_kb(search.settings.knowledge_dir, search.embedder, search.store)
+    kb = load_kb(search.settings, search.embedder, search.store)
     search.embedder.embed_query("warm up")
     rows = load_rows(Path(args.file))
     retriever = kb.retriever

@@ -49,14 +49,15 @@ class Settings(BaseSettings):
     chroma_port: int = 8000
     chroma_collection: str = "dalil_chunks"
 
-    # Retrieval and decision thresholds (calibrated with `dalil eval`)
+    # Retrieval and decision thresholds
     top_k: int = 5
-    min_score: float = Field(0.85, description="dense cosine above which a question is about a procedure")
-    min_lexical: float = Field(8.0, description="BM25 score (full text) above which it is")
-    min_names: float = Field(5.0, description="BM25 score on procedure names/aliases above which it is")
-    off_topic_max_lexical: float = Field(20.0, description="an off-topic word wins under this BM25 score")
-    off_topic_max_dense: float = Field(0.90, description="... and under this cosine")
-    topic_switch_margin: float = Field(0.04, description="how much stronger a new topic must be in a follow-up")
+    scope_min_ours: float = Field(
+        0.1, description="calibrated probability that a message is about our procedures above which it is answered"
+    )
+    scope_min_named: float = Field(0.5, description="... above which a refused request's procedure is linked")
+    scope_named_names: float = Field(8.0, description="names BM25 of the top procedure that counts as naming it")
+    followup_names: float = Field(6.0, description="names BM25 above which a later turn names a procedure")
+    followup_grams: float = Field(30.0, description="... or BM25 of its names' character n-grams")
     # Asking between close neighbours (bot/answer/clarify.py), chosen on bench/data/clarify.jsonl's tune split.
     clarify_tie_ratio: float = Field(0.88, description="a hit within this share of the top's score ties with it")
     clarify_max_words: int = Field(5, description="content words of a message short enough to ask about a tie")

@@ -48,6 +48,7 @@ class Hit:
     dense: float = 0.0  # best cosine similarity of the procedure's content chunks (not its questions)
     lexical: float = 0.0  # BM25 score of the procedure's document
     names: float = 0.0  # BM25 score of the procedure's title and aliases
+    grams: float = 0.0  # BM25 score of the character n-grams of its names (spellings of Darija, "lpatente")
 
 
 @dataclass(frozen=True)

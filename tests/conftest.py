@@ -81,7 +81,7 @@ def parts(settings: Settings):  # type: ignore[no-untyped-def]
     from bot.search.served import KnowledgeHolder, load_kb
 
     search = search_parts(settings)
-    knowledge = KnowledgeHolder(load_kb(settings.knowledge_dir, search.embedder, search.store))
+    knowledge = KnowledgeHolder(load_kb(settings, search.embedder, search.store))
     transcriber = make_transcriber(search.settings)
     return Parts(embedder=search.embedder, store=search.store, knowledge=knowledge, transcriber=transcriber)
 

@@ -11,9 +11,13 @@ import numpy as np
 
 
 class EmbeddingCache:
-    def __init__(self, folder: Path, model_name: str) -> None:
+    """``kind`` "passage" holds the chunks' vectors; "query" the vectors of texts embedded as queries
+    (the scope model's training examples), which differ for e5-style models (``query:`` prefix)."""
+
+    def __init__(self, folder: Path, model_name: str, kind: str = "passage") -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        safe = hashlib.sha256(model_name.encode()).hexdigest()[:16]
+        name = model_name if kind == "passage" else f"{model_name} [{kind}]"
+        safe = hashlib.sha256(name.encode()).hexdigest()[:16]
         self._db = sqlite3.connect(folder / f"{safe}.sqlite3")
         self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")

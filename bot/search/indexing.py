@@ -19,6 +19,7 @@ from bot.knowledge.loading import FileError, load_knowledge
 from bot.knowledge.schema import Procedure
 from bot.ports import Embedder, VectorStore
 from bot.search.embedding_cache import EmbeddingCache
+from bot.search.scope_examples import QUERY_CACHE, embed_examples, scope_examples
 from bot.types import Chunk
 
 BATCH = 32
@@ -32,6 +33,7 @@ class IndexReport:
     from_cache: int = 0
     added: int = 0  # chunks written to the store
     deleted: int = 0
+    examples_embedded: int = 0  # the scope model's training examples embedded (cache misses)
     seconds: float = 0.0
     errors: list[FileError] = field(default_factory=list)
     embedder: str = ""
@@ -43,6 +45,8 @@ class IndexReport:
             f"({self.embedded} embedded, {self.from_cache} from cache; "
             f"{self.added} added, {self.deleted} deleted) in {self.seconds:.1f} s",
         ]
+        if self.examples_embedded:
+            lines.append(f"Scope examples: {self.examples_embedded} embedded as queries")
         if self.embedder:
             chosen = ", ".join(f"{k} {v}" for k, v in self.compute.items())
             lines.append(f"Embedder: {self.embedder} (compute: {chosen})")
@@ -119,10 +123,15 @@ def build_index(settings: Settings, embedder: Embedder, store: VectorStore, prog
     """Index every valid procedure of the knowledge folder; broken files are reported and skipped."""
     loaded = load_knowledge(settings.knowledge_dir)
     cache = EmbeddingCache(settings.embedding_cache_path, embedder.name)
+    queries = EmbeddingCache(settings.embedding_cache_path, embedder.name, QUERY_CACHE)
     try:
         report = index_procedures(loaded.procedures, embedder, store, cache, progress)
+        started = time.perf_counter()
+        report.examples_embedded = embed_examples(scope_examples(loaded.procedures), embedder, queries)
+        report.seconds += time.perf_counter() - started
     finally:
         cache.close()
+        queries.close()
     report.errors = loaded.errors
     report.embedder = embedder.name
     return report

@@ -76,12 +76,16 @@ class Retriever:
     def has_dense(self) -> bool:
         return bool(self.dense.procedure_ids)
 
-    def search(self, query: Query, k: int = 5) -> list[Hit]:
+    def embed(self, query: Query) -> list[float]:
+        return self._embedder.embed_query(query.dense_text)
+
+    def search(self, query: Query, k: int = 5, vector: list[float] | None = None) -> list[Hit]:
+        """The best ``k`` procedures; ``vector`` is the query's (``embed``) when the caller has it."""
         dense: dict[str, float] = {}
         content: dict[str, float] = {}
         classified: dict[str, float] = {}
         if self.has_dense:
-            vector = self._embedder.embed_query(query.dense_text)
+            vector = vector if vector is not None else self.embed(query)
             dense, content = self.dense.scores(vector)
             classified = self.classifier.scores(vector) if not query.latin else {}  # weight 0 for Latin
         lexical = self.lexical.search(query.lexical_text)
@@ -91,7 +95,7 @@ class Retriever:
         weights = WEIGHTS_LATIN_SCRIPT if query.latin else WEIGHTS_ARABIC_SCRIPT
         fused = zfuse([dense, lexical, names, grams, concepts, classified], weights, self.ids)
         hits = [
-            Hit(pid, score, content.get(pid, 0.0), lexical.get(pid, 0.0), names.get(pid, 0.0))
+            Hit(pid, score, content.get(pid, 0.0), lexical.get(pid, 0.0), names.get(pid, 0.0), grams.get(pid, 0.0))
             for pid, score in fused.items()
         ]
         hits.sort(key=lambda h: (h.score, h.dense), reverse=True)

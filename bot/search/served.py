@@ -11,7 +11,6 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from bot.config import Settings
 from bot.errors import StoreUnavailable
@@ -19,10 +18,15 @@ from bot.knowledge.chunking import chunk_procedure
 from bot.knowledge.loading import FileError, load_knowledge
 from bot.knowledge.schema import Procedure
 from bot.ports import Embedder, VectorStore
+from bot.privacy import contacts
+from bot.search.embedding_cache import EmbeddingCache
 from bot.search.indexing import build_index
 from bot.search.retriever import Retriever
+from bot.search.scope_examples import QUERY_CACHE, embed_examples, missing_examples, scope_examples, train_scope
+from bot.search.scope_signals import Calibration, ScopeSignals
 from bot.texts import NATIONAL_PORTAL
 from bot.understand.normalize import normalize
+from bot.understand.scope import ScopeModel
 
 log = logging.getLogger("dalil")
 
@@ -31,9 +35,9 @@ class IndexIncomplete(RuntimeError):
     """The vector store lacks chunks of the knowledge base for the embedder in use: built for another
     model or compute type, or never built. ``dalil ingest`` (or :func:`load_or_index`) builds what is missing."""
 
-    def __init__(self, embedder: str, missing: int, total: int) -> None:
+    def __init__(self, embedder: str, missing: int, total: int, what: str = "chunks") -> None:
         super().__init__(
-            f"the index holds no vectors for {missing} of the knowledge base's {total} chunks with the "
+            f"the index holds no vectors for {missing} of the knowledge base's {total} {what} with the "
             f"embedder in use ({embedder}): run `dalil ingest` to build them"
         )
         self.missing = missing
@@ -43,6 +47,9 @@ class IndexIncomplete(RuntimeError):
 class KnowledgeBase:
     procedures: dict[str, Procedure]
     retriever: Retriever
+    scope: ScopeModel  # what a message is about: ours, a procedure we lack, an opinion, off topic
+    signals: ScopeSignals  # the knowledge base's vocabulary and concepts, for the scope decision
+    calibration: Calibration  # the scope model and retrieval signals -> the probability a message is ours
     errors: list[FileError] = field(default_factory=list)
 
     @classmethod
@@ -51,9 +58,14 @@ class KnowledgeBase:
         procedures: Sequence[Procedure],
         embedder: Embedder,
         store: VectorStore | None,
+        queries: EmbeddingCache,
         errors: Sequence[FileError] = (),
     ) -> KnowledgeBase:
-        return cls({p.id: p for p in procedures}, Retriever(procedures, embedder, store), list(errors))
+        """``queries``: the cache of the scope examples' query vectors (the index job fills it)."""
+        retriever = Retriever(procedures, embedder, store)
+        scope = train_scope(scope_examples(procedures), queries)
+        signals = ScopeSignals(procedures)
+        return cls({p.id: p for p in procedures}, retriever, scope, signals, Calibration.shipped(), list(errors))
 
     @property
     def dense(self) -> bool:
@@ -64,6 +76,11 @@ class KnowledgeBase:
     def allowed_urls(self) -> set[str]:
         """The only URLs an answer may contain: the official links of the knowledge base."""
         return {url for p in self.procedures.values() for url in p.urls} | {NATIONAL_PORTAL}
+
+    @cached_property
+    def allowed_contacts(self) -> set[str]:
+        """The only e-mail addresses and phone numbers an answer may contain: the knowledge base's."""
+        return {c for p in self.procedures.values() for c in contacts(p.model_dump_json())}
 
     def get(self, procedure_id: str) -> Procedure | None:
         return self.procedures.get(procedure_id)
@@ -111,14 +128,23 @@ def missing_chunks(procedures: Sequence[Procedure], store: VectorStore) -> tuple
     return len(wanted - store.ids()), len(wanted)
 
 
-def load_kb(knowledge_dir: Path, embedder: Embedder, store: VectorStore) -> KnowledgeBase:
+def load_kb(settings: Settings, embedder: Embedder, store: VectorStore) -> KnowledgeBase:
     """The knowledge base as served, or IndexIncomplete when the store was not built for this embedder
-    (a collection is per model and compute type: vectors of two never meet)."""
-    loaded = load_knowledge(knowledge_dir)
+    (a collection is per model and compute type: vectors of two never meet) or the scope examples'
+    vectors were not embedded with it."""
+    loaded = load_knowledge(settings.knowledge_dir)
     missing, total = missing_chunks(loaded.procedures, store)
     if missing:
         raise IndexIncomplete(embedder.name, missing, total)
-    return KnowledgeBase.build(loaded.procedures, embedder, store, loaded.errors)
+    queries = EmbeddingCache(settings.embedding_cache_path, embedder.name, QUERY_CACHE)
+    try:
+        examples = scope_examples(loaded.procedures)
+        lacking = missing_examples(examples, queries)
+        if lacking:
+            raise IndexIncomplete(embedder.name, len(lacking), len(examples), "scope examples")
+        return KnowledgeBase.build(loaded.procedures, embedder, store, queries, loaded.errors)
+    finally:
+        queries.close()
 
 
 def load_or_index(settings: Settings, embedder: Embedder, store: VectorStore) -> KnowledgeBase:
@@ -126,12 +152,12 @@ def load_or_index(settings: Settings, embedder: Embedder, store: VectorStore) ->
     a machine with another compute type, an index never built), build them first: only what is
     missing is embedded, and vectors of two compute types never meet (one collection each)."""
     try:
-        return load_kb(settings.knowledge_dir, embedder, store)
+        return load_kb(settings, embedder, store)
     except IndexIncomplete as exc:
         log.warning("index incomplete: building it", extra={"embedder": embedder.name, "missing": exc.missing})
     report = build_index(settings, embedder, store, progress=False)
     log.info("index built", extra={"embedded": report.embedded, "seconds": round(report.seconds, 1)})
-    return load_kb(settings.knowledge_dir, embedder, store)
+    return load_kb(settings, embedder, store)
 
 
 def load_or_degrade(settings: Settings, embedder: Embedder, store: VectorStore) -> KnowledgeBase:
@@ -143,7 +169,12 @@ def load_or_degrade(settings: Settings, embedder: Embedder, store: VectorStore) 
     except StoreUnavailable as exc:
         log.error("vector store unavailable: answering with the lexical signals only", extra={"error": str(exc)})
     loaded = load_knowledge(settings.knowledge_dir)
-    return KnowledgeBase.build(loaded.procedures, embedder, None, loaded.errors)
+    queries = EmbeddingCache(settings.embedding_cache_path, embedder.name, QUERY_CACHE)
+    try:
+        embed_examples(scope_examples(loaded.procedures), embedder, queries)  # none when the index job ran
+        return KnowledgeBase.build(loaded.procedures, embedder, None, queries, loaded.errors)
+    finally:
+        queries.close()
 
 
 @dataclass(frozen=True)
@@ -163,7 +194,7 @@ def reload_knowledge(
     """Re-index and swap; on failure the previous version keeps serving and the error is raised.
     ``publish(procedures)`` records the new version for the other workers and returns its number."""
     report = build_index(settings, embedder, store, progress=False)
-    kb = load_kb(settings.knowledge_dir, embedder, store)
+    kb = load_kb(settings, embedder, store)
     if not kb.procedures:
         raise RuntimeError("the new knowledge base has no valid procedure; keeping the previous one")
     holder.swap(kb, publish(len(kb.procedures)) if publish else None)
