@@ -29,7 +29,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "[PHONE]",
         re.compile(
             rf"(?<![\w+])(?:\+|00)?212{_SEP}\(?0?\)?{_SEP}[5-7](?:{_SEP}\d){{8}}(?!\d)"
-            rf"|(?<![\d+])0[5-7](?:{_SEP}\d){{8}}(?!\d)"
+            rf"|(?<![\d+])0[5-8](?:{_SEP}\d){{8}}(?!\d)"
         ),
     ),
     # Passport: one or two Latin letters then 7 digits (AB1234567).
@@ -65,6 +65,36 @@ def redact(text: str) -> str:
     for placeholder, pattern in _PATTERNS:
         text = pattern.sub(placeholder, text)
     return text
+
+
+_CONTACTS = [pattern for placeholder, pattern in _PATTERNS if placeholder in ("[EMAIL]", "[PHONE]")]
+
+
+def _contact(raw: str) -> str:
+    """An e-mail address in lower case, a phone number as its last nine digits (+212 6… = 06…)."""
+    return raw.lower() if "@" in raw else re.sub(r"\D", "", raw)[-9:]
+
+
+def contacts(text: str) -> set[str]:
+    """The e-mail addresses and phone numbers in a text, comparable across spellings."""
+    return {_contact(m.group(0)) for pattern in _CONTACTS for m in pattern.finditer(text)}
+
+
+def strip_contacts(text: str, allowed: set[str]) -> tuple[str, int]:
+    """Remove the e-mail addresses and phone numbers not in ``allowed`` (an answer repeats only the
+    knowledge base's own); returns the text and how many were removed."""
+    removed = 0
+
+    def drop(m: re.Match[str]) -> str:
+        nonlocal removed
+        if _contact(m.group(0)) in allowed:
+            return m.group(0)
+        removed += 1
+        return ""
+
+    for pattern in _CONTACTS:
+        text = pattern.sub(drop, text)
+    return text, removed
 
 
 def pseudonym(value: str, salt: str) -> str:

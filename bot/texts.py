@@ -80,6 +80,12 @@ _ANSWERS: dict[str, dict[AnswerLang, str]] = {
         "الرسمية.",
         "darija": "ما نقدرش نعاونك فهادشي، حيت مخالف للقانون ولا لحقوق الناس. ولكن نقدر نشرح ليك الإجراء الرسمي.",
     },
+    "refused_harm_line": {
+        "fr": "Je ne peux pas vous aider pour la première partie de votre demande, contraire à la loi. Pour la "
+        "démarche officielle :",
+        "ar": "لا يمكنني مساعدتك في الجزء الأول من طلبك لأنه مخالف للقانون. أما المسطرة الرسمية:",
+        "darija": "ما نقدرش نعاونك فالجزء الأول ديال الطلب ديالك حيت مخالف للقانون. أما الإجراء الرسمي:",
+    },
     "refused_data": {
         "fr": "Je n'ai accès aux données de personne et je ne communique aucune information sur d'autres personnes "
         "ou d'autres conversations. Je peux vous expliquer une démarche administrative.",

@@ -1,4 +1,6 @@
-"""Guards around the answer: manipulation attempts in, only official links and sourced numbers out."""
+"""Guards around the answer's way out: only official links, the knowledge base's own e-mail addresses
+and phone numbers, and sourced numbers leave (harmful intent and manipulation are read on the way in,
+by bot/understand/safety.py)."""
 
 from __future__ import annotations
 
@@ -7,31 +9,9 @@ from collections.abc import Iterable
 
 from bot.understand.normalize import normalize
 
-# Attempts to change Dalil's instructions, reveal its internals or claim authority. Matched on
-# normalised text (lower case, no accents, unified Arabic letters).
-_OVERRIDE = [
-    r"\b(ignore|oublie|oubliez|forget|disregard)\b.{0,40}\b(instruction|consigne|regle|rule|prompt|above|precedent)",
-    r"\b(system prompt|prompt systeme|ton prompt|your prompt|tes instructions|your instructions)\b",
-    r"\b(reveal|revele|revelez|affiche|montre|show|print|repeat)\b.{0,40}\b(prompt|instruction|config|secret|cle|key)",
-    r"\b(you are now|tu es maintenant|desormais tu es|act as|joue le role|pretend)\b",
-    r"\b(jailbreak|dan mode|developer mode|mode developpeur)\b",
-    r"\b(je suis|i am|ana)\b.{0,20}\b(l'?administrateur|admin|administrator|le developpeur|developer)\b",
-    r"(تجاهل|انس|إنس|تناس).{0,30}(التعليمات|الأوامر|التوجيهات|القواعد)",
-    r"(اكشف|اعرض|اظهر|أظهر|كشف).{0,30}(التعليمات|البرومبت|الموجه|الاعدادات|الإعدادات|الأسرار)",
-    r"(انا|أنا) (المسؤول|المدير|الادمين|الأدمين|المطور)",
-    r"(نسى|ننسى|انسى) .{0,20}(التعليمات|القواعد)",
-]
-_OVERRIDE_RE = [re.compile(p) for p in _OVERRIDE]
-
 _URL_RE = re.compile(r"https?://[^\s)\]>\"']+")
 _MD_LINK_RE = re.compile(r"\[([^\]]*)\]\((https?://[^)\s]+)\)")
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
-
-
-def is_manipulation(message: str) -> bool:
-    text = normalize(message)
-    raw = message.lower()
-    return any(p.search(text) or p.search(raw) for p in _OVERRIDE_RE)
 
 
 def _allowed(url: str, allowed: set[str]) -> bool:
