@@ -150,12 +150,9 @@ def fake_parts(settings: Settings) -> Parts:
 
 
 def fake_settings(folder: Path, **overrides: object) -> Settings:
-    # The dense threshold is calibrated per embedder (0.85 for e5's compressed cosines): a bag of words
-    # scores a question about a procedure around 0.5-0.9 against its text, and nothing off topic so high.
     base: dict[str, object] = {
         "data_dir": folder,
         "knowledge_dir": ROOT / "knowledge",
         "embedding_cache_dir": folder / "cache",
-        "min_score": 0.5,
     }
     return Settings(**(base | overrides))  # type: ignore[arg-type]

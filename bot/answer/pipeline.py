@@ -1,6 +1,7 @@
 """The answer, as an explicit list of small steps over a shared context.
 
-guard input -> detect language -> resolve follow-up -> retrieve -> decide -> compose -> guard output.
+guard input -> detect language -> social -> retrieve -> resolve follow-up -> guard intent -> scope ->
+decide -> compose -> preface -> guard output.
 Any step may stop with a status; the citizen then gets that status's prepared polite message.
 :meth:`Pipeline.answer` never raises: an unexpected error becomes ``no_answer`` and is logged.
 """
@@ -11,54 +12,32 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from bot.answer.clarify import ClarifyLimits, between_neighbours
+from bot.answer.boundaries import check_scope, guard_intent
+from bot.answer.clarify import ClarifyLimits, Neighbours, between_neighbours
 from bot.answer.compose import card, compose_answer
-from bot.answer.guard import is_manipulation, strip_foreign_links
+from bot.answer.context import Context, Stop
+from bot.answer.followup import resolve
+from bot.answer.guard import strip_foreign_links
 from bot.answer.llm import phrase_with_llm
 from bot.config import Settings
 from bot.conversation import Conversation
 from bot.ports import Generator
-from bot.privacy import redact
+from bot.privacy import redact, strip_contacts
 from bot.search.query import prepare_query
 from bot.search.served import KnowledgeBase
 from bot.texts import pick, say, status_message
-from bot.types import Answer, AnswerLang, AnswerStatus, Hit, Option, Source
+from bot.types import Answer, AnswerLang, AnswerStatus, Option, Source
 from bot.understand.analysis import analyze
-from bot.understand.aspects import Aspect, detect_aspect, detect_aspects
-from bot.understand.intent import looks_like_followup
-from bot.understand.language import Detection, detect
-from bot.understand.scope import off_topic_terms
-from bot.understand.social import SOCIAL_OPTIONS, social_kind
+from bot.understand.aspects import detect_aspect, detect_aspects
+from bot.understand.language import detect
+from bot.understand.safety import check
+from bot.understand.social import SOCIAL_OPTIONS, social_kind, without_social
 
 log = logging.getLogger("dalil.pipeline")
 
-
-class Stop(Exception):
-    def __init__(self, status: AnswerStatus) -> None:
-        self.status = status
-
-
-@dataclass
-class Context:
-    message: str
-    lang_override: AnswerLang | None
-    conversation: Conversation | None
-    kb: KnowledgeBase
-    detection: Detection | None = None
-    lang: AnswerLang = "fr"
-    aspect: Aspect | None = None
-    aspects: tuple[Aspect, ...] = ()  # what the message asks (fees, documents…); none: a general question
-    followup_of: str | None = None
-    hits: list[Hit] = field(default_factory=list)
-    chosen: list[str] = field(default_factory=list)  # procedure ids the answer is built on, best first
-    options: list[str] = field(default_factory=list)
-    reply: str = ""  # the text key of a prepared reply (social, refusal kinds), when not the status's own
-    status: AnswerStatus = AnswerStatus.ANSWERED
-    text: str = ""
-    details: str = ""  # the full card behind the short answer
-    trace: dict[str, object] = field(default_factory=dict)
+# What a refusal says, by the kind of request refused (bot/understand/safety.py).
+_REFUSALS = {"harm": "refused_harm", "data": "refused_data", "internals": "refused", "override": "refused"}
 
 
 class Pipeline:
@@ -75,21 +54,33 @@ class Pipeline:
             ("guard_input", self.guard_input),
             ("detect_language", self.detect_language),
             ("social", self.social),
-            ("resolve_followup", self.resolve_followup),
             ("retrieve", self.retrieve),
+            ("resolve_followup", self.resolve_followup),
+            ("guard_intent", lambda ctx: guard_intent(ctx, self.settings)),
+            ("check_scope", self.check_scope),
             ("decide", self.decide),
             ("compose", self.compose),
+            ("preface", self.preface),
             ("guard_output", self.guard_output),
         ]
 
     # --- steps -----------------------------------------------------------------------------
 
     def guard_input(self, ctx: Context) -> None:
+        """Requests for Dalil's internals or for other people's data are refused before any search;
+        harmful intent and attempts to steer the answer are weighed once the message is searched."""
         # Detect the language first so that even a refusal is in the citizen's language.
         ctx.detection = detect(ctx.message)
         ctx.lang = ctx.lang_override or ctx.detection.answer_lang
-        if is_manipulation(ctx.message):
-            raise Stop(AnswerStatus.REFUSED)
+        ctx.safety = check(ctx.message)
+        ctx.search = without_social(ctx.message)
+        if ctx.safety is not None:
+            # Beside an instruction or an unlawful request, only the message's own question is searched.
+            ctx.search = ctx.safety.question or ctx.message
+            ctx.trace["safety"] = {"kind": ctx.safety.kind, "category": ctx.safety.category}
+            ctx.reply = _REFUSALS[ctx.safety.kind]
+            if ctx.safety.kind in ("internals", "data"):
+                raise Stop(AnswerStatus.REFUSED)
 
     def detect_language(self, ctx: Context) -> None:
         assert ctx.detection is not None
@@ -111,66 +102,73 @@ class Pipeline:
         raise Stop(AnswerStatus.SOCIAL)
 
     def resolve_followup(self, ctx: Context) -> None:
+        """A later turn: the procedure it is about (bot/answer/followup.py), or a new question."""
         ctx.aspect = detect_aspect(ctx.message)
         ctx.aspects = detect_aspects(ctx.message)
-        previous = ctx.conversation.procedure_id if ctx.conversation else None
-        if previous and previous in ctx.kb.procedures and looks_like_followup(ctx.message):
-            ctx.followup_of = previous
         ctx.trace["aspect"] = ctx.aspect
         ctx.trace["aspects"] = list(ctx.aspects)
+        conversation = ctx.conversation
+        previous = conversation.procedure_id if conversation else None
+        last = conversation.turns[-1] if conversation and conversation.turns else None
+        offered = list(last.sources) if last and last.status == AnswerStatus.CLARIFICATION.value else []
+        if (previous in ctx.kb.procedures or offered) and ctx.kb.by_title(ctx.message) is None:
+            known = previous if previous in ctx.kb.procedures else None
+            turn = resolve(ctx.message, known, ctx.kb, ctx.hits, self.settings, offered)
+            ctx.trace["followup"] = turn.reason
+            if turn.procedure is not None:
+                ctx.chosen = [turn.procedure]
+                # A turn that names another procedure is a new question about it, not a follow-up.
+                ctx.followup_of = None if turn.reason == "switch" else known or turn.procedure
         ctx.trace["followup_of"] = ctx.followup_of
 
     def retrieve(self, ctx: Context) -> None:
+        """Search, and ask the scope model about the same query vector (one embedding for both)."""
         assert ctx.detection is not None
-        query = prepare_query(ctx.message, ctx.detection)
-        ctx.hits = ctx.kb.retriever.search(query, k=max(self.settings.top_k, 5))
+        ctx.query = prepare_query(ctx.search or ctx.message, ctx.detection)
+        ctx.vector = ctx.kb.retriever.embed(ctx.query)
+        ctx.hits = ctx.kb.retriever.search(ctx.query, k=max(self.settings.top_k, 5), vector=ctx.vector)
+        ctx.scope = ctx.kb.scope.probabilities(ctx.query.names_text, ctx.vector)
+        ctx.ours = ctx.kb.calibration.probability(ctx.kb.signals.features(ctx.query, ctx.scope, ctx.hits))
         ctx.trace["hits"] = [
             {
                 "id": h.procedure_id,
                 "score": round(h.score, 5),
                 "dense": round(h.dense, 4),
                 "lexical": round(h.lexical, 3),
-                "names": round(h.names, 3),
+                "names": round(h.names, 2),
+                "grams": round(h.grams, 2),
             }
             for h in ctx.hits
         ]
 
-    def _in_scope(self, ctx: Context) -> bool:
-        """Calibrated on the dev set (bench/retrieval.py, dalil eval): any one strong signal says the
-        question is about a procedure, unless it is about an off-topic subject and no signal is strong."""
-        s = self.settings
-        dense = max((h.dense for h in ctx.hits), default=0.0)
-        lexical = max((h.lexical for h in ctx.hits), default=0.0)
-        names = max((h.names for h in ctx.hits), default=0.0)
-        off_topic = off_topic_terms(ctx.message)
-        ctx.trace["scope"] = {
-            "dense": round(dense, 4),
-            "lexical": round(lexical, 2),
-            "names": round(names, 2),
-            "off_topic": off_topic,
-        }
-        if off_topic and lexical < s.off_topic_max_lexical and dense < s.off_topic_max_dense:
-            return False
-        return dense >= s.min_score or lexical >= s.min_lexical or names >= s.min_names
+    def _neighbours(self, ctx: Context) -> Neighbours:
+        """What the message says about close procedures (bot/answer/clarify.py): ask, or choose one."""
+        if ctx.neighbours is None:
+            found = between_neighbours(ctx.message, len(analyze(ctx.message)), ctx.hits, ctx.kb, self._limits)
+            ctx.neighbours = found
+            ctx.trace["neighbours"] = found.reason or None
+        return ctx.neighbours
+
+    def check_scope(self, ctx: Context) -> None:
+        # A later turn resolved to its procedure, or a tapped option, is ours.
+        if ctx.chosen or ctx.kb.by_title(ctx.message) is not None or not ctx.hits:
+            return
+        neighbours = self._neighbours(ctx)
+        # A message that names a procedure ("الباسبور", "cnss") is about it however short it is.
+        named = bool(neighbours.ask or neighbours.choose) and ctx.hits[0].names >= self.settings.clarify_min_names
+        check_scope(ctx, self.settings, named)
 
     def decide(self, ctx: Context) -> None:
         chosen = ctx.kb.by_title(ctx.message)
         if chosen:
             ctx.chosen = [chosen]
             return
-        top = ctx.hits[0] if ctx.hits else None
-        if ctx.followup_of and (top is None or not self._strong(top) or top.procedure_id == ctx.followup_of):
-            # A follow-up about the procedure being discussed, unless it clearly starts a new topic.
-            ctx.chosen = [ctx.followup_of]
+        if ctx.chosen:  # a later turn already resolved to its procedure
             return
+        top = ctx.hits[0] if ctx.hits else None
         if top is None:
-            raise Stop(AnswerStatus.OUT_OF_SCOPE)
-        neighbours = between_neighbours(ctx.message, len(analyze(ctx.message)), ctx.hits, ctx.kb, self._limits)
-        ctx.trace["neighbours"] = neighbours.reason or None
-        # A message that names a procedure ("الباسبور", "cnss") is about it however short it is.
-        named = bool(neighbours.ask or neighbours.choose) and top.names >= self.settings.clarify_min_names
-        if not named and not self._in_scope(ctx):
-            raise Stop(AnswerStatus.OUT_OF_SCOPE)
+            raise Stop(AnswerStatus.NO_ANSWER)
+        neighbours = self._neighbours(ctx)
         if neighbours.ask:
             ctx.options = list(neighbours.ask)
             raise Stop(AnswerStatus.CLARIFICATION)
@@ -183,9 +181,6 @@ class Pipeline:
             if h.procedure_id != main and h.procedure_id in related and h.score >= 0.9 * top.score
         ]
         ctx.chosen = [main, *see_also]
-
-    def _strong(self, hit: Hit) -> bool:
-        return hit.dense >= self.settings.min_score + self.settings.topic_switch_margin
 
     def compose(self, ctx: Context) -> None:
         """The short answer to what was asked (a follow-up's "et les documents ?" too), the card behind it."""
@@ -201,10 +196,20 @@ class Pipeline:
             if phrased.text:
                 ctx.text = phrased.text
 
+    def preface(self, ctx: Context) -> None:
+        """One line before the card: the opinion declined, or the unlawful part of the request refused."""
+        if ctx.preface:
+            ctx.text = f"{say(ctx.preface, ctx.lang)}\n\n{ctx.text}"
+
     def guard_output(self, ctx: Context) -> None:
-        ctx.text, removed = strip_foreign_links(ctx.text, ctx.kb.allowed_urls)
-        ctx.details, removed_details = strip_foreign_links(ctx.details, ctx.kb.allowed_urls)
-        ctx.trace["links_removed"] = removed + removed_details
+        """Only the knowledge base's links, e-mail addresses and phone numbers ever leave."""
+        removed = 0
+        for name in ("text", "details"):
+            text, links = strip_foreign_links(getattr(ctx, name), ctx.kb.allowed_urls)
+            text, contacts = strip_contacts(text, ctx.kb.allowed_contacts)
+            setattr(ctx, name, text)
+            removed += links + contacts
+        ctx.trace["links_removed"] = removed
 
     # --- driver ----------------------------------------------------------------------------
 
@@ -251,6 +256,12 @@ class Pipeline:
             procs = [kb.procedures[pid] for pid in ctx.chosen]
             sources = [Source(p.id, pick(p.title, ctx.lang), p.primary_url) for p in procs]
             options, text = [], ctx.text
+        elif ctx.status is AnswerStatus.REFUSED and ctx.chosen:
+            # The lawful procedure the refused request was about, linked.
+            proc = kb.procedures[ctx.chosen[0]]
+            sources, options = [Source(proc.id, pick(proc.title, ctx.lang), proc.primary_url)], []
+            link = f"**{say('lawful_way', ctx.lang)}**{say('colon', ctx.lang)}[{sources[0].title}]({proc.primary_url})"
+            text = f"{say(ctx.reply, ctx.lang)}\n\n{link}"
         else:
             sources = []
             options = [Option(pid, pick(kb.procedures[pid].title, ctx.lang)) for pid in ctx.options]

@@ -193,6 +193,8 @@ def without_social(message: str) -> str:
     pattern, meaning = _table()
     text = _clean(message)
     kept = pattern.sub(lambda m: " " if meaning[m.group(0)][0] in ("greeting", "thanks") else m.group(0), text)
+    if kept == text:
+        return message
     kept = _NOISE.sub(" ", kept).strip()
     return kept if len(kept.split()) >= 2 else message
 

@@ -117,6 +117,12 @@ VARIANT_CUES: dict[Variant, list[str]] = {
         "ضاعت",
         "ضاعلي",
         "ضاعت ليا",
+        "ضايع",
+        "ضايعة",
+        "ضايعه",
+        "daye3",
+        "daya3",
+        "da3ya",
         "تلف",
         "تلفت",
         "تلفات",
@@ -182,6 +188,11 @@ VARIANT_CUES: dict[Variant, list[str]] = {
         "نظير",
         "مقطعة",
         "تقطعات",
+        "تقطع",
+        "تقطعت",
+        "مقطوع",
+        "tqatt3",
+        "t9atte3",
         "تخسرات",
     ],
     "foreign": [
@@ -286,6 +297,21 @@ def named_variant(cues: set[Variant], variants: set[Variant]) -> Variant | None:
                 if variant in variants:
                     return variant
     return None
+
+
+# "machi awel merra", "elle n'est pas perdue", "ماشي أول مرة", "ليست ضائعة": the variant is denied.
+_NEGATION = re.compile(r"(?:^|[\s,])(?:machi|mashi|ماشي|pas|non|ليس|ليست|لم|not)\s+(?:\S+\s+)?$")
+
+
+def negated_variants(message: str) -> set[Variant]:
+    """The variants a message names only to deny them (a correction: "non, pas perdue, expirée")."""
+    text = normalize(message)
+    return {
+        variant
+        for variant, pattern in _patterns().items()
+        for m in pattern.finditer(text)
+        if _NEGATION.search(text[max(0, m.start() - 24) : m.start()])
+    }
 
 
 def variant_cues(message: str) -> set[Variant]:

@@ -1,0 +1,90 @@
+"""Where Dalil stops, after retrieval: harmful intent and attempts to steer the answer
+(``guard_intent``), and the scope decision (``check_scope``: ours, not in the base yet, an opinion
+to decline, off topic) from the scope model's probabilities and the retrieval hits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.answer.context import Context, Stop
+from bot.config import Settings
+from bot.types import AnswerStatus
+from bot.understand.opinion import opinion_request
+from bot.understand.safety import asks_a_procedure
+
+ScopeKind = Literal["in", "near", "opinion", "off"]
+
+
+@dataclass(frozen=True)
+class ScopeVerdict:
+    kind: ScopeKind
+    reason: str  # for the trace: which signal decided
+
+
+def scope_decision(ours: float, probabilities: Mapping[str, float], settings: Settings) -> ScopeVerdict:
+    """``ours``: the calibrated probability that the message is about one of our procedures
+    (bot/search/scope_signals.py). Below the threshold, the scope model says what else it is."""
+    if not probabilities or ours >= settings.scope_min_ours:
+        return ScopeVerdict("in", f"ours {ours:.2f}")
+    rest = {k: v for k, v in probabilities.items() if k != "kb"}
+    kind = max(rest, key=rest.__getitem__)
+    return ScopeVerdict(kind, f"ours {ours:.2f}, {kind} {rest[kind]:.2f}")  # type: ignore[arg-type]
+
+
+def in_scope(ctx: Context, settings: Settings) -> bool:
+    return scope_decision(ctx.ours, ctx.scope, settings).kind == "in"
+
+
+def _named(ctx: Context, settings: Settings) -> bool:
+    """The top procedure is named outright, or the model finds the message clearly ours."""
+    top = ctx.hits[0] if ctx.hits else None
+    if top is None:
+        return False
+    return (
+        ctx.ours >= settings.scope_min_named
+        or top.names >= settings.scope_named_names
+        or top.grams >= settings.followup_grams
+    )
+
+
+def guard_intent(ctx: Context, settings: Settings) -> None:
+    """Harmful intent is refused, pointing to the lawful procedure when the message names one; a
+    separate lawful question in the same message is answered after one line of refusal. An attempt to
+    steer the answer is not obeyed: refused alone, ignored beside a real question about a procedure."""
+    verdict = ctx.safety
+    if verdict is None:
+        return
+    if verdict.kind == "harm":
+        if verdict.lawful_question and in_scope(ctx, settings):
+            ctx.preface = "refused_harm_line"
+            return
+        ctx.reply = "refused_harm"
+        ctx.chosen = [ctx.hits[0].procedure_id] if _named(ctx, settings) else []
+        raise Stop(AnswerStatus.REFUSED)
+    if verdict.kind == "override":
+        # Instructions alone, or beside something that is not a question about our procedures.
+        alone = verdict.category == "exfiltration" and not verdict.lawful_question
+        asked = in_scope(ctx, settings) or (verdict.lawful_question and _named(ctx, settings))
+        if alone or not asked:
+            raise Stop(AnswerStatus.REFUSED)
+        ctx.trace["override_ignored"] = True
+
+
+def check_scope(ctx: Context, settings: Settings, named: bool = False) -> None:
+    """Not ours: off topic, a procedure the base lacks (the national portal), or an opinion to decline
+    (answered after one line when the message also asks a procedure it names). ``named``: the message
+    names a family of our procedures (bot/answer/clarify.py), which keeps it ours however short."""
+    verdict = scope_decision(ctx.ours, ctx.scope, settings)
+    probabilities = {k: round(v, 3) for k, v in ctx.scope.items()}
+    ctx.trace["scope"] = {"verdict": verdict.kind, "reason": verdict.reason, **probabilities}
+    cue = opinion_request(ctx.message)
+    if cue is not None or verdict.kind == "opinion":
+        ctx.trace["opinion"] = cue
+        if asks_a_procedure(ctx.message) and _named(ctx, settings):
+            ctx.preface = "declined_line"
+            return
+        raise Stop(AnswerStatus.DECLINED)
+    if verdict.kind != "in" and not named and not ctx.trace.get("override_ignored"):
+        raise Stop(AnswerStatus.NOT_COVERED if verdict.kind == "near" else AnswerStatus.OUT_OF_SCOPE)

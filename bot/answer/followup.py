@@ -1,0 +1,148 @@
+"""Which procedure a later turn of a conversation is about.
+
+- A turn that names no procedure stays on the conversation's one: an aspect ("et ça coûte combien ?"),
+  a pronoun ("had lwra9 fin ndirhom"), someone acting on the citizen's behalf ("wach khoya y9der
+  ymchi f blasti ?", "هل يمكن لزوجتي أن تتسلمه نيابة عني؟").
+- A turn that names another procedure switches to it ("w la patente ?", "et une copie conforme ?");
+  named by its family's noun only ("et pour la cin ?" after a passport renewal), it keeps the
+  variant the conversation was about (the CIN's renewal).
+- A turn that names a variant of the conversation's family moves within it ("et pour mon fils ?" ->
+  the minor's passport, "w ila kant expirée?" -> the renewal, "tsre9at" -> the lost one).
+- A correction ("non, je parle du renouvellement", "la, machi awel merra", "لا، أقصد...") drops the
+  procedure it corrects: a variant it names, or the next procedure search found.
+
+Everything else is a new question, answered as a first turn would be.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.config import Settings
+from bot.knowledge.schema import Variant
+from bot.search.served import KnowledgeBase
+from bot.types import Hit
+from bot.understand.intent import looks_like_followup
+from bot.understand.normalize import normalize
+from bot.understand.variants import negated_variants, variant_cues
+
+# How a correction opens ("non, ...", "la, machi ...", "لا، أقصد ...", "pardon, je voulais dire ...").
+_CORRECTION = (
+    "non|nn|pas ca|pas du tout|je parle|je voulais dire|je veux dire|en fait|plutot|pardon|attendez|"
+    "excusez moi|desole|laa|lla|machi|mashi|ma chi|9sdi|9sdt|qsdi|qasdi|ana 9asd|smah lia|smeh lia|"
+    "لا|لالا|ماشي|قصدي|قصدت|أقصد|اقصد|عفوا|عذرا|أعتذر|اعتذر|سمح ليا|سمحلي|ماشي هادي"
+)
+# Latin "la" is Darija's "no" only before a comma or another word of correction ("la, machi", "la 9sdt"),
+# not the French article ("et pour la cin ?").
+_LATIN_NO = re.compile(r"^la\s*(?:,|\s(?:machi|mashi|ma\s|9sdi|9sdt|qsdi|ana\s|rah|raha|lla))")
+_ON_BEHALF = (
+    "a sa place|a ma place|a leur place|pour moi|pour lui|pour elle|a mon nom|en mon nom|procuration|"
+    "mandat|mandataire|quelqu'un d'autre|une autre personne|un proche|peut y aller|peut le faire|peut la faire|"
+    "peut deposer|peut retirer|peut le retirer|peut la retirer|peut faire les demarches|peut signer|"
+    "f blasti|fblasti|f blasto|fblasto|f blastha|f blasthom|blasti|blasto|blastha|"
+    "ydirha lia|ydiha lia|yjibouli|yjibha lia|tjibha lia|yakhodha|takhodha|ytalebha|ytlebha|y9der ymchi|"
+    "t9der tmchi|y9der yjib|t9der tjib|tsigner|ysigner|بلاصتي|بلاصتو|بلاصتها|فبلاصتي|فبلاصتو|نيابه عني|"
+    "نيابه عنه|نيابه عنها|نيابه|مكاني|مكانه|مكانها|عوضا عني|بدلا عني|عليا|يجيبها ليا|تجيبها ليا|"
+    "ياخدها عليا|يسحبها|تسحبها|يتسلم|تتسلم|يتابع الملف|توكيل|وكاله|شخص اخر|شخص آخر|من خارج الاسره|"
+    "يقدر يمشي|تقدر تمشي|نمشي انا|نمشي أنا"
+)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    procedure: str | None  # None: a new question, answered as a first turn would be
+    reason: str  # stay, on_behalf, switch, variant, correction, new
+
+
+@cache
+def _pattern(words: str) -> re.Pattern[str]:
+    forms = sorted({normalize(w.rstrip("=")) for w in words.split("|") if w.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+
+
+def is_correction(message: str) -> bool:
+    """The turn opens by saying the previous one was misread."""
+    text = normalize(message)
+    return bool(_pattern(_CORRECTION).match(text) or _LATIN_NO.match(text))
+
+
+def on_behalf(message: str) -> bool:
+    return bool(_pattern(_ON_BEHALF).search(normalize(message)))
+
+
+def named(hits: list[Hit], settings: Settings) -> Hit | None:
+    """The top procedure when the message names it (by its names, or their spelling in Darija:
+    "lpatente"), else None. The whole text's BM25 is not enough: an expansion of "tsre9at" (stolen)
+    meets every procedure about a theft."""
+    top = hits[0] if hits else None
+    if top is not None and (top.names >= settings.followup_names or top.grams >= settings.followup_grams):
+        return top
+    return None
+
+
+# A family that has no "duplicate" variant covers damage with its "lost" one, and the other way round.
+_STANDS_FOR: dict[Variant, Variant] = {"duplicate": "lost", "lost": "duplicate"}
+
+
+def _in_family(kb: KnowledgeBase, procedure: str, variants: list[Variant]) -> str | None:
+    family = kb.family(procedure)
+    for variant in variants:
+        found = family.get(variant) or family.get(_STANDS_FOR.get(variant, variant))
+        if found:
+            return found
+    return None
+
+
+def _chosen_option(kb: KnowledgeBase, offered: list[str], variants: list[Variant], hits: list[Hit]) -> str | None:
+    """After a clarification: the option the turn names, by its variant or by its name."""
+    by_variant = {kb.procedures[o].variant: o for o in offered if o in kb.procedures}
+    found = next((by_variant[v] for v in variants if v in by_variant), None)
+    return found or next((h.procedure_id for h in hits[:1] if h.procedure_id in offered), None)
+
+
+def resolve(
+    message: str, previous: str | None, kb: KnowledgeBase, hits: list[Hit], settings: Settings, offered: list[str]
+) -> Resolution:
+    """``previous``: the procedure the conversation is about; ``offered``: the options of a
+    clarification the previous turn asked."""
+    wanted = [v for v in variant_cues(message) if v not in negated_variants(message)]
+    if offered:
+        option = _chosen_option(kb, offered, wanted, hits)
+        if option is not None:
+            return Resolution(option, "option")
+    if previous is None:
+        return Resolution(None, "new")
+    correction = is_correction(message)
+    short = looks_like_followup(message)
+    other = named(hits, settings)
+    strong = other is not None and other.names >= 2 * settings.followup_names
+    variant = _in_family(kb, previous, wanted)
+    # A variant of the conversation's family, in a short turn or a correction, unless another
+    # procedure is named outright ("et si je l'ai perdue ?", "la, machi awel merra, tsre9at").
+    if variant and variant != previous and (correction or short) and not strong:
+        return Resolution(variant, "variant")
+    if on_behalf(message) and not correction:  # someone else doing this procedure for the citizen
+        return Resolution(previous, "on_behalf")
+    if other is not None and other.procedure_id != previous:
+        new = other.procedure_id
+        if kb.family(new) and kb.family(new) == kb.family(previous):  # the family's noun again
+            return Resolution(variant or new, "variant")
+        # Another family's noun alone keeps the variant the conversation was about.
+        kept = kb.procedures[previous].variant
+        return Resolution(_in_family(kb, new, [*wanted, *([kept] if kept else [])]) or new, "switch")
+    if variant is not None and variant != previous:
+        return Resolution(variant, "variant")
+    if correction:
+        after = next((h.procedure_id for h in hits if h.procedure_id != previous), None)
+        return Resolution(after, "correction") if after else Resolution(None, "new")
+    if short and not _elsewhere(message, previous, hits):
+        return Resolution(previous, "stay")
+    return Resolution(None, "new")
+
+
+def _elsewhere(message: str, previous: str, hits: list[Hit]) -> bool:
+    """A turn of six words or more whose search does not find the conversation's procedure at all
+    asks about something else ("وإذا امتنعت إدارة عن الرد على مراسلاتي، أين أشتكي؟")."""
+    return len(normalize(message).split()) >= 6 and previous not in [h.procedure_id for h in hits[:5]]
