@@ -27,7 +27,7 @@ def kb(request: pytest.FixtureRequest, settings, parts):  # type: ignore[no-unty
     url = httpx.URL(request.getfixturevalue("chroma_url"))
     store = ChromaStore.remote(url.host, url.port or 8000, collection_name(settings, parts.embedder))
     build_index(settings, parts.embedder, store, progress=False)
-    served = load_kb(settings.knowledge_dir, parts.embedder, store)
+    served = load_kb(settings, parts.embedder, store)
     # The same vectors, whichever client read them.
     assert sorted(served.retriever.dense.procedure_ids) == sorted(embedded.retriever.dense.procedure_ids)
     return served
