@@ -32,7 +32,9 @@ TIMEOUT_MS = 20_000
 # Long enough to be unambiguous: the backend asks to choose only for short messages.
 FRENCH_QUESTION = "Je voudrais renouveler mon passeport biométrique qui a expiré"
 BIRTH_QUESTION = "comment obtenir un extrait d'acte de naissance"
-DARIJA_QUESTION = "بغيت نجدد البطاقة ديالي شحال كنخلص"
+# "البطاقة" alone ("my card") is read as a bank card by the scope model (a known false abstention,
+# README Scope and safety): the page is tested on the national card named.
+DARIJA_QUESTION = "بغيت نجدد البطاقة الوطنية ديالي شحال كنخلص"
 # Short questions the real backend answers with a choice between procedures; the first that does is
 # used. Their first option's title is then retrieved as that procedure (not true of every title:
 # "passeport" -> "Renouvellement du passeport biométrique" asks again; see test_an_option_that_is_asked_again…).
