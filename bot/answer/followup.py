@@ -24,6 +24,7 @@ from bot.config import Settings
 from bot.knowledge.schema import Variant
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
+from bot.understand.aspects import detect_aspects
 from bot.understand.intent import looks_like_followup
 from bot.understand.normalize import normalize
 from bot.understand.variants import negated_variants, variant_cues
@@ -137,7 +138,8 @@ def resolve(
     if correction:
         after = next((h.procedure_id for h in hits if h.procedure_id != previous), None)
         return Resolution(after, "correction") if after else Resolution(None, "new")
-    if short and not _elsewhere(message, previous, hits):
+    # An aspect of the procedure ("et ça coûte combien ?", "w les documents ?") is asked about it.
+    if short and (detect_aspects(message) or not _elsewhere(message, previous, hits)):
         return Resolution(previous, "stay")
     return Resolution(None, "new")
 

@@ -111,6 +111,9 @@ def test_a_followup_stays_on_the_procedure_then_a_new_question_switches(dalil: D
     documents = dalil.answer("w lwra9 ?", "fake-followup")
     assert documents.sources[0].id == "birth-certificate" and documents.trace["aspect"] == "documents"
     assert dalil.session_language("fake-followup") == "darija"
+    # A longer turn that asks an aspect and names no procedure stays too, whatever search finds.
+    delay = dalil.answer("et il faut attendre combien de jours pour le recevoir chez moi ?", "fake-followup")
+    assert delay.sources[0].id == "birth-certificate" and delay.trace["followup"] == "stay"
 
 
 def test_a_failing_step_is_a_polite_no_answer(dalil: Dalil, fakes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
