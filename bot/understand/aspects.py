@@ -26,7 +26,12 @@ _WORDS: dict[Aspect, str] = {
         kay3tal | kaytkhrej | ch7al mn nhar | wa9t | lwe9t | lwa9t | imta | emta | المده | مده | الاجل | الآجال |
         اجل | متى | كم يوم | تستغرق | يستغرق | الوقت | امتى | إمتى | فوقاش | كتعطل | كاتعطل | شحال ديال الوقت |
         كيخرجو | النتائج | كتبطا | كيبطا | katbta | kaybta | kattbta | katakhod | kayakhod | كتاخد | كياخد |
-        كيتعطل | كيتسناو | نتسنى | mn nhar | من نهار | liyam | ليام | de jours | يوما | ايام | semaine | سيمانه""",
+        كيتعطل | كيتسناو | نتسنى | mn nhar | من نهار | liyam | ليام | de jours | يوما | ايام | semaine | سيمانه |
+        semaines | combien de jours | ca prend | prend combien | fo9ach | foqach | fou9ach | fwe9ach | إمتا | امتا |
+        tsenna | tsnna | ntsenna | ntsnna | kantsenna | ghantsenna | ntsennaw | تسنى | تسنا | كنتسنى | غنتسنى |
+        نتسناو | يتسناو | katTowwel | kattowel | kattwel | kaytowel | kaytwel | ktowel | كتطول | كيطول | تطول |
+        m3ttel | m3tel | m3tla | معطل | معطله | dghya | deghya | bzzrba | bzerba | دغيا | بالزربه | wajda | wajed |
+        wajdin | واجده | واجد | واجدين | katakhed | kat5od | kaya5od | we9t | w9t | lw9t | وقت""",
     "documents": """documents | document | papiers | pieces | dossier | fournir | apporter | ramener | wra9 | lwra9 |
         lwraq | lwara9 | wera9 | papier | les documents | njib | nejib | الوثائق | وثائق | المستندات | الملف |
         الاوراق | الأوراق | الوراق | لوراق | نجيب | الوثائق المطلوبه | faut quoi | il faut quoi | مكونات | وراق |
@@ -59,14 +64,15 @@ _WORDS: dict[Aspect, str] = {
 _WEAK_WHERE = "ou | aller | deposer | depose | nmchi | nemchi | ntsejjel | mnin | منين | نمشي | نودع"
 
 
-def _compile(words: str) -> re.Pattern[str]:
+def word_pattern(words: str) -> re.Pattern[str]:
+    """Any of the "|"-separated words or phrases, normalised, as whole words (longest first)."""
     forms = sorted({normalize(w.strip()) for w in words.split("|") if w.strip()}, key=len, reverse=True)
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'])")
 
 
 @cache
 def _patterns() -> dict[Aspect, re.Pattern[str]]:
-    return {aspect: _compile(words) for aspect, words in _WORDS.items()}
+    return {aspect: word_pattern(words) for aspect, words in _WORDS.items()}
 
 
 # "How much" is a fee only when no duration is asked with it; these say money whatever else is asked.
@@ -76,14 +82,29 @@ _FEE_ONLY = """cout | coute | couter | coutent | prix | tarif | tarifs | frais |
     نخلص | كنخلص | كيخلص | الخلاص | فلوس | التنبر | تنبر | الطابع | كيسوا | بشحال | مبلغ | بالفلوس | ثمنها | ثمنه"""
 
 
+# "How much" followed by a unit of time is a duration ("ch7al d nhar", "شحال من سيمانه", "combien de
+# semaines"); time units alone are not (a child's age: "6 mois", "عندو شهرين").
+_HOW_MUCH = "combien | ch7al | chhal | sh7al | chehal | x7al | كم | شحال | بشحال"
+_OF = r"(?:\s+(?:de|d|dyal|dial|mn|men|ديال|د|من|f|ف|في))?"
+_TIME_UNITS = """nhar | nhari | iyam | ayam | liyam | jour | jours | simana | simanat | semaine | semaines | chhar |
+    ch8ar | chher | chhor | shhar | mois | 3am | sa3a | sa3at | heures | we9t | wa9t | w9t | temps | نهار | يوم |
+    ايام | ليام | سيمانه | سيمانات | اسبوع | اسابيع | شهر | شهور | اشهر | عام | سنه | ساعه | ساعات | وقت | الوقت"""
+
+
+@cache
+def _how_long() -> re.Pattern[str]:
+    unit = word_pattern(_TIME_UNITS).pattern
+    return re.compile(word_pattern(_HOW_MUCH).pattern + _OF + r"\s+" + unit)
+
+
 @cache
 def _fee_words() -> re.Pattern[str]:
-    return _compile(_FEE_ONLY)
+    return word_pattern(_FEE_ONLY)
 
 
 @cache
 def _weak_where() -> re.Pattern[str]:
-    return _compile(_WEAK_WHERE)
+    return word_pattern(_WEAK_WHERE)
 
 
 def _spans(text: str) -> list[tuple[int, int, Aspect]]:
@@ -94,7 +115,8 @@ def detect_aspects(message: str) -> tuple[Aspect, ...]:
     """The aspects a message asks about, in the order it asks them (at most ``MAX_ASPECTS``); empty
     for a general question ("comment renouveler ma CIN ?")."""
     text = normalize(message)
-    spans = _spans(text)
+    # "ch7al d nhar": the "how much" inside is the duration's.
+    spans = _spans(text) + [(m.start(), m.end(), "delay") for m in _how_long().finditer(text)]
     # A word inside a longer phrase of another aspect is that phrase's ("combien" in "combien de temps").
     kept = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0] for o in spans)]
     first: dict[Aspect, int] = {}
