@@ -65,16 +65,18 @@ def _label(key: str, lang: AnswerLang) -> str:
 
 
 def _aspect_block(proc: Procedure, aspect: Aspect, lang: AnswerLang, out: Short) -> None:
+    out.text += _block(proc, aspect, lang, out.quoted) + "\n"
+
+
+def _block(proc: Procedure, aspect: Aspect, lang: AnswerLang, quoted: list[tuple[str, int, Fact]]) -> str:
+    """One aspect's lines; the facts it quotes are added to ``quoted``."""
     facts = facts_for(proc, aspect)
     if not facts:
-        out.text += say(f"short_missing_{aspect}", lang) + "\n"
-        return
-    out.quoted.extend(facts)
-    label = _label(f"short_{aspect}", lang)
+        return say(f"short_missing_{aspect}", lang)
+    quoted.extend(facts)
     if len(facts) == 1 and aspect not in ("documents", "steps"):
-        out.text += f"{label}{shown(facts[0][2], lang)}\n"
-        return
-    out.text += items_block(say(f"short_{aspect}", lang), [f for _, _, f in facts], lang, aspect == "steps") + "\n"
+        return f"{_label(f'short_{aspect}', lang)}{shown(facts[0][2], lang)}"
+    return items_block(say(f"short_{aspect}", lang), [f for _, _, f in facts], lang, aspect == "steps")
 
 
 def items_block(heading: str, facts: list[Fact], lang: AnswerLang, numbered: bool) -> str:
@@ -106,9 +108,10 @@ def short_answer(proc: Procedure, lang: AnswerLang, aspects: tuple[Aspect, ...])
     """The short answer to a question about ``aspects`` of ``proc`` (none: a general question)."""
     out = Short("")
     if aspects:
-        # One-line facts before lists: with "the documents and the fee", both stay on the first screen.
-        for aspect in sorted(aspects, key=lambda a: a in ("documents", "steps")):
-            _aspect_block(proc, aspect, lang, out)
+        # The shorter block first: with "the documents and the fee" or "the fee and how long it stays
+        # valid" (a long note), both start on the first screen (350 characters).
+        blocks = sorted((_block(proc, a, lang, out.quoted) for a in aspects), key=len)
+        out.text += "".join(b + "\n" for b in blocks)
         if "steps" in aspects and "where" not in aspects:  # how to do it ends with where to go
             _aspect_block(proc, "where", lang, out)
     else:
