@@ -474,3 +474,192 @@ HOW_QUESTION = Cue(
         "chno lwra9|chno khass|fin n|كيف|كيفاش|ما هي الوثائق|ما هي خطوات|ما هي مسطره|شنو الوراق|شنو خاص|فين ن|اين|أين",
     ),
 )
+
+# --- more ways of saying the same requests (the words, not any one sentence) -------------------------
+# Other people: anyone but the asker and Dalil ("les autres citoyens", "nas lokhrin", "الناس الآخرين").
+OTHERS = (
+    "les autres citoyens|les autres personnes|les autres utilisateurs|les autres usagers|les autres gens|"
+    "les autres demandeurs|autres citoyens|autres personnes|autres utilisateurs|autres usagers|autres demandeurs|"
+    "d'autres citoyens|autrui|nas lokhrin|nas khrin|nas lakhrin|lnas lokhrin|الناس الاخرين|الناس الآخرين|"
+    "الاخرين|ناس اخرين"
+)
+# What is theirs: what they asked, their files, their numbers ("ach swlo", "بيانات", "les CIN").
+THEIR_DATA = (
+    "questions|t'ont demande|t'a demande|ont demande|ont pose|t'ont pose|swlo|swlouk|swlok|sewlo|سولو|سولوك|"
+    "سالو|سالوك|سالوا|طرحو|طرحوا|طلبو|طلبوا|tlbo|donnees|infos|informations|المعلومات|معلومات|بيانات|"
+    "البيانات|معطيات|numeros|les cin|ارقام|عناوين|adresses|historique|echanges|conversations|messages|"
+    "المحادثات|الرسائل|demandes|الطلبات|dossiers|الملفات"
+)
+
+CUES += [
+    # forging: imitating a signature or a stamp, a fake that passes for real, false statements
+    _cue(
+        "harm",
+        "forgery",
+        "imiter|imite|contrefaire|nqelled|n9elled|nqeled|n9eled|qelled|نقلد|اقلد|نقلدو|يقلد",
+        "signature|tampon|cachet|sceau|l'imda|imda2|lkhtem|ltabe3|التوقيع|توقيع|امضاء|الامضاء|الطابع|طابع|"
+        "الختم|ختم|" + DOCUMENT,
+        gap=40,
+    ),
+    _cue(
+        "harm",
+        "forgery",
+        "mzayef|mzayfa|mzayfin|zayef|nzayef|nzayyef|مزيف|مزيفه|مزيفين|نزيف|ازيف|تزييف|يزيف|fausse declaration|"
+        "fausses declarations|faux temoignage|faux certificat|fausse attestation|fausse carte|faux diplome|"
+        "تصريح كاذب|تصريحات كاذبه|شهاده الزور|شهاده زور|وثيقه مزوره|وثائق مزوره",
+    ),
+    _cue(
+        "harm",
+        "forgery",
+        "fabriquer|imprimer|faire|creer|nsawb|nsayeb|ndir|ntbe3|ntba3|نصاوب|ندير|نطبع|نصنع|اصنع|اطبع|صنع",
+        "machi s7i7a|machi s7i7|machi sahiha|machi dyali|ماشي صحيحه|ماشي صحيح|ماشي ديالي|ماشي حقيقيه|"
+        "tban s7i7a|tban sahiha|تبان صحيحه|يبان صحيح|تبان رسميه|qui a l'air (officiel|officielle|vrai|vraie|"
+        "authentique)|qui semble (officiel|officielle|vrai|vraie)|ressemble a (un vrai|une vraie)|"
+        "comme (un|une) (officiel|officielle)",
+        gap=80,
+    ),
+    # bribery: buying what is earned or examined, corrupting an official
+    _cue(
+        "harm",
+        "bribery",
+        "corrompre|corromps|soudoyer|soudoie|acheter le silence|nrachi|nrchi|nrechi|ارشي|نرشي|يرشي|نرشيه|ارتشاء|"
+        "acheter le permis|acheter un permis|acheter son permis|acheter mon permis|acheter un diplome|"
+        "acheter le diplome|acheter le bac|nchri lpermis|nchri permis|nchri chahada|nchri diplome|"
+        "نشري البيرمي|نشري الپيرمي|نشري الرخصه|نشري رخصه|نشري الشهاده|نشري شهاده|اشتري شهاده|اشتري رخصه|"
+        "شراء شهاده|شراء رخصه|شراء الشهاده",
+    ),
+    _cue(
+        "harm",
+        "bribery",
+        "sans passer l'examen|sans passer (le|un) (test|examen)|sans examen|sans l'examen|bla examen|bla lexamen|"
+        "bla mtihan|bla ma ndouz|bla ma nmtahen|بلا امتحان|بدون امتحان|دون امتحان|بلا ما ندوز|بلا ما نجوز",
+        "payant|payer|en payant|acheter|nchri|nkhelles|nkhlles|flous|lflous|b lflous|argent|نشري|نخلص|بالفلوس|"
+        "فلوس|الفلوس|ندفع|نعطي|combien|ch7al|chhal|شحال",
+        gap=60,
+    ),
+    # evading a legal obligation: defrauding the tax office, under-declaring, undeclared work
+    _cue(
+        "harm",
+        "evasion",
+        "frauder|nfraudi|fraudi|nfroudi|tricher|triche sur|gruger|fuir|فر من|تحايل|نتحايل|اتحايل|التحايل|"
+        "نغش|اغش|غش|نقولب|nqelleb 3la|"
+        "n9elleb 3la|nqoulbe|nkwi|ndribli",
+        "impot|fisc|taxe|dariba|الضريبه|الضرائب|الضريبي|ضريبه|ضرايب|vignette|cnss|douane|diwana|"
+        "الديوانه|الجمارك|الضمان|la declaration|ma declaration|التصريح",
+        gap=40,
+    ),
+    _cue(
+        "harm",
+        "evasion",
+        "declarer moins|sous-declar|sous declar|minorer mes|minorer le|minimiser mes revenus|cacher une partie|"
+        "ndeclari 9el|ndeclari qel|ndeclari ghir|nsre7 b 9el|nsre7 ghir b|نصرح باقل|اصرح باقل|التصريح باقل|"
+        "نصرح غير ب|نقص من المداخيل|نخفض المداخيل",
+    ),
+    _cue(
+        "harm",
+        "evasion",
+        "ma nkhellesch|mankhellesch|ma nkhlsch|mankhlsch|ma nkhelsch|ما نخلصش|مانخلصش|bla ma nkhelles|"
+        "bla ma nsjel|bla ma nsajel|bla ma nsejjel|sans declarer|sans inscrire|sans les inscrire|sans m'inscrire|"
+        "بلا ما نسجل|دون تسجيل|بلا تسجيل|sans les affilier|sans affilier",
+        "impot|taxe|dariba|الضريبه|ضريبه|الضرائب|vignette|cnss|الضمان|dman|damane|douane|الديوانه|les employes|"
+        "mes employes|lkhdama|الخدامه|salaries",
+        gap=40,
+    ),
+    # other people's data: what others asked, their files, their numbers
+    _cue("data", "other_people", OTHERS, THEIR_DATA, gap=40),
+    _cue(
+        "data",
+        "other_people",
+        ASK_FOR + "|je veux|bghit|بغيت|اريد",
+        "donnees des citoyens|donnees personnelles des|donnees des usagers|les numeros des gens|infos des gens|"
+        "infos dyal nas|les numeros dyal nas|lista dyal nas|لائحه الناس|بيانات المواطنين|معطيات المواطنين|"
+        "معلومات المواطنين|ارقام الناس|معلومات الناس|المعلومات ديال الناس|البيانات ديال الناس|nas li swlo|"
+        "nas li swlouk|الناس اللي سولوك|الناس لي سولوك|الناس اللي سولو|les gens qui t'ont|les personnes qui t'ont",
+        gap=40,
+    ),
+    _cue(
+        "data",
+        "other_people",
+        "t'a pose|t'ont pose|t'a demande|t'ont demande|t'a dit|t'ont dit|t'a ecrit|t'ont ecrit|swlek|swlatek|"
+        "swlouk|swlok|sewlek|سولك|سولاتك|سولوك|سالوك|سالك على|سالتك|طرحو عليك|طرحوا عليك|ktbo lik|ktbat lik|"
+        "كتبو ليك|كتبات ليك|asked you|told you",
+        "qui|chkoun|chkon|chkun|شكون|من =|quoi|quelle|quelles|ce que|chno|achno|ach=|شنو|اش=|واش|what|who|"
+        "mon mari|ma femme|mrati|rajli|مراتي|راجلي|khoya|khti|خويا|ختي|quelqu'un|chi wa7ed|شي واحد|personne",
+        gap=40,
+    ),
+    _cue(
+        "data",
+        "other_people",
+        "que tu as vu|que tu as recu|que tu as traite|li chefti|li chfti|اللي شفتي|لي شفتي|li jawk|اللي جاوك|"
+        "avant moi|9bel mni|9bel menni|qbel mni|قبل مني|قبلي",
+        "question|pose|swl|سول|سال|طلب|demand|cin=|cnie|numero|adresse|donnees|infos|رقم|ارقام|بيانات|معلومات",
+        gap=40,
+    ),
+    _cue(
+        "data",
+        "other_people",
+        "ما هو|ما هي|quel est|quelle est|chno hia|chno howa|شنو هو|شنو هي|c'est quoi",
+        PERSONAL_DATA,
+        "للسيد|للسيده|السيد|السيده|de monsieur|de madame|de mme|dyal si|ديال السي|mon voisin|ma voisine|"
+        "jari|jarti|جاري|جارتي|de mon ex|dyal mon ex|طليقي|طليقتي",
+        gap=50,
+    ),
+    _cue(
+        "data",
+        "other_people",
+        "consulter|voir|acceder|ouvrir|nchouf|nchof|نشوف|نطلع على|اطلع على|الاطلاع على|ندخل ل",
+        "le dossier de|le dossier d'|les dossiers de|le compte de|lmelf dyal|ملف|الملف ديال|compte dyal",
+        "quelqu'un|d'autre|autrui|ma femme|mon mari|voisin|voisine|chi wa7ed|شخص|غيري|الاخرين|mrati|rajli|"
+        "مراتي|راجلي|jari|جاري",
+        gap=40,
+    ),
+    # the system's instructions, however they are named
+    _cue(
+        "internals",
+        "system_prompt",
+        "message systeme|message system|prompt initial|initial prompt|hidden instructions|instructions cachees|"
+        "consignes cachees|texte au-dessus de|au-dessus de cette conversation|au dessus de cette conversation|"
+        "texte au dessus de|texte qui precede|mbrmej bihom|mbrmej biha|"
+        "mbarmej|li brmjouk|li brmjok|برمجتك|اللي برمجوك|لي برمجوك|t'a programme|on t'a programme|"
+        "tu es programme|es-tu programme",
+    ),
+    _cue(
+        "internals",
+        "system_prompt",
+        "affiche|montre|revele|reveal|show|donne|repete|recopie|imprime|print|kteb|3tini|werrini|wrini|chno homa|"
+        "c'est quoi|quelles sont|quels sont|اطبع|اكتب|اعرض|اكشف|وريني|عطيني|كتب|ما هي|شنو هوما|شنو هي",
+        "tes consignes|tes regles|vos regles|tes directives|تعليماتك|قواعدك|lprompt|prompt dyal|prompt dyalek|"
+        "البرومبت|البرومت|البرومپت|les consignes li|les regles li",
+        gap=40,
+    ),
+    _cue(
+        "internals",
+        "system_prompt",
+        "ce qu'on t'a dit|ce qu'on t'a donne|ce qu'on t'a ecrit|li 3tawk|li 3tawek|ktbouha lik|ktbo lik|"
+        "اللي عطاوك|لي عطاوك|كتبوها ليك|كتبو ليك|qalo lik|gal lik|اللي قالو ليك",
+        "avant|au debut|f lbdya|f lbdaya|في البدايه|فالبدايه|9bel|قبل|ga3|kolchi|كلشي|tout|regles|consignes|"
+        "instructions|التعليمات|القواعد",
+        gap=40,
+    ),
+    _cue(
+        "internals",
+        "system_prompt",
+        "القواعد|التعليمات|الاوامر|les regles|les consignes|les instructions|qawa3id|ta3limat",
+        "اللي خدام بيها|لي خدام بيها|khdam biha|khdam bihom|li katkhdem|اللي كتخدم|لي كتخدم|tu suis|tu obeis|"
+        "tu utilises|tu fonctionnes|qui te guident|qui te gouvernent|التي تتبعها|التي تعمل بها",
+        gap=30,
+    ),
+    # claiming a role to reach what is not ours to give
+    _cue(
+        "internals",
+        "impersonation",
+        "je suis|en tant que|ana=|أنا|بصفتي|je travaille|kankhdem|كنخدم|اعمل في|je bosse",
+        "admin|developpeur|developer|moderateur|superviseur|mowadaf|lmowadaf|fonctionnaire|employe|agent|"
+        "ministere|wizara|الوزاره|الموظف|موظف|المسؤول|مسؤول|المدير|المطور|الادمين|لادمين|dalil",
+        "les dossiers|tous les dossiers|ga3 les dossiers|l'acces|lacces|les logs|des logs|logs=|liste des utilisateurs|"
+        "liste des demandeurs|liste des citoyens|donnees des|lista dyal nas|لائحه الناس|لائحه المواطنين|"
+        "جميع المحادثات|المحادثات|بيانات|المعطيات|الطلبات ديال الناس|طلبات الناس|اللي طلبو|لي طلبو|li tlbo|"
+        "qui ont demande|ga3 lmlafat|الملفات",
+        gap=80,
+    ),
+]
