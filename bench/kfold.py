@@ -13,7 +13,6 @@ own messages: read it for differences between two settings, not as the expected 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -23,56 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.retrieval import Rank, print_side_by_side, score
 from bot.app import SearchParts, search_parts
 from bot.config import get_settings
-from bot.knowledge.chunking import chunk_id
 from bot.knowledge.loading import load_knowledge
-from bot.knowledge.schema import ARABIC_RE, Procedure
-from bot.ports import VectorStore
+from bot.search.heldout import StoreView, chunk_ids, held_out
 from bot.search.query import prepare_query
 from bot.search.retriever import Retriever, dense_only
 from bot.understand.language import detect
-
-
-class _Without:
-    """The serving vector store less some chunks (only what the retriever reads)."""
-
-    def __init__(self, store: VectorStore, drop: set[str]) -> None:
-        self._store, self._drop = store, drop
-
-    def export(self) -> tuple[list[str], list[list[float]], list[dict[str, str]]]:
-        ids, vectors, metas = self._store.export()
-        keep = [i for i, cid in enumerate(ids) if cid not in self._drop]
-        return [ids[i] for i in keep], [vectors[i] for i in keep], [metas[i] for i in keep]
-
-
-def _fold(text: str, folds: int) -> int:
-    return int(hashlib.sha256(text.encode()).hexdigest(), 16) % folds
-
-
-def _style(lang: str, text: str) -> str:
-    if lang != "darija":
-        return lang
-    if ARABIC_RE.search(text):
-        return "darija"
-    return "mixed" if detect(text).style == "mixed" else "arabizi"
-
-
-def held_out(procedures: list[Procedure], fold: int, folds: int) -> tuple[list[Procedure], list[dict], set[str]]:
-    """The procedures without this fold's questions, the questions as eval rows, their chunk ids."""
-    kept: list[Procedure] = []
-    rows: list[dict] = []
-    drop: set[str] = set()
-    for proc in procedures:
-        questions = {}
-        for lang in ("fr", "ar", "darija"):
-            mine = getattr(proc.questions, lang)
-            out = [q for q in mine if _fold(q, folds) == fold]
-            questions[lang] = [q for q in mine if q not in out]
-            for q in out:
-                rows.append({"q": q, "lang": _style(lang, q), "expected": [proc.id], "kind": "single"})
-                drop.add(chunk_id(proc.id, lang, "question", q))
-        kept.append(proc.model_copy(update={"questions": proc.questions.model_copy(update=questions)}))
-    return kept, rows, drop
-
 
 Totals = dict[str, tuple[defaultdict, list[float]]]
 
@@ -84,7 +38,8 @@ def kfold_scores(search: SearchParts, folds: int = 5, baseline: bool = True) -> 
     totals: Totals = {}
     for fold in range(folds):
         kept, rows, drop = held_out(procedures, fold, folds)
-        retriever = Retriever(kept, search.embedder, _Without(search.store, drop))  # type: ignore[arg-type]
+        view = StoreView(search.store, chunk_ids(procedures) - drop)
+        retriever = Retriever(kept, search.embedder, view)  # type: ignore[arg-type]
 
         def hybrid(q: str, r: Retriever = retriever) -> list[str]:
             return [h.procedure_id for h in r.search(prepare_query(q, detect(q)), k=5)]

@@ -32,7 +32,14 @@ from bot.adapters.compute import (
     resolve_compute_type,
     resolve_device,
 )
+from bot.admin.accounts import Accounts
+from bot.admin.audit import AuditLog
+from bot.admin.console import Console
+from bot.admin.drafts import Drafts
 from bot.admin.editor import KnowledgeEditor
+from bot.admin.gate import GateSets, QualityGate
+from bot.admin.insights import Insights
+from bot.admin.publish import Publisher
 from bot.answer.cache import AnswerCache
 from bot.answer.pipeline import Pipeline
 from bot.assistant import Dalil
@@ -40,7 +47,7 @@ from bot.channels.whatsapp.channel import WhatsAppChannel
 from bot.channels.whatsapp.config import WhatsAppConfig, missing_keys
 from bot.channels.whatsapp.runtime import WhatsAppRuntime
 from bot.channels.whatsapp.worker import WorkerOptions
-from bot.config import Settings
+from bot.config import ROOT, Settings
 from bot.conversation import ConversationStore
 from bot.coordination import DatabaseRateCounter, KnowledgeVersions, KnowledgeWatcher, Lease, Singleton
 from bot.database import open_database
@@ -56,6 +63,7 @@ from bot.types import ComputeChoice
 from bot.voice.transcribe import VoiceGate
 
 log = logging.getLogger("dalil")
+OFF_TOPIC_CORPUS = ROOT / "bot" / "data" / "off_topic.jsonl"  # the scope classifier's messages (the gate samples it)
 
 
 @dataclass
@@ -107,13 +115,14 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
     publish = partial(versions.publish, author="admin")
     reload = partial(reload_knowledge, settings, embedder, search.store, knowledge, publish)
     generator = parts.generator or make_generator(settings)
+    editor = KnowledgeEditor(settings.knowledge_dir, engine, reload)
     dalil = Dalil(
         settings,
         knowledge=knowledge,
         pipeline=Pipeline(settings, generator),
         conversations=ConversationStore(engine),
         voice=VoiceGate(settings, parts.transcriber or make_transcriber(settings)),
-        editor=KnowledgeEditor(settings.knowledge_dir, engine, reload),
+        editor=editor,
         embedder=embedder,
         store=search.store,
         compute=search.compute,
@@ -122,6 +131,7 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
         limits=RateLimiter(parts.rate_counter or make_rate_counter(settings, engine)),
     )
     dalil.whatsapp = make_whatsapp(settings, dalil, engine, parts)
+    dalil.console = make_console(settings, embedder, search.store, knowledge, editor, engine, versions)
     if dalil.whatsapp is not None:
         inbox, outbox = dalil.whatsapp.inbox, dalil.whatsapp.outbox
         queues = QueueCollector({"inbox": inbox.counts, "outbox": outbox.counts},
@@ -151,6 +161,25 @@ def background_jobs(settings: Settings, engine: Engine, whatsapp: WhatsAppRuntim
         purger = Purger(engine, Retention.from_settings(settings), settings.purge_interval_s)
         jobs.append((purger.start, purger.stop))
     return jobs
+
+
+def make_console(
+    settings: Settings,
+    embedder: Embedder,
+    store: VectorStore,
+    knowledge: KnowledgeHolder,
+    editor: KnowledgeEditor,
+    engine: Engine,
+    versions: KnowledgeVersions,
+) -> Console:
+    """The administrators' console over the application's engine: a publish goes through the quality
+    gate and is recorded in ``kb_versions``, which every worker follows."""
+    sets = GateSets.load(settings.gate_dev_set, OFF_TOPIC_CORPUS, settings.gate_off_topic_every)
+    gate = QualityGate(Pipeline(settings, None), embedder, store, sets, settings.gate_tolerance, 0, settings.gate_folds)
+    audit, drafts = AuditLog(engine), Drafts(engine)
+    publisher = Publisher(settings, editor, knowledge, embedder, store, drafts, audit, gate, versions.publish)
+    accounts = Accounts(engine, settings.admin_session_hours)
+    return Console(settings, lambda: knowledge.current, editor, accounts, audit, drafts, publisher, Insights(engine))
 
 
 def reachable(store: VectorStore) -> bool:

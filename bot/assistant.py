@@ -10,6 +10,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
+from bot.admin.console import Console
 from bot.admin.editor import KnowledgeEditor
 from bot.answer.cache import AnswerCache
 from bot.answer.pipeline import Pipeline
@@ -81,6 +82,7 @@ class Dalil:
         # Set by bot.app: the knowledge watcher and the jobs lease (which starts the WhatsApp worker and
         # the retention purge).
         self.background: list[Periodic] = []
+        self.console: Console | None = None  # the administrators' console, set by bot.app
         self._knowledge = knowledge
         self._pipeline = pipeline
         self._conversations = conversations

@@ -110,8 +110,18 @@ class Settings(BaseSettings):
         "lookaside.fbsbx.com", description="comma-separated hosts (or *.domain) the token may fetch media from, https"
     )
 
-    # Admin: unset or empty disables /admin (503); a token shorter than 32 characters is refused at start-up
-    admin_token: SecretStr | None = None
+    # Admin console. The deprecated shared token: unset or empty, only personal accounts and tokens open
+    # /admin; shorter than 32 characters, refused at start-up.
+    admin_token: SecretStr | None = Field(
+        None, description="deprecated shared bearer token (one release): use personal accounts and tokens"
+    )
+    admin_session_hours: float = Field(8.0, gt=0, description="a console session expires after this long")
+    admin_cookie_secure: bool = Field(True, description="send the session cookie over https only (false: local http)")
+    admin_stale_days: int = Field(180, ge=1, description="a procedure verified longer ago than this is stale")
+    gate_tolerance: float = Field(1.0, ge=0, description="points of hit@1 a publish may lose before the gate blocks")
+    gate_folds: int = Field(5, ge=2, description="the gate asks 1 fold in n of the knowledge base's questions")
+    gate_dev_set: Path | None = Field(ROOT.parent / "shared" / "eval" / "dev.jsonl", description="asked by the gate")
+    gate_off_topic_every: int = Field(10, ge=1, description="the gate asks every n-th message of the scope corpus")
 
     # Throughput (README "Load and sizing")
     answer_cache_size: int = Field(2048, ge=0, description="first-turn answers kept per worker; 0: none")

@@ -217,9 +217,8 @@ def _dev_shape(row: dict) -> dict:
 def ranked_ids(answer: Answer) -> list[str]:
     """What the answer cites first, then the rest of the retrieval ranking (for hit@3 and MRR).
     Abstentions and social replies rank nothing: a refused in-scope question is a miss."""
-    if answer.abstained or answer.status is AnswerStatus.SOCIAL:
+    if not (cited := answer.cited):
         return []
-    cited = [s.id for s in answer.sources] or [o.id for o in answer.options]
     hits = answer.trace.get("hits", [])
     ranking = [h["id"] for h in hits if isinstance(h, dict)] if isinstance(hits, list) else []
     return cited + [pid for pid in ranking if pid not in cited]

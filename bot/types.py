@@ -87,6 +87,14 @@ class Answer:
     def abstained(self) -> bool:
         return self.status.abstained
 
+    @property
+    def cited(self) -> list[str]:
+        """The procedures the answer stands on, the one it answers first (a clarification's options);
+        none for an abstention or a social reply."""
+        if self.abstained or self.status is AnswerStatus.SOCIAL:
+            return []
+        return [s.id for s in self.sources] or [o.id for o in self.options]
+
     def to_dict(self) -> dict[str, object]:
         """The answer as the chat API and ``dalil ask --json`` give it (web/schemas.py validates it)."""
         return {

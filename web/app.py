@@ -9,13 +9,16 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.exc import OperationalError
 
 from bot.app import Parts, build
 from bot.config import Settings, get_settings
 from bot.database import problem
 from bot.logs import configure_logging
+from web.admin import citizens, drafts, people, procedures
+from web.admin.auth import LoginRequired
+from web.admin.render import Pages
 from web.middleware import Guard, RequestContext
 from web.routes import admin, chat, health, page, voice, whatsapp
 
@@ -56,6 +59,11 @@ def create_app(settings: Settings | None = None, parts: Parts | None = None) -> 
         # "/api/chat/" would be redirected to a URL built from the Host header a client sent.
         redirect_slashes=False,
     )
+    app.state.admin_pages = Pages()
+
+    @app.exception_handler(LoginRequired)
+    async def _login(request: Request, _: LoginRequired) -> HTMLResponse:
+        return app.state.admin_pages.render(request, "login.html", status=401)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -80,6 +88,8 @@ def create_app(settings: Settings | None = None, parts: Parts | None = None) -> 
     app.include_router(chat.router)
     app.include_router(voice.router)
     app.include_router(admin.router)
+    for console_router in (procedures.router, drafts.router, citizens.router, people.router):
+        app.include_router(console_router)
     app.include_router(whatsapp.router)
     app.include_router(page.router)
     app.mount("/static", page.static_files(), name="static")

@@ -9,6 +9,7 @@ before the latest change. Errors carry a code and an HTTP status; the web route 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import tempfile
 import threading
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, Text, insert, select
+from sqlalchemy import Column, DateTime, Engine, Integer, String, Table, Text, func, insert, select
 
 from bot.database import metadata, now
 from bot.knowledge.loading import FileError, load_file
@@ -29,7 +30,7 @@ kb_revisions = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("procedure_id", String(80), nullable=False, index=True),
-    Column("action", String(16), nullable=False),  # create | update | delete | undo
+    Column("action", String(16), nullable=False),  # create | update | delete | undo | rollback | git
     Column("before", Text),  # YAML text before the change (None when created)
     Column("after", Text),  # YAML text after the change (None when deleted)
     Column("author", String(80), nullable=False),
@@ -150,6 +151,23 @@ class KnowledgeEditor:
             self._record(change, author)
         return Edited(change, knowledge)
 
+    def apply_built(self, changes: list[Change], author: str, serve: Callable[[], None], write: bool = True) -> None:
+        """Write changes whose version is already built and checked, then ``serve`` it and record them.
+        A failed write puts back the files written before it, and the previous version keeps serving."""
+        with self._lock:
+            written: list[Change] = []
+            try:
+                for change in changes if write else []:
+                    self._write(change.procedure_id, change.after)
+                    written.append(change)
+            except OSError as exc:
+                for change in reversed(written):
+                    self._write(change.procedure_id, change.before)
+                raise EditError("reindex_failed", f"the files could not be written, nothing changed: {exc}") from exc
+            serve()
+            for change in changes:
+                self._record(change, author)
+
     def _write(self, procedure_id: str, text: str | None) -> None:
         path = self.path(procedure_id)
         if text is None:
@@ -194,6 +212,21 @@ class KnowledgeEditor:
                     created_at=now(),
                 )
             )
+
+    def revision(self, revision_id: int) -> Revision | None:
+        with self.engine.connect() as conn:
+            r = conn.execute(select(kb_revisions).where(kb_revisions.c.id == revision_id)).first()
+        if r is None:
+            return None
+        return Revision(r.id, r.procedure_id, r.action, r.author, r.created_at.isoformat(), r.before, r.after)
+
+    def last_changes(self) -> dict[str, dt.datetime]:
+        """When each procedure was last changed."""
+        query = select(kb_revisions.c.procedure_id, func.max(kb_revisions.c.created_at)).group_by(
+            kb_revisions.c.procedure_id
+        )
+        with self.engine.connect() as conn:
+            return {pid: at for pid, at in conn.execute(query)}
 
     def history(self, procedure_id: str, limit: int = 50) -> list[Revision]:
         with self.engine.connect() as conn:

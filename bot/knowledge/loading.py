@@ -5,7 +5,7 @@ A broken file never stops the others: it is reported and skipped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -19,6 +19,8 @@ class FileError:
     file: str
     field: str
     message: str
+    code: str = ""  # the rule broken (pydantic's error type, or the schema's own: ``schema.problem``)
+    context: dict = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}: {self.field}: {self.message}"
@@ -42,18 +44,24 @@ def load_file(path: Path) -> Procedure | list[FileError]:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        return [FileError(name, "(file)", f"not valid YAML/UTF-8: {exc}".splitlines()[0])]
+        return [FileError(name, "(file)", f"not valid YAML/UTF-8: {exc}".splitlines()[0], "yaml")]
     if not isinstance(raw, dict):
-        return [FileError(name, "(file)", "expected a mapping of fields at the top level")]
+        return [FileError(name, "(file)", "expected a mapping of fields at the top level", "mapping")]
     try:
         proc = Procedure.model_validate(raw)
     except ValidationError as exc:
         return [
-            FileError(name, ".".join(str(p) for p in err["loc"]) or "(file)", err["msg"].removeprefix("Value error, "))
+            FileError(
+                name,
+                ".".join(str(p) for p in err["loc"]) or "(file)",
+                err["msg"].removeprefix("Value error, "),
+                err["type"],
+                {k: v for k, v in err.get("ctx", {}).items() if k != "text"},
+            )
             for err in exc.errors()
         ]
     if proc.id != path.stem:
-        return [FileError(name, "id", f"id '{proc.id}' must match the file name '{path.stem}'")]
+        return [FileError(name, "id", f"id '{proc.id}' must match the file name '{path.stem}'", "id_file")]
     return proc
 
 
@@ -69,7 +77,7 @@ def load_knowledge(knowledge_dir: Path) -> LoadResult:
     known = {p.id for p in procedures}
     for proc in procedures:
         errors.extend(
-            FileError(f"{proc.id}.yaml", "related", f"'{rid}' is not a procedure in the knowledge base")
+            FileError(f"{proc.id}.yaml", "related", f"'{rid}' is not a procedure in the knowledge base", "unknown_id")
             for rid in proc.related
             if rid not in known
         )

@@ -10,6 +10,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from bot.knowledge.amounts import amounts_and_durations
 
@@ -52,6 +53,12 @@ LIST_FIELDS = ("documents", "steps", "notes")
 STRONG_ONLY_FIELDS = ("fees", "delay")
 
 
+def problem(code: str, text: str, **context: object) -> PydanticCustomError:
+    """A broken rule: ``text`` for ``ingest check``, ``code`` and ``context`` for the admin console, which
+    says it in the editor's language (``bot/admin/texts.py``)."""
+    return PydanticCustomError(code, "{text}", {"text": text, **context})
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -66,7 +73,7 @@ class Text(Strict):
     @classmethod
     def _arabic_script(cls, v: str) -> str:
         if not ARABIC_RE.search(v):
-            raise ValueError("the 'ar' text must be written in Arabic script")
+            raise problem("arabic_script", "the 'ar' text must be written in Arabic script")
         return v.strip()
 
 
@@ -83,17 +90,19 @@ class Fact(Text):
     def _tier_matches(self) -> Fact:
         only_general = set(self.sources) == {GENERAL}
         if GENERAL in self.sources and not only_general:
-            raise ValueError(
+            raise problem(
+                "general_alone",
                 f"sources {self.sources}: 'general' stands alone (a fact rests on catalog sources or on none); "
                 "split the item or drop 'general'"
             )
         if only_general != (self.tier == GENERAL):
-            raise ValueError(
+            raise problem(
+                "general_tier",
                 f"tier {self.tier} with sources {self.sources}: tier 'general' goes with the source 'general' "
                 "alone (descriptive text that rests on no source)"
             )
         if self.unconfirmed and only_general:
-            raise ValueError("an unconfirmed fact still names the source it comes from")
+            raise problem("unconfirmed_general", "an unconfirmed fact still names the source it comes from")
         return self
 
     @property
@@ -128,13 +137,18 @@ class Questions(Strict):
         for lang in ("fr", "ar", "darija"):
             for q in getattr(self, lang):
                 if not 8 <= len(q) <= QUESTION_MAX_CHARS:
-                    raise ValueError(f"questions.{lang}: '{q[:40]}' must have 8 to {QUESTION_MAX_CHARS} characters")
+                    raise problem(
+                        "question_length",
+                        f"questions.{lang}: '{q[:40]}' must have 8 to {QUESTION_MAX_CHARS} characters",
+                        question=q[:40],
+                    )
                 if MONEY_RE.search(q):
-                    raise ValueError(
+                    raise problem(
+                        "question_fact",
                         f"questions.{lang}: '{q[:40]}' states an amount or a link; questions carry no facts"
                     )
         if any(not ARABIC_RE.search(q) for q in self.ar):
-            raise ValueError("every 'ar' question must be written in Arabic script")
+            raise problem("arabic_script", "every 'ar' question must be written in Arabic script")
         return self
 
 
@@ -146,7 +160,7 @@ class Link(Strict):
     @classmethod
     def _http(cls, v: str) -> str:
         if not re.match(r"^https?://[^\s/]+\.[^\s]+$", v):
-            raise ValueError(f"'{v}' is not an absolute http(s) URL")
+            raise problem("bad_url", f"'{v}' is not an absolute http(s) URL", url=v)
         return v
 
 
@@ -178,14 +192,15 @@ class Procedure(Strict):
     @classmethod
     def _id_shape(cls, v: str) -> str:
         if not valid_id(v):
-            raise ValueError(f"id must be lowercase words joined by '-' (e.g. 'cnie-renewal'), at most {MAX_ID} long")
+            limit = f"at most {MAX_ID} long"
+            raise problem("bad_id", f"id must be lowercase words joined by '-' (e.g. 'cnie-renewal'), {limit}")
         return v
 
     @field_validator("verified_on")
     @classmethod
     def _not_future(cls, v: dt.date) -> dt.date:
         if v > dt.date.today():
-            raise ValueError("verified_on cannot be in the future")
+            raise problem("future_date", "verified_on cannot be in the future")
         return v
 
     @field_validator(*FACT_FIELDS)
@@ -196,24 +211,31 @@ class Procedure(Strict):
         for i, fact in enumerate(facts):
             where = f"item {i + 1} ('{fact.fr[:40]}')" if isinstance(value, list) else "it"
             if name in STRONG_ONLY_FIELDS and fact.tier not in STRONG_TIERS:
-                raise ValueError(
+                raise problem(
+                    "weak_tier",
                     f"tier {fact.tier} is too weak for a {name}; leave it out and let the answer send the "
-                    "citizen to the official page"
+                    "citizen to the official page",
+                    tier=fact.tier,
+                    item=i + 1 if isinstance(value, list) else 0,
                 )
             stated = amounts_and_durations(fact.fr) + amounts_and_durations(fact.ar)
             if stated and fact.tier not in STRONG_TIERS and not fact.unconfirmed:
-                raise ValueError(
+                raise problem(
+                    "amount_needs_source",
                     f"{where} states {stated[0]!r} with tier {fact.tier} sources only: give a tier A or B "
-                    "source, mark it 'unconfirmed: true' (shown as to be confirmed), or leave it out"
+                    "source, mark it 'unconfirmed: true' (shown as to be confirmed), or leave it out",
+                    stated=stated[0],
+                    tier=fact.tier,
+                    item=i + 1 if isinstance(value, list) else 0,
                 )
         return value
 
     @model_validator(mode="after")
     def _coherent(self) -> Procedure:
         if self.id in self.related:
-            raise ValueError("related must not list the procedure itself")
+            raise problem("related_self", "related must not list the procedure itself")
         if (self.family is None) != (self.variant is None):
-            raise ValueError("family and variant go together: a procedure is one variant of a family")
+            raise problem("family_variant", "family and variant go together: a procedure is one variant of a family")
         return self
 
     @property

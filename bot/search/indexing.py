@@ -83,12 +83,9 @@ def embed_chunks(
     return {c.id: cached[cache.key(c.text)] for c in chunks}
 
 
-def sync_store(
-    store: VectorStore, chunks: Sequence[Chunk], vectors: dict[str, list[float]], report: IndexReport
-) -> None:
-    """Add what is new, then delete what is gone (in that order, so search never sees a hole)."""
+def add_new(store: VectorStore, chunks: Sequence[Chunk], vectors: dict[str, list[float]]) -> int:
+    """Write the chunks the store lacks; returns how many."""
     present = store.ids()
-    wanted = {c.id for c in chunks}
     new = [c for c in chunks if c.id not in present]
     for start in range(0, len(new), 256):
         batch = new[start : start + 256]
@@ -97,9 +94,17 @@ def sync_store(
             [vectors[c.id] for c in batch],
             [{"procedure_id": c.procedure_id, "lang": c.lang, "section": c.section} for c in batch],
         )
-    stale = sorted(present - wanted)
+    return len(new)
+
+
+def sync_store(
+    store: VectorStore, chunks: Sequence[Chunk], vectors: dict[str, list[float]], report: IndexReport
+) -> None:
+    """Add what is new, then delete what is gone (in that order, so search never sees a hole)."""
+    report.added = add_new(store, chunks, vectors)
+    stale = sorted(store.ids() - {c.id for c in chunks})
     store.delete(stale)
-    report.added, report.deleted = len(new), len(stale)
+    report.deleted = len(stale)
 
 
 def index_procedures(

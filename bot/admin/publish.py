@@ -1,0 +1,166 @@
+"""Publishing that cannot break the service.
+
+A publish builds the new version beside the one serving (only its new chunks are embedded:
+``bot/search/candidate.py``), asks the quality gate to compare the two, and only then writes the files
+and swaps the built version in, in one step under the editor's lock. Until the files are written
+nothing has changed; an error or a crash before it leaves the previous version serving, and the files
+are replaced atomically (a restart serves one version or the other, never half). A blocked gate stops
+the publish unless a publisher gives a written reason, which the audit log keeps.
+
+The same path serves a reviewed draft (:meth:`Publisher.publish_draft`) and changes made in git
+(:meth:`Publisher.publish_folder`, behind ``POST /admin/reload`` and ``dalil publish``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import yaml
+
+from bot.admin.audit import AuditLog
+from bot.admin.diff import as_text, field_diff
+from bot.admin.drafts import Draft, DraftError, Drafts
+from bot.admin.editor import Change, KnowledgeEditor, validate_text
+from bot.admin.gate import GateReport, QualityGate
+from bot.config import Settings
+from bot.database import now
+from bot.knowledge.loading import load_knowledge
+from bot.knowledge.schema import Procedure
+from bot.ports import Embedder, VectorStore
+from bot.search.candidate import build_beside, drop_stale
+from bot.search.served import KnowledgeBase, KnowledgeHolder
+
+log = logging.getLogger("dalil.publish")
+
+
+class GateBlocked(Exception):
+    def __init__(self, report: GateReport) -> None:
+        super().__init__("the quality gate blocked the publish: " + report.summary())
+        self.report = report
+
+
+@dataclass(frozen=True)
+class Published:
+    version: int
+    procedures: int
+    changed: list[str]  # procedure ids
+    gate: GateReport | None
+    published_at: dt.datetime
+
+
+def procedure_text(proc: Procedure) -> str:
+    """A procedure as YAML, for a diff of versions that exist only as loaded procedures."""
+    data = proc.model_dump(mode="json", exclude_defaults=True)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+
+
+class Publisher:
+    def __init__(
+        self,
+        settings: Settings,
+        editor: KnowledgeEditor,
+        holder: KnowledgeHolder,
+        embedder: Embedder,
+        store: VectorStore,
+        drafts: Drafts,
+        audit: AuditLog,
+        gate: QualityGate | None,
+        record_version: Callable[[int, str, str], int] | None = None,
+    ) -> None:
+        self.settings, self.editor, self.holder = settings, editor, holder
+        self.embedder, self.store = embedder, store
+        self.drafts, self.audit, self.gate = drafts, audit, gate
+        self._record_version = record_version  # (procedures, author, note) -> the version every worker serves
+        self._lock = threading.Lock()  # one publish at a time: the candidate is built on the version serving
+        self.published_at: dt.datetime | None = None
+
+    def check(self, candidate: KnowledgeBase) -> GateReport | None:
+        return self.gate.compare(self.holder.current, candidate) if self.gate is not None else None
+
+    def publish_draft(self, draft_id: int, by: str, override: str = "", ip: str = "") -> Published:
+        with self._lock:
+            draft = self.drafts.get(draft_id)
+            self.drafts.check_publishable(draft, by)
+            current = self.editor.current(draft.procedure_id)
+            if current != draft.base:
+                raise DraftError("stale", "the procedure changed since this draft was started: start it again")
+            if draft.text is not None:
+                validate_text(draft.procedure_id, draft.text)
+            change = Change(draft.procedure_id, _action(draft, current), current, draft.text)
+            procedures = self._with_draft(draft)
+            published = self._switch(procedures, [change], by, override, ip, f"draft {draft.id}", draft)
+            self.drafts.mark_published(draft, by, override or None)
+            return published
+
+    def publish_folder(self, by: str, override: str = "", ip: str = "") -> Published:
+        """The knowledge folder as it is now (changed in git), through the same gate and switch."""
+        with self._lock:
+            loaded = load_knowledge(self.settings.knowledge_dir)
+            live = self.holder.current.procedures
+            new = {p.id: p for p in loaded.procedures}
+            changes = [
+                Change(pid, "git", _text(live.get(pid)), _text(new.get(pid)))
+                for pid in sorted(set(live) | set(new))
+                if live.get(pid) != new.get(pid)
+            ]
+            return self._switch(loaded.procedures, changes, by, override, ip, "knowledge folder", None, write=False)
+
+    def _with_draft(self, draft: Draft) -> list[Procedure]:
+        procedures = [p for pid, p in self.holder.current.procedures.items() if pid != draft.procedure_id]
+        if draft.text is not None:
+            procedures.append(validate_text(draft.procedure_id, draft.text))
+        return sorted(procedures, key=lambda p: p.id)
+
+    def _switch(
+        self,
+        procedures: list[Procedure],
+        changes: list[Change],
+        by: str,
+        override: str,
+        ip: str,
+        what: str,
+        draft: Draft | None,
+        write: bool = True,
+    ) -> Published:
+        candidate, _ = build_beside(self.settings, procedures, self.embedder, self.store, self.holder.current.errors)
+        report = self.check(candidate)
+        if draft is not None and report is not None:
+            self.drafts.record_gate(draft.id, report.to_json())
+        targets = ", ".join(c.procedure_id for c in changes) or "-"
+        if report is not None and report.blocked:
+            if not override.strip():
+                self.audit.record(by, "gate_blocked", targets, f"{what}: {report.summary()}", ip)
+                raise GateBlocked(report)
+            self.audit.record(by, "gate_override", targets, f"{what}: {override.strip()}\n{report.summary()}", ip)
+        self.editor.apply_built(changes, by, lambda: self._serve(candidate, by, what), write=write)
+        for change in changes:
+            diff = as_text(field_diff(change.before, change.after))
+            self.audit.record(by, "published", change.procedure_id, f"{what}\n{diff}", ip)
+        self.published_at = now()
+        log.info("published", extra={"version": self.holder.version, "changed": [c.procedure_id for c in changes]})
+        changed = [c.procedure_id for c in changes]
+        return Published(self.holder.version, len(procedures), changed, report, self.published_at)
+
+    def _serve(self, candidate: KnowledgeBase, by: str, what: str) -> None:
+        version = self._record_version(len(candidate.procedures), by, what) if self._record_version else None
+        self.holder.swap(candidate, *([version] if version is not None else []))
+        try:
+            drop_stale(list(candidate.procedures.values()), self.store)
+        except Exception:  # the stale vectors only take room; the next publish removes them
+            log.exception("could not remove the stale chunks")
+
+
+def _text(proc: Procedure | None) -> str | None:
+    return procedure_text(proc) if proc is not None else None
+
+
+def _action(draft: Draft, current: str | None) -> str:
+    if draft.text is None:
+        return "delete"
+    if draft.kind == "rollback":
+        return "rollback"
+    return "create" if current is None else "update"

@@ -1,0 +1,1 @@
+"""The administrators' console: server-rendered pages over ``bot.admin.console``."""
