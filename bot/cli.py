@@ -136,6 +136,76 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _accounts():  # type: ignore[no-untyped-def]
+    from bot.admin.accounts import Accounts
+    from bot.admin.audit import AuditLog
+    from bot.database import open_database
+
+    engine = open_database(get_settings().sqlite_url)
+    return Accounts(engine), AuditLog(engine)
+
+
+def _new_password(generate: bool) -> tuple[str, bool]:
+    """A password typed twice at the prompt, or generated (shown once) when asked or without a terminal."""
+    import getpass
+
+    from bot.admin.accounts import generate_password
+
+    if generate or not sys.stdin.isatty():
+        return generate_password(), True
+    first = getpass.getpass("password (12 characters or more): ")
+    if first != getpass.getpass("again: "):
+        raise SystemExit("dalil: the two passwords differ")
+    return first, False
+
+
+def _admin(args: argparse.Namespace) -> int:
+    from bot.admin.accounts import AccountError
+
+    accounts, audit = _accounts()
+    try:
+        if args.action == "add-user":
+            password, generated = _new_password(args.generate)
+            user = accounts.add(args.name, args.role, password, "cli")
+            audit.record("cli", "person_added", user.name, f"role {user.role}")
+            print(f"{user.name}: {user.role}" + (f"\npassword (shown once): {password}" if generated else ""))
+        elif args.action == "reset-password":
+            user = accounts.by_name(args.name)
+            if user is None:
+                raise AccountError("not_found", f"no account '{args.name}'")
+            password, generated = _new_password(args.generate)
+            accounts.set_password(user.id, password)
+            audit.record("cli", "person_password", user.name)
+            print(f"{user.name}: password changed" + (f"\npassword (shown once): {password}" if generated else ""))
+        else:
+            for person in accounts.people():
+                state = " (disabled)" if person.disabled else ""
+                print(f"{person.name:<24} {person.role:<10}{state}")
+    except AccountError as exc:
+        print(f"dalil: {exc.reason}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    """Ask the running server to publish the knowledge folder (changed in git), through its quality gate."""
+    import httpx
+
+    settings = get_settings()
+    if settings.admin_api_token is None:
+        print("dalil: set DALIL_ADMIN_API_TOKEN to a personal token (console: 'My API tokens')", file=sys.stderr)
+        return 2
+    response = httpx.post(
+        f"{(args.url or settings.admin_url).rstrip('/')}/admin/reload",
+        json={"override": args.override or ""},
+        headers={"Authorization": f"Bearer {settings.admin_api_token.get_secret_value()}"},
+        timeout=900,
+    )
+    body = response.json()
+    print(json.dumps(body, ensure_ascii=False, indent=2))
+    return 0 if response.status_code == 200 else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dalil", description="Dalil, the guide to Moroccan procedures")
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -163,6 +233,16 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_worker)
     p = sub.add_parser("migrate", help="upgrade the database schema (the server also does it at start-up)")
     p.set_defaults(func=_migrate)
+    p = sub.add_parser("admin", help="console accounts: add-user NAME --role ROLE, reset-password NAME, list-users")
+    p.add_argument("action", choices=["add-user", "reset-password", "list-users"])
+    p.add_argument("name", nargs="?", default="")
+    p.add_argument("--role", choices=["viewer", "editor", "publisher", "admin"], default="viewer")
+    p.add_argument("--generate", action="store_true", help="generate the password and show it once")
+    p.set_defaults(func=_admin)
+    p = sub.add_parser("publish", help="publish knowledge/ as changed in git, through the server's quality gate")
+    p.add_argument("--url", default=None, help="the server (default DALIL_ADMIN_URL)")
+    p.add_argument("--override", default=None, help="publish past a blocking gate, with this reason (audited)")
+    p.set_defaults(func=_publish)
     args = parser.parse_args(argv)
     from pydantic import ValidationError
 

@@ -121,6 +121,8 @@ class Settings(BaseSettings):
     gate_tolerance: float = Field(1.0, ge=0, description="points of hit@1 a publish may lose before the gate blocks")
     gate_folds: int = Field(5, ge=2, description="the gate asks 1 fold in n of the knowledge base's questions")
     gate_dev_set: Path | None = Field(ROOT.parent / "shared" / "eval" / "dev.jsonl", description="asked by the gate")
+    admin_url: str = Field("http://127.0.0.1:8000", description="the server `dalil publish` asks to publish")
+    admin_api_token: SecretStr | None = Field(None, description="a personal token (dlk_…) for `dalil publish`")
     gate_off_topic_every: int = Field(10, ge=1, description="the gate asks every n-th message of the scope corpus")
 
     # Throughput (README "Load and sizing")

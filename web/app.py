@@ -24,6 +24,10 @@ from web.routes import admin, chat, health, page, voice, whatsapp
 
 log = logging.getLogger("dalil.web")
 
+# Every route under /admin: the API for scripts and the console's pages (each route declares its role).
+ADMIN_ROUTERS = (admin.router, procedures.router, drafts.router, citizens.router, people.router)
+
+
 def _reason(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors():
@@ -87,9 +91,8 @@ def create_app(settings: Settings | None = None, parts: Parts | None = None) -> 
     app.include_router(health.router)
     app.include_router(chat.router)
     app.include_router(voice.router)
-    app.include_router(admin.router)
-    for console_router in (procedures.router, drafts.router, citizens.router, people.router):
-        app.include_router(console_router)
+    for admin_router in ADMIN_ROUTERS:
+        app.include_router(admin_router)
     app.include_router(whatsapp.router)
     app.include_router(page.router)
     app.mount("/static", page.static_files(), name="static")

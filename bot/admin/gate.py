@@ -14,6 +14,7 @@ candidate (the version serving was evaluated when it was the candidate, or once 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import time
@@ -134,11 +135,20 @@ def _jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def fingerprint(kb: KnowledgeBase) -> str:
+    """The content of a version: two builds of the same procedures answer the same."""
+    digest = hashlib.sha256()
+    for pid in sorted(kb.procedures):
+        digest.update(kb.procedures[pid].model_dump_json().encode())
+    return digest.hexdigest()
+
+
 class _Version:
     """What the gate knows of one knowledge base: its held-out retriever and the answers it gave."""
 
     def __init__(self, kb: KnowledgeBase, gate: QualityGate) -> None:
         self.kb = kb
+        self.fingerprint = fingerprint(kb)
         procedures = list(kb.procedures.values())
         kept, rows, drop = held_out(procedures, gate.fold, gate.folds)
         view = StoreView(gate.store, chunk_ids(procedures) - drop)
@@ -181,7 +191,7 @@ class QualityGate:
 
     def _version(self, kb: KnowledgeBase) -> _Version:
         for known in self._versions:
-            if known.kb is kb:
+            if known.kb is kb or known.fingerprint == fingerprint(kb):
                 return known
         version = _Version(kb, self)
         self._versions = [*self._versions[-1:], version]

@@ -14,6 +14,7 @@ The same path serves a reviewed draft (:meth:`Publisher.publish_draft`) and chan
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import threading
 from collections.abc import Callable
@@ -76,6 +77,7 @@ class Publisher:
         self.drafts, self.audit, self.gate = drafts, audit, gate
         self._record_version = record_version  # (procedures, author, note) -> the version every worker serves
         self._lock = threading.Lock()  # one publish at a time: the candidate is built on the version serving
+        self._built: tuple[str, KnowledgeBase] | None = None  # the last candidate (a blocked publish retried)
         self.published_at: dt.datetime | None = None
 
     def check(self, candidate: KnowledgeBase) -> GateReport | None:
@@ -107,6 +109,8 @@ class Publisher:
                 for pid in sorted(set(live) | set(new))
                 if live.get(pid) != new.get(pid)
             ]
+            if not changes:  # nothing changed in git: the version serving stays
+                return Published(self.holder.version, len(live), [], None, self.published_at or now())
             return self._switch(loaded.procedures, changes, by, override, ip, "knowledge folder", None, write=False)
 
     def _with_draft(self, draft: Draft) -> list[Procedure]:
@@ -126,7 +130,7 @@ class Publisher:
         draft: Draft | None,
         write: bool = True,
     ) -> Published:
-        candidate, _ = build_beside(self.settings, procedures, self.embedder, self.store, self.holder.current.errors)
+        candidate = self._candidate(procedures)
         report = self.check(candidate)
         if draft is not None and report is not None:
             self.drafts.record_gate(draft.id, report.to_json())
@@ -144,6 +148,16 @@ class Publisher:
         log.info("published", extra={"version": self.holder.version, "changed": [c.procedure_id for c in changes]})
         changed = [c.procedure_id for c in changes]
         return Published(self.holder.version, len(procedures), changed, report, self.published_at)
+
+    def _candidate(self, procedures: list[Procedure]) -> KnowledgeBase:
+        """The version for these procedures, built beside the one serving (reused when a blocked publish is
+        retried with a reason: the same procedures build the same version)."""
+        key = hashlib.sha256("".join(p.model_dump_json() for p in procedures).encode()).hexdigest()
+        if self._built is not None and self._built[0] == key:
+            return self._built[1]
+        candidate, _ = build_beside(self.settings, procedures, self.embedder, self.store, self.holder.current.errors)
+        self._built = (key, candidate)
+        return candidate
 
     def _serve(self, candidate: KnowledgeBase, by: str, what: str) -> None:
         version = self._record_version(len(candidate.procedures), by, what) if self._record_version else None

@@ -1,0 +1,96 @@
+"""Every admin route × every role: 401 without a session or token, 403 below the route's role, 403 for a
+cookie-authenticated change without the CSRF token, and through for the roles that may. The routes are
+read from the application, so a new route without a role cannot slip by."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from bot.admin.accounts import ROLES
+from tests.admin_helpers import session
+from web.admin.auth import Require
+from web.app import ADMIN_ROUTERS
+
+PUBLIC = {"/admin/login", "/admin/lang/{lang}"}
+PARAMS = {"procedure_id": "cnie-renewal", "draft_id": "999999", "revision_id": "999999", "user_id": "999999",
+          "token_id": "999999", "lang": "fr"}
+
+
+@pytest.fixture
+def client(console_client: TestClient) -> TestClient:
+    console_client.cookies.clear()
+    return console_client
+
+
+def admin_routes() -> list[tuple[str, str, str]]:
+    """(method, path, role needed) of every admin route, from the routers the application includes."""
+    found = []
+    for route in [r for router in ADMIN_ROUTERS for r in router.routes]:
+        if not isinstance(route, APIRoute) or not route.path.startswith("/admin") or route.path in PUBLIC:
+            continue
+        needs = [d.call.role for d in route.dependant.dependencies if isinstance(d.call, Require)]
+        assert needs, f"{route.path} has no role"
+        for method in sorted(route.methods - {"HEAD"}):
+            found.append((method, route.path, needs[0]))
+    return found
+
+
+ROUTES = admin_routes()
+
+
+def test_every_console_screen_and_api_route_is_covered() -> None:
+    paths = {path for _, path, _ in ROUTES}
+    for expected in ("/admin", "/admin/drafts/{draft_id}/publish", "/admin/people", "/admin/audit.csv", "/admin/reload",
+                     "/admin/citizens/fix", "/admin/procedures/{procedure_id}"):
+        assert expected in paths
+    assert len(ROUTES) >= 25
+
+
+def _url(path: str) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: PARAMS[m.group(1)], path)
+
+
+@pytest.mark.parametrize(("method", "path", "needs"), ROUTES, ids=[f"{m} {p}" for m, p, _ in ROUTES])
+def test_without_a_session_401(client: TestClient, method: str, path: str, needs: str) -> None:
+    client.cookies.clear()
+    assert client.request(method, _url(path)).status_code == 401
+
+
+@pytest.mark.parametrize(("method", "path", "needs"), ROUTES, ids=[f"{m} {p}" for m, p, _ in ROUTES])
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role(client: TestClient, method: str, path: str, needs: str, role: str) -> None:
+    opened = session(client, role)
+    client.cookies.clear()
+    client.cookies.set("dalil_admin", opened.cookie, path="/admin")
+    if method != "GET":  # without the CSRF token a change is refused, whatever the role (and changes nothing)
+        assert client.request(method, _url(path), follow_redirects=False).status_code == 403
+    headers = {"X-CSRF-Token": opened.csrf} if method != "GET" else {}
+    status = client.request(method, _url(path), headers=headers, follow_redirects=False).status_code
+    if ROLES.index(role) < ROLES.index(needs):
+        assert status == 403
+    else:
+        assert status not in (401, 403), status
+
+
+def test_a_wrong_csrf_token_and_a_forged_cookie_are_refused(client: TestClient) -> None:
+    opened = session(client, "admin")
+    client.cookies.clear()
+    client.cookies.set("dalil_admin", opened.cookie, path="/admin")
+    assert client.post("/admin/people", data={"csrf": "forged", "name": "x", "role": "viewer"}).status_code == 403
+    client.cookies.set("dalil_admin", "forged", path="/admin")
+    assert client.get("/admin/people").status_code == 401
+
+
+def test_the_login_cookie_is_httponly_samesite_strict_and_expires(client: TestClient) -> None:
+    client.cookies.clear()
+    response = client.post(
+        "/admin/login", data={"name": "nadia", "password": "correct horse battery staple"}, follow_redirects=False
+    )
+    cookie = response.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie and "path=/admin" in cookie
+    assert "max-age=28800" in cookie  # DALIL_ADMIN_SESSION_HOURS
+    assert "secure" not in cookie  # DALIL_ADMIN_COOKIE_SECURE=false in these tests; true by default
