@@ -47,6 +47,7 @@ class Readiness:
     compute_types: dict[str, object]
     dense: bool  # the dense signal is loaded; False: answering with the lexical signals only
     database: str = "ok"  # or locked, full, unavailable: answers are given, nothing can be stored now
+    published_at: str | None = None  # when the version serving was published (None: loaded at start-up)
 
     @property
     def ready(self) -> bool:
@@ -206,6 +207,7 @@ class Dalil:
             compute_types=self._compute.as_dict(),
             dense=kb.dense,
             database=self._database_state(),
+            published_at=self._published_at(),
         )
 
     def _database_state(self) -> str:
@@ -222,6 +224,10 @@ class Dalil:
                 log.warning("database probe failed", extra={"problem": state})
             self._probed = (time.monotonic(), state)
             return state
+
+    def _published_at(self) -> str | None:
+        stamp = self.console.publisher.published_at if self.console is not None else None
+        return stamp.isoformat(timespec="seconds") + "Z" if stamp else None
 
     # --- feedback ----------------------------------------------------------------------------
 

@@ -119,14 +119,15 @@ class Console:
         return self.drafts.start(procedure_id, "delete", current, None, by, note=note)
 
     def start_rollback(self, procedure_id: str, revision_id: int, by: str) -> Draft:
-        """A draft that brings back the procedure as it was after ``revision_id``: reviewed like any change."""
+        """A draft that brings the procedure back to what it was before change ``revision_id`` (every
+        version is the one before some change; the latest serves): reviewed like any change."""
         revision = self.editor.revision(revision_id)
         if revision is None or revision.procedure_id != procedure_id:
             raise DraftError("not_found", f"no version {revision_id} of '{procedure_id}'")
         current = self.editor.current(procedure_id)
-        note = f"rollback to version {revision_id} ({revision.created_at[:16]})"
+        note = f"back to the version before change {revision_id} ({revision.created_at[:16]})"
         origin = f"revision {revision_id}"
-        return self.drafts.start(procedure_id, "rollback", current, revision.after, by, note=note, origin=origin)
+        return self.drafts.start(procedure_id, "rollback", current, revision.before, by, note=note, origin=origin)
 
     def history(self, procedure_id: str) -> list[tuple[Revision, list]]:
         return [(r, field_diff(r.before, r.after)) for r in self.editor.history(procedure_id)]

@@ -123,7 +123,10 @@ UI: dict[str, tuple[str, str]] = {
     "action": ("Action", "الإجراء"),
     "when": ("Quand", "متى"),
     "who": ("Qui", "من"),
-    "rollback": ("Revenir à cette version (brouillon à relire)", "الرجوع إلى هذه النسخة (مسودة للمراجعة)"),
+    "rollback": (
+        "Revenir à la version d'avant ce changement (brouillon à relire)",
+        "الرجوع إلى النسخة السابقة لهذا التغيير (مسودة للمراجعة)",
+    ),
     "per_day": ("Questions par jour, par canal et style (30 jours)", "الأسئلة يوميا حسب القناة والنمط (30 يوما)"),
     "top": ("Démarches les plus demandées", "المساطر الأكثر طلبا"),
     "queue": ("À traiter : ce qui s'est mal passé", "للمعالجة: ما لم يسر على ما يرام"),

@@ -82,6 +82,11 @@ def test_a_change_is_reviewed_by_someone_else_published_and_rolled_back(client: 
         f"/admin/procedures/criminal-record/rollback/{history[0].id}", data={"csrf": csrf}, follow_redirects=False
     )
     assert back.status_code == 303
+    rollback = back.headers["location"]
+    assert client.post(rollback, data={"csrf": csrf, "op": "submit"}, follow_redirects=False).status_code == 303
+    csrf = login(client, "publisher")
+    assert client.post(rollback + "/publish", data={"csrf": csrf}).status_code == 200
+    assert client.get("/api/procedures/criminal-record").json()["verified_on"] == old_verified
 
 
 def test_a_draft_that_loses_questions_is_blocked_until_a_publisher_gives_a_reason(client: TestClient) -> None:

@@ -39,6 +39,7 @@ def health(dalil: DalilDep) -> JSONResponse:
         "chunks": state.chunks,
         "knowledge_errors": state.knowledge_errors,
         "knowledge_version": state.knowledge_version,
+        "knowledge_published_at": state.published_at,
         "embedder": state.embedder,
         "compute_types": state.compute_types,
         "worker": WORKER,  # which process answered, behind a load balancer or among uvicorn's workers
