@@ -90,7 +90,7 @@ class AuditLog:
         writer.writerow(CSV_COLUMNS)
         for e in entries:
             at = e.at.isoformat(timespec="seconds")
-            writer.writerow([e.id, at, e.actor, e.action, e.target, _cell(e.detail), e.ip])
+            writer.writerow([e.id, at, *(_cell(v) for v in (e.actor, e.action, e.target, e.detail, e.ip))])
         return out.getvalue()
 
 

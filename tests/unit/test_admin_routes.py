@@ -94,3 +94,14 @@ def test_the_login_cookie_is_httponly_samesite_strict_and_expires(client: TestCl
     assert "httponly" in cookie and "samesite=strict" in cookie and "path=/admin" in cookie
     assert "max-age=28800" in cookie  # DALIL_ADMIN_SESSION_HOURS
     assert "secure" not in cookie  # DALIL_ADMIN_COOKIE_SECURE=false in these tests; true by default
+
+
+def test_a_wrong_password_is_refused_and_audited(client: TestClient) -> None:
+    refused = client.post("/admin/login", data={"name": "nadia", "password": "not her password"})
+    assert refused.status_code == 401 and "incorrect" in refused.text and "dalil_admin=" not in refused.headers.get(
+        "set-cookie", ""
+    )
+    unknown = client.post("/admin/login", data={"name": "nobody", "password": "not her password"})
+    assert unknown.status_code == 401 and unknown.text.count("incorrect") == refused.text.count("incorrect")
+    entries = client.app.state.dalil.console.audit.entries(actor="nadia", action="login_wrong")
+    assert entries and entries[0].ip == "testclient"

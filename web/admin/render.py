@@ -75,7 +75,7 @@ class Pages:
     def __init__(self) -> None:
         self.env = _environment()
 
-    def render(self, request: Request, name: str, status: int = 200, **context: object) -> HTMLResponse:
+    def render(self, request: Request, template: str, status: int = 200, **context: object) -> HTMLResponse:
         lang = admin_lang(request)
         principal = getattr(request.state, "principal", None)
         values = {
@@ -89,5 +89,5 @@ class Pages:
             "query": str(request.url.query),
             **context,
         }
-        body = self.env.get_template(name).render(**values)
+        body = self.env.get_template(template).render(**values)
         return HTMLResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
