@@ -177,7 +177,7 @@ def make_console(
     sets = GateSets.load(settings.gate_dev_set, OFF_TOPIC_CORPUS, settings.gate_off_topic_every)
     gate = QualityGate(Pipeline(settings, None), embedder, store, sets, settings.gate_tolerance, 0, settings.gate_folds)
     audit, drafts = AuditLog(engine), Drafts(engine)
-    publisher = Publisher(settings, editor, knowledge, embedder, store, drafts, audit, gate, versions.publish)
+    publisher = Publisher(settings, editor, knowledge, embedder, store, drafts, audit, gate, versions)
     accounts = Accounts(engine, settings.admin_session_hours)
     return Console(settings, lambda: knowledge.current, editor, accounts, audit, drafts, publisher, Insights(engine))
 

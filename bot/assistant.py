@@ -226,7 +226,7 @@ class Dalil:
             return state
 
     def _published_at(self) -> str | None:
-        stamp = self.console.publisher.published_at if self.console is not None else None
+        stamp = self.console.publisher.published_at() if self.console is not None else None
         return stamp.isoformat(timespec="seconds") + "Z" if stamp else None
 
     # --- feedback ----------------------------------------------------------------------------

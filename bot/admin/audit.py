@@ -24,7 +24,7 @@ audit_log = Table(
     Column("ip", String(64), nullable=False, default=""),
 )
 
-# The database itself refuses to change the log (migration 0003 creates the same triggers).
+# The database itself refuses to change the log (migration 0005 creates the same triggers).
 SQLITE_TRIGGERS = [
     "CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
     "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",

@@ -17,7 +17,6 @@ import datetime as dt
 import hashlib
 import logging
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -28,6 +27,7 @@ from bot.admin.drafts import Draft, DraftError, Drafts
 from bot.admin.editor import Change, KnowledgeEditor, validate_text
 from bot.admin.gate import GateReport, QualityGate
 from bot.config import Settings
+from bot.coordination import KnowledgeVersions
 from bot.database import now
 from bot.knowledge.loading import load_knowledge
 from bot.knowledge.schema import Procedure
@@ -70,15 +70,20 @@ class Publisher:
         drafts: Drafts,
         audit: AuditLog,
         gate: QualityGate | None,
-        record_version: Callable[[int, str, str], int] | None = None,
+        versions: KnowledgeVersions | None = None,
     ) -> None:
         self.settings, self.editor, self.holder = settings, editor, holder
         self.embedder, self.store = embedder, store
         self.drafts, self.audit, self.gate = drafts, audit, gate
-        self._record_version = record_version  # (procedures, author, note) -> the version every worker serves
+        self.versions = versions  # kb_versions: the version every worker serves, and when it was published
         self._lock = threading.Lock()  # one publish at a time: the candidate is built on the version serving
         self._built: tuple[str, KnowledgeBase] | None = None  # the last candidate (a blocked publish retried)
-        self.published_at: dt.datetime | None = None
+
+    def published_at(self) -> dt.datetime | None:
+        """When the version serving was published (None: as loaded at start-up, never published)."""
+        if self.versions is None or not self.holder.version:
+            return None
+        return self.versions.published_at(self.holder.version)
 
     def check(self, candidate: KnowledgeBase) -> GateReport | None:
         return self.gate.compare(self.holder.current, candidate) if self.gate is not None else None
@@ -110,7 +115,7 @@ class Publisher:
                 if live.get(pid) != new.get(pid)
             ]
             if not changes:  # nothing changed in git: the version serving stays
-                return Published(self.holder.version, len(live), [], None, self.published_at or now())
+                return Published(self.holder.version, len(live), [], None, self.published_at() or now())
             return self._switch(loaded.procedures, changes, by, override, ip, "knowledge folder", None, write=False)
 
     def _with_draft(self, draft: Draft) -> list[Procedure]:
@@ -144,10 +149,9 @@ class Publisher:
         for change in changes:
             diff = as_text(field_diff(change.before, change.after))
             self.audit.record(by, "published", change.procedure_id, f"{what}\n{diff}", ip)
-        self.published_at = now()
         log.info("published", extra={"version": self.holder.version, "changed": [c.procedure_id for c in changes]})
         changed = [c.procedure_id for c in changes]
-        return Published(self.holder.version, len(procedures), changed, report, self.published_at)
+        return Published(self.holder.version, len(procedures), changed, report, self.published_at() or now())
 
     def _candidate(self, procedures: list[Procedure]) -> KnowledgeBase:
         """The version for these procedures, built beside the one serving (reused when a blocked publish is
@@ -160,8 +164,8 @@ class Publisher:
         return candidate
 
     def _serve(self, candidate: KnowledgeBase, by: str, what: str) -> None:
-        version = self._record_version(len(candidate.procedures), by, what) if self._record_version else None
-        self.holder.swap(candidate, *([version] if version is not None else []))
+        version = self.versions.publish(len(candidate.procedures), by, what) if self.versions else None
+        self.holder.swap(candidate, version)  # every worker follows the recorded version (ADR 0007)
         try:
             drop_stale(list(candidate.procedures.values()), self.store)
         except Exception:  # the stale vectors only take room; the next publish removes them

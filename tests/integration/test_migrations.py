@@ -12,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, func, insert, inspect, select
 
+import bot.app  # noqa: F401 - the composition root imports every module that declares a table
 from bot.admin.editor import KnowledgeEditor, kb_revisions
 from bot.channels.whatsapp.inbox import Inbox, wa_inbox
 from bot.channels.whatsapp.outbox import Outbox, wa_outbox
@@ -23,6 +24,7 @@ from tests.legacy_schema import create_legacy
 pytestmark = pytest.mark.integration
 TABLES = {"conversations", "turns", "feedback", "kb_revisions", "wa_inbox", "wa_outbox"}
 TABLES |= {"kb_versions", "leases", "rate_counts", "service_health"}
+TABLES |= {"admin_users", "admin_sessions", "admin_tokens", "audit_log", "kb_drafts", "admin_queue_done"}
 T0 = dt.datetime(2026, 11, 30, 9, 0)
 
 

@@ -1,30 +1,28 @@
-"""Console accounts on a real database: Argon2id passwords, back-off and lockout, sessions, tokens."""
+"""Console accounts on SQLite and on PostgreSQL: Argon2id passwords, back-off and lockout, sessions,
+personal tokens, and the audit log the database itself keeps append-only."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import text, update
+from sqlalchemy import Engine, text, update
 
 from bot.admin.accounts import LOCK_AFTER, AccountError, Accounts, admin_sessions, digest, lock_seconds
 from bot.admin.audit import AuditLog
-from bot.database import make_engine
 
 PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def accounts(tmp_path: Path) -> Accounts:
+def accounts(engine: Engine) -> Accounts:
     # A cheaper Argon2id than the default (same algorithm): the tests hash a few dozen passwords.
-    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     return Accounts(engine, hasher=PasswordHasher(time_cost=1, memory_cost=8192))
 
 
-def test_a_password_is_stored_as_argon2id_and_checked(tmp_path: Path) -> None:
-    real = Accounts(make_engine(f"sqlite:///{tmp_path / 'db.sqlite3'}"))  # the default parameters
+def test_a_password_is_stored_as_argon2id_and_checked(engine: Engine) -> None:
+    real = Accounts(engine)  # the default parameters
     user = real.add("amina", "admin", PASSWORD, "cli")
     with real.engine.connect() as conn:
         stored = conn.execute(text("SELECT password_hash FROM admin_users")).scalar_one()
@@ -117,8 +115,7 @@ def test_personal_tokens_are_shown_once_stored_hashed_and_revocable(accounts: Ac
     assert accounts.token_user(raw) is None and accounts.token_user("dlk_forged") is None
 
 
-def test_the_audit_log_cannot_be_changed(tmp_path: Path) -> None:
-    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+def test_the_audit_log_cannot_be_changed(engine: Engine) -> None:
     audit = AuditLog(engine)
     audit.record("amina", "person_added", "youssef", "role editor", "127.0.0.1")
     audit.record("youssef", "published", "cnie-renewal", "=HYPERLINK(\"x\")", "10.0.0.2")

@@ -58,6 +58,7 @@ class Desk:
     def __init__(self, browser, url: str, viewport: dict[str, int] = LAPTOP, locale: str = "fr-FR") -> None:  # type: ignore[no-untyped-def]
         self.context = browser.new_context(viewport=viewport, locale=locale, reduced_motion="reduce")
         self.page = self.context.new_page()
+        self.page.set_default_navigation_timeout(600_000)  # a publish waits for the candidate and its gate
         self.url = url
         self.problems: list[str] = []
         self.page.on("console", lambda m: self.problems.append(m.text) if m.type == "error" else None)
