@@ -76,7 +76,7 @@ def form_of(html: str) -> dict[str, str]:
     values: dict[str, str] = {}
     for tag in re.finditer(r"<input([^>]*)>", form):
         attrs = dict(re.findall(r'(\w[\w-]*)="([^"]*)"', tag.group(1)))
-        if "name" not in attrs or (attrs.get("type") == "hidden" and attrs["name"] != "csrf"):
+        if "name" not in attrs:
             continue
         if attrs.get("type") == "checkbox":
             if " checked" in tag.group(1):

@@ -127,3 +127,21 @@ def test_the_audit_log_cannot_be_changed(engine: Engine) -> None:
     csv = audit.csv(entries)
     assert csv.splitlines()[0] == "id,at,actor,action,target,detail,ip"
     assert "'=HYPERLINK" in csv  # a formula is quoted, not run by a spreadsheet
+
+
+def test_the_first_admin_is_made_on_the_command_line(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from bot.cli import main
+
+    monkeypatch.setenv("DALIL_DATA_DIR", str(tmp_path))
+    assert main(["admin", "add-user", "amina", "--role", "admin", "--generate"]) == 0
+    password = capsys.readouterr().out.split("password (shown once): ")[1].strip()
+    assert main(["admin", "add-user", "amina", "--role", "viewer", "--generate"]) == 1  # no second amina
+    assert "already has an account" in capsys.readouterr().err
+    assert main(["admin", "list-users"]) == 0
+    assert capsys.readouterr().out.split() == ["amina", "admin"]
+    from bot.admin.accounts import Accounts
+    from bot.database import open_database
+
+    assert Accounts(open_database(f"sqlite:///{tmp_path / 'dalil.sqlite3'}")).login("amina", password).user is not None

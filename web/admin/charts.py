@@ -45,7 +45,7 @@ def stacked_days(days: list[Day], key: str, title: str, span: int = 30) -> Marku
                 f'<rect x="{PAD + i * bar + 1:.1f}" y="{y:.1f}" width="{bar - 2:.1f}" height="{h:.1f}" fill="{colour}">'
                 f"<title>{day.isoformat()} {escape(name)}: {count}</title></rect>"
             )
-        if i % 7 == 0 or i == span - 1:
+        if (span - 1 - i) % 7 == 0:  # today, and every week before it
             parts.append(
                 f'<text x="{PAD + i * bar:.1f}" y="{HEIGHT + 14}" font-size="10" fill="#333">'
                 f"{day.strftime('%d/%m')}</text>"

@@ -90,13 +90,15 @@ def show(draft_id: int, request: Request, pages: PagesDep, console: ConsoleDep, 
 
 @router.post("/{draft_id}", response_class=HTMLResponse)
 async def save(draft_id: int, request: Request, pages: PagesDep, console: ConsoleDep, who: Editor) -> Response:
-    """``op=save`` keeps the draft as it is (errors shown beside their fields); ``op=submit`` sends a
-    valid draft to review, or shows what to correct first."""
+    """The editor's form (``fields``): ``op=save`` keeps the draft as it is (errors shown beside their
+    fields), ``op=submit`` sends a valid draft to review or shows what to correct first. Without the
+    form's fields (a retirement, or the review page's button) the draft is submitted as it stands."""
     form = await form_of(request)
     try:
         draft = console.drafts.get(draft_id)
-        data = from_form(draft.procedure_id, form) if draft.text is not None else {}
-        text = to_text(data) if draft.text is not None else None
+        edited = bool(form.get("fields")) and draft.text is not None
+        data = from_form(draft.procedure_id, form) if edited else from_text(draft.text)
+        text = to_text(data) if edited else draft.text
         draft = console.drafts.save(draft_id, text, who.user.name, note=form.get("note"))
     except DraftError as exc:
         return refusal(pages, request, exc)

@@ -66,6 +66,7 @@ def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True)
     env.filters["markdown"] = markdown
     env.globals["zip"] = zip
+
     return env
 
 
@@ -83,6 +84,7 @@ class Pages:
             "dir": "rtl" if lang == "ar" else "ltr",
             "t": lambda key, **v: tr(key, lang, **v),
             "problem": lambda p: problem_text(p.code, p.message, p.context, lang),
+            "field_names": lambda names: ", ".join(tr(f"field_{n}", lang) for n in names),
             "principal": principal,
             "csrf": principal.csrf if principal is not None else "",
             "path": request.url.path,
