@@ -96,6 +96,12 @@ def test_the_login_cookie_is_httponly_samesite_strict_and_expires(client: TestCl
     assert "secure" not in cookie  # DALIL_ADMIN_COOKIE_SECURE=false in these tests; true by default
 
 
+def test_a_login_posted_from_another_site_is_refused(client: TestClient) -> None:
+    form = {"name": "nadia", "password": "correct horse battery staple"}
+    forged = client.post("/admin/login", data=form, headers={"Origin": "https://evil.example"}, follow_redirects=False)
+    assert forged.status_code == 403 and "set-cookie" not in forged.headers
+
+
 def test_a_wrong_password_is_refused_and_audited(client: TestClient) -> None:
     refused = client.post("/admin/login", data={"name": "nadia", "password": "not her password"})
     assert refused.status_code == 401 and "incorrect" in refused.text and "dalil_admin=" not in refused.headers.get(

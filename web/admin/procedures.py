@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from bot.admin.drafts import DraftError
@@ -35,6 +36,9 @@ def login(
     name: Annotated[str, Form(max_length=40)],
     password: Annotated[str, Form(max_length=200)],
 ) -> Response:
+    origin = request.headers.get("origin")
+    if origin and urlsplit(origin).netloc != request.url.netloc:  # a login posted from another site
+        raise HTTPException(403, "log in from the console's own page")
     result = console.accounts.login(name.strip().lower(), password)
     ip = client_ip(request)
     if result.user is None:
