@@ -75,6 +75,7 @@ bench: index
 	DALIL_WEB_RATE_LIMIT=0 $(BIN)/python -m bench.suite
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.fuzz
+	$(BIN)/python -m bench.gate
 
 clean:
 	rm -rf var/chroma var/dalil.sqlite3 test-artifacts
