@@ -96,10 +96,22 @@ def test_the_login_cookie_is_httponly_samesite_strict_and_expires(client: TestCl
     assert "secure" not in cookie  # DALIL_ADMIN_COOKIE_SECURE=false in these tests; true by default
 
 
-def test_a_login_posted_from_another_site_is_refused(client: TestClient) -> None:
+@pytest.mark.parametrize(
+    "headers",
+    [{"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site", "Origin": "null"}],
+    ids=["origin", "sec-fetch-site"],
+)
+def test_a_login_posted_from_another_site_is_refused(client: TestClient, headers: dict[str, str]) -> None:
     form = {"name": "nadia", "password": "correct horse battery staple"}
-    forged = client.post("/admin/login", data=form, headers={"Origin": "https://evil.example"}, follow_redirects=False)
+    forged = client.post("/admin/login", data=form, headers=headers, follow_redirects=False)
     assert forged.status_code == 403 and "set-cookie" not in forged.headers
+
+
+def test_a_login_from_the_console_page_passes_with_a_null_origin(client: TestClient) -> None:
+    """Chromium sends Origin: null under Referrer-Policy: no-referrer, and Sec-Fetch-Site: same-origin."""
+    form = {"name": "nadia", "password": "correct horse battery staple"}
+    headers = {"Origin": "null", "Sec-Fetch-Site": "same-origin"}
+    assert client.post("/admin/login", data=form, headers=headers, follow_redirects=False).status_code == 303
 
 
 def test_a_wrong_password_is_refused_and_audited(client: TestClient) -> None:

@@ -109,6 +109,8 @@ def test_a_ministry_runs_the_console(browser, console_url: str) -> None:  # type
     editor.login("youssef")
     editor.page.get_by_label("Filtre").select_option("weak")
     editor.page.get_by_role("button", name="Appliquer").click()
+    expect(editor.page).to_have_url(re.compile(r"only=weak"))  # the filtered list has loaded: no shot mid-navigation
+    expect(editor.page.locator("#only")).to_have_value("weak")
     shot(editor.page, "admin-procedures.png")
     editor.page.goto(console_url + "/admin/procedures/cnie-lost")
     editor.page.get_by_role("button", name="Modifier", exact=True).click()
@@ -213,7 +215,7 @@ def test_a_ministry_runs_the_console(browser, console_url: str) -> None:  # type
     expect(answer.locator(".fb-status")).to_contain_text("Merci")
     citizen.close()
     editor.page.goto(console_url + "/admin/citizens")
-    row = editor.page.locator("article.queue-row", has_text=question).first
+    row = editor.page.locator("article.queue-row[data-key^='feedback:']", has_text=question).first  # the 👎's row
     expect(row).to_contain_text("Je voulais le délai")
     shot(editor.page, "admin-citizens.png")
     row.get_by_role("button", name="Corriger").first.click()
