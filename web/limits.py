@@ -15,6 +15,7 @@ KB = 1024
 CHAT_BODY = 32 * KB  # 2,000 characters even as \uXXXX escapes, with room for the other fields
 FEEDBACK_BODY = 16 * KB  # a 1,000-character comment, escaped
 PROCEDURE_BODY = 200 * KB  # one procedure's YAML
+CONSOLE_FORM_BODY = 3 * PROCEDURE_BODY  # the console's editor posts a procedure's fields, its Arabic %-encoded (x3)
 MULTIPART_OVERHEAD = 64 * KB  # the envelope and the small fields around an uploaded recording
 DEFAULT_BODY = 16 * KB  # routes that take no body
 
@@ -34,6 +35,8 @@ def route_limit(settings: Settings, method: str, path: str) -> RouteLimit:
         return RouteLimit(settings.max_audio_bytes + MULTIPART_OVERHEAD, True)
     if method == "PUT" and path.startswith("/admin/procedures/"):
         return RouteLimit(PROCEDURE_BODY, False)
+    if method == "POST" and path.startswith("/admin/"):
+        return RouteLimit(CONSOLE_FORM_BODY, False)  # behind a login; the editor's form is a whole procedure
     if method == "POST" and path == "/webhooks/whatsapp":
         return RouteLimit(MAX_WEBHOOK_BYTES, False)  # Meta's; each sender has its own limit
     return RouteLimit(DEFAULT_BODY, False)

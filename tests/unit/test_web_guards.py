@@ -267,11 +267,14 @@ def test_a_trailing_slash_is_not_redirected_to_the_host_a_client_names(client: T
 # --- 13: admin only with a real token ------------------------------------------------------------
 
 
-def test_an_empty_admin_token_disables_admin(folder: Path, parts: Parts) -> None:
+def test_an_empty_admin_token_opens_nothing(folder: Path, parts: Parts) -> None:
+    # The console's personal accounts and tokens are the way in (issue 17); the deprecated shared token,
+    # left empty, must never match an empty or missing credential.
     with app_client(folder, parts, admin_token="") as no_admin:
-        for auth in ("Bearer ", "Bearer", ""):
+        assert no_admin.app.state.dalil.settings.admin_token is None
+        for auth in ("Bearer ", "Bearer", "", "Bearer  "):
             r = no_admin.post("/admin/reload", headers={"authorization": auth})
-            assert r.status_code == 503 and "DALIL_ADMIN_TOKEN" in r.json()["detail"]
+            assert r.status_code == 401 and "detail" in r.json()
 
 
 def test_a_short_admin_token_is_refused_at_start_up(folder: Path) -> None:

@@ -17,6 +17,7 @@ from fastapi import Depends, HTTPException, Request
 
 from bot.admin.accounts import Role, User
 from bot.admin.console import Console
+from web.limits import client_address, parse_networks
 
 log = logging.getLogger("dalil.admin")
 
@@ -45,7 +46,10 @@ def console_of(request: Request) -> Console:
 
 
 def client_ip(request: Request) -> str:
-    return request.client.host if request.client else ""
+    """Where a request comes from, for the audit log: behind a trusted proxy, the client it names."""
+    peer = request.client.host if request.client else ""
+    trusted = parse_networks(request.app.state.dalil.settings.trusted_proxies)
+    return client_address(peer, request.headers.getlist("x-forwarded-for"), trusted)
 
 
 def audit(request: Request, actor: str, action: str, target: str = "", detail: str = "") -> None:
