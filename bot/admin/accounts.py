@@ -221,6 +221,15 @@ class Accounts:
             )
             conn.execute(admin_sessions.delete().where(admin_sessions.c.user_id == user_id))
 
+    def change_own_password(self, user: User, current: str, new: str) -> Login:
+        """A person changes their own password: the current one is checked as a login is (back-off and
+        lockout); then every session of theirs closes."""
+        self._check_password(new)
+        checked = self.login(user.name, current)
+        if checked.user is not None:
+            self.set_password(user.id, new)
+        return checked
+
     # --- logging in ---------------------------------------------------------------------------
 
     def login(self, name: str, password: str) -> Login:

@@ -11,7 +11,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from bot.admin.accounts import ROLES
-from tests.admin_helpers import session
+from tests.admin_helpers import PASSWORD, session
 from web.admin.auth import Require
 from web.app import ADMIN_ROUTERS
 
@@ -123,3 +123,31 @@ def test_a_wrong_password_is_refused_and_audited(client: TestClient) -> None:
     assert unknown.status_code == 401 and unknown.text.count("incorrect") == refused.text.count("incorrect")
     entries = client.app.state.dalil.console.audit.entries(actor="nadia", action="login_wrong")
     assert entries and entries[0].ip == "testclient"
+
+
+def test_a_person_changes_their_own_password(client: TestClient) -> None:
+    console = client.app.state.dalil.console
+    console.accounts.add("karim", "viewer", PASSWORD, "tests")
+    other = console.accounts.open_session(console.accounts.by_name("karim"))[0]  # say, on another computer
+    client.cookies.clear()
+    assert client.post("/admin/login", data={"name": "karim", "password": PASSWORD}).status_code == 200
+    csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/admin/tokens").text)
+    assert csrf is not None
+    new = "a longer passphrase of mine"
+    form = {"csrf": csrf.group(1), "current": "not my password", "new": new, "again": new}
+    wrong = client.post("/admin/password", data=form)
+    assert wrong.status_code == 401 and "actuel est incorrect" in wrong.text
+    differ = client.post("/admin/password", data=form | {"current": PASSWORD, "again": new + "!"})
+    assert differ.status_code == 422 and "diffèrent" in differ.text
+    short = client.post("/admin/password", data=form | {"current": PASSWORD, "new": "short", "again": "short"})
+    assert short.status_code == 422 and "12 caractères" in short.text
+
+    changed = client.post("/admin/password", data=form | {"current": PASSWORD}, follow_redirects=False)
+    assert changed.status_code == 303 and "dalil_admin=" in changed.headers["set-cookie"]
+    assert "Mot de passe changé" in client.get(changed.headers["location"]).text  # this browser stays in
+    assert console.accounts.session(other) is None  # every other session is closed
+    client.cookies.clear()
+    assert client.post("/admin/login", data={"name": "karim", "password": PASSWORD}).status_code == 401
+    assert client.post("/admin/login", data={"name": "karim", "password": new}).status_code == 200
+    actions = [e.action for e in console.audit.entries(50, actor="karim")]
+    assert "password_changed" in actions and actions.count("password_refused") == 3

@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Response
 
 from bot.admin.accounts import Role, User
 from bot.admin.console import Console
@@ -43,6 +43,16 @@ def console_of(request: Request) -> Console:
     if console is None:
         raise HTTPException(503, "the administrators' console is not built")
     return console
+
+
+def open_session(request: Request, response: Response, user: User) -> None:
+    """A new console session for ``user``, its cookie set on ``response``: HttpOnly, SameSite=Strict,
+    Secure unless DALIL_ADMIN_COOKIE_SECURE=false, scoped to /admin, expiring with the session."""
+    console = console_of(request)
+    token, _ = console.accounts.open_session(user)
+    secure = console.settings.admin_cookie_secure
+    max_age = int(console.accounts.session_hours * 3600)  # the server refuses the session after it anyway
+    response.set_cookie(COOKIE, token, max_age=max_age, httponly=True, secure=secure, samesite="strict", path="/admin")
 
 
 def client_ip(request: Request) -> str:

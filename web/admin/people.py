@@ -1,15 +1,15 @@
-"""People and their roles (admin), personal API tokens (everyone, their own), and the audit log
-(read by everyone, exported as CSV)."""
+"""People and their roles (admin), one's own password and personal API tokens (everyone), and the audit
+log (read by everyone, exported as CSV)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from bot.admin.accounts import AccountError, generate_password
-from web.admin.auth import Admin, ConsoleDep, Viewer, audit
+from web.admin.auth import Admin, ConsoleDep, Viewer, audit, open_session
 from web.admin.common import PagesDep, refusal, see_other
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
@@ -72,8 +72,42 @@ def change_person(
 
 
 @router.get("/tokens", response_class=HTMLResponse)
-def tokens(request: Request, pages: PagesDep, console: ConsoleDep, who: Viewer) -> HTMLResponse:
-    return pages.render(request, "tokens.html", tokens=console.accounts.tokens(who.user.id))
+def tokens(
+    request: Request, pages: PagesDep, console: ConsoleDep, who: Viewer, changed: Annotated[bool, Query()] = False
+) -> HTMLResponse:
+    return pages.render(request, "tokens.html", tokens=console.accounts.tokens(who.user.id), changed=changed)
+
+
+@router.post("/password", response_class=HTMLResponse)
+def change_password(
+    request: Request,
+    pages: PagesDep,
+    console: ConsoleDep,
+    who: Viewer,
+    current: Annotated[str, Form(max_length=200)],
+    new: Annotated[str, Form(max_length=200)],
+    again: Annotated[str, Form(max_length=200)],
+) -> Response:
+    """One's own password, from the console only (not with an API token): the current one is checked as
+    a login is; every other session closes and this browser gets a new one."""
+    if who.via != "session":
+        raise HTTPException(403, "change a password in the console, not with a token")
+    problem, status = ("differ", 422) if new != again else ("", 200)
+    if not problem:
+        try:
+            checked = console.accounts.change_own_password(who.user, current, new)
+            problem, status = {"": ("", 200), "locked": ("locked", 429)}.get(checked.problem, ("wrong", 401))
+        except AccountError:
+            problem, status = "short", 422
+    if problem:
+        audit(request, who.user.name, "password_refused", who.user.name, problem)
+        return pages.render(
+            request, "tokens.html", status=status, tokens=console.accounts.tokens(who.user.id), pw_problem=problem
+        )
+    audit(request, who.user.name, "password_changed", who.user.name)
+    response = see_other("/admin/tokens?changed=true")
+    open_session(request, response, who.user)
+    return response
 
 
 @router.post("/tokens", response_class=HTMLResponse)

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from bot.admin.drafts import DraftError
 from bot.admin.editor import EditError
 from bot.understand.normalize import normalize
-from web.admin.auth import COOKIE, ConsoleDep, Editor, Viewer, audit, client_ip
+from web.admin.auth import COOKIE, ConsoleDep, Editor, Viewer, audit, client_ip, open_session
 from web.admin.common import PagesDep, refusal, see_other
 from web.admin.render import LANG_COOKIE
 
@@ -47,12 +47,9 @@ def login(
         return pages.render(
             request, "login.html", status=status, problem=result.problem, seconds=result.retry_after_s, name=name
         )
-    token, _ = console.accounts.open_session(result.user)
     console.audit.record(result.user.name, "login", result.user.name, "", ip)
     response = see_other("/admin")
-    secure = request.app.state.dalil.settings.admin_cookie_secure
-    max_age = int(console.accounts.session_hours * 3600)  # the server refuses the session after it anyway
-    response.set_cookie(COOKIE, token, max_age=max_age, httponly=True, secure=secure, samesite="strict", path="/admin")
+    open_session(request, response, result.user)
     return response
 
 
