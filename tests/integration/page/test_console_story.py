@@ -217,7 +217,11 @@ def test_a_ministry_runs_the_console(browser, console_url: str) -> None:  # type
     editor.page.goto(console_url + "/admin/citizens")
     row = editor.page.locator("article.queue-row[data-key^='feedback:']", has_text=question).first  # the 👎's row
     expect(row).to_contain_text("Je voulais le délai")
-    shot(editor.page, "admin-citizens.png")
+    shot(editor.page, "admin-citizens.png")  # the charts and the top of the queue
+    row.scroll_into_view_if_needed()
+    width = editor.page.evaluate("document.documentElement.scrollWidth")  # a long title in a row's menu
+    assert width <= editor.page.viewport_size["width"], f"the queue is {width}px wide"  # stays in the page
+    shot(editor.page, "admin-queue.png")
     row.get_by_role("button", name="Corriger").first.click()
     expect(editor.page.locator("#f-questions-fr")).to_contain_text(question)
 
