@@ -153,18 +153,19 @@ class KnowledgeEditor:
 
     def apply_built(self, changes: list[Change], author: str, serve: Callable[[], None], write: bool = True) -> None:
         """Write changes whose version is already built and checked, then ``serve`` it and record them.
-        A failed write puts back the files written before it, and the previous version keeps serving."""
+        A failed write, or a version that cannot be served (its record refused by the database), puts back
+        the files written before it, and the previous version keeps serving."""
         with self._lock:
             written: list[Change] = []
             try:
                 for change in changes if write else []:
                     self._write(change.procedure_id, change.after)
                     written.append(change)
-            except OSError as exc:
+                serve()
+            except Exception as exc:
                 for change in reversed(written):
                     self._write(change.procedure_id, change.before)
-                raise EditError("reindex_failed", f"the files could not be written, nothing changed: {exc}") from exc
-            serve()
+                raise EditError("reindex_failed", f"nothing changed, the previous version is serving: {exc}") from exc
             for change in changes:
                 self._record(change, author)
 

@@ -24,11 +24,12 @@ import yaml
 from bot.admin.audit import AuditLog
 from bot.admin.diff import as_text, field_diff
 from bot.admin.drafts import Draft, DraftError, Drafts
-from bot.admin.editor import Change, KnowledgeEditor, validate_text
+from bot.admin.editor import Change, EditError, KnowledgeEditor, validate_text
 from bot.admin.gate import GateReport, QualityGate
 from bot.config import Settings
 from bot.coordination import KnowledgeVersions
 from bot.database import now
+from bot.errors import StoreUnavailable
 from bot.knowledge.loading import load_knowledge
 from bot.knowledge.schema import Procedure
 from bot.ports import Embedder, VectorStore
@@ -159,7 +160,11 @@ class Publisher:
         key = hashlib.sha256("".join(p.model_dump_json() for p in procedures).encode()).hexdigest()
         if self._built is not None and self._built[0] == key:
             return self._built[1]
-        candidate, _ = build_beside(self.settings, procedures, self.embedder, self.store, self.holder.current.errors)
+        try:
+            errors = self.holder.current.errors
+            candidate, _ = build_beside(self.settings, procedures, self.embedder, self.store, errors)
+        except StoreUnavailable as exc:
+            raise EditError("reindex_failed", f"the new version could not be built, nothing changed: {exc}") from exc
         self._built = (key, candidate)
         return candidate
 
