@@ -1,0 +1,62 @@
+"""The procedures list: each filter shows exactly the procedures with that problem (stale, missing
+fields, facts backed only by tier C, recently changed, most asked), search, and a new procedure started
+from the template."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.admin_helpers import login
+
+
+@pytest.fixture
+def client(console_client: TestClient) -> TestClient:
+    console_client.cookies.clear()
+    return console_client
+
+
+def _listed(client: TestClient, query: str) -> list[str]:
+    page = client.get(f"/admin/procedures?{query}")
+    assert page.status_code == 200
+    return re.findall(r'<a href="/admin/procedures/([a-z0-9-]+)">', page.text)
+
+
+def test_each_filter_lists_the_procedures_with_that_problem(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    login(client, "viewer")
+    console = client.app.state.dalil.console
+    rows = console.rows()
+    assert _listed(client, "only=all") == [r.id for r in rows]
+    for only, has in (("missing", lambda r: bool(r.missing)), ("weak", lambda r: r.weak > 0)):
+        expected = [r.id for r in rows if has(r)]
+        assert expected and _listed(client, f"only={only}") == expected, only
+    assert _listed(client, "only=recent") == [r.id for r in rows if "recent" in r.badges]
+
+    assert _listed(client, "only=stale") == []  # every procedure was verified within 180 days
+    monkeypatch.setattr(console.settings, "admin_stale_days", 1)
+    stale = [r.id for r in console.rows() if r.stale]
+    assert stale and _listed(client, "only=stale") == stale
+
+    asked = client.post("/api/chat", json={"message": "comment renouveler mon passeport ?"}).json()
+    cited = [s["id"] for s in asked["sources"]]
+    most = _listed(client, "only=asked")
+    assert cited and cited[0] in most and all(r.asked for r in console.rows() if r.id in most)
+
+    found = _listed(client, "q=passeport")
+    assert "passport-renewal" in found and "cnie-renewal" not in found
+
+
+def test_a_new_procedure_starts_from_the_template(client: TestClient) -> None:
+    csrf = login(client, "editor")
+    started = client.post("/admin/procedures", data={"csrf": csrf, "id": "fishing-permit"}, follow_redirects=False)
+    assert started.status_code == 303
+    draft = client.get(started.headers["location"])
+    assert draft.status_code == 200 and "fishing-permit" in draft.text and 'id="editor"' in draft.text
+    again = client.post("/admin/procedures", data={"csrf": csrf, "id": "passport-renewal"})
+    assert again.status_code == 409  # it exists: edit it instead
+    bad = client.post("/admin/procedures", data={"csrf": csrf, "id": "Not An Id"})
+    assert bad.status_code == 422
