@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from tests.admin_helpers import form_of, login
 
@@ -127,7 +128,7 @@ def test_a_thumbs_down_becomes_a_citizen_question_in_one_action(client: TestClie
     assert key not in [r.key for r in client.app.state.dalil.console.insights.queue()]
 
 
-def test_the_shared_token_still_works_for_one_release(client: TestClient) -> None:
+def test_a_scripts_change_with_a_personal_token_is_a_draft_for_review(client: TestClient) -> None:
     settings = client.app.state.dalil.settings
     assert settings.admin_token is None  # these tests give none: a personal token instead
     user = client.app.state.dalil.console.accounts.by_name("youssef")
@@ -138,6 +139,23 @@ def test_the_shared_token_still_works_for_one_release(client: TestClient) -> Non
     put = client.put("/admin/procedures/life-certificate", content=text.encode(), headers=bearer)
     assert put.status_code == 202 and put.json()["status"] == "submitted"  # a script's change is reviewed too
     assert client.get("/admin/procedures/life-certificate/history").status_code == 401
+
+
+def test_the_shared_token_still_works_for_one_release_and_each_use_is_audited(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = "b" * 40
+    monkeypatch.setattr(client.app.state.dalil.settings, "admin_token", SecretStr(shared))
+    client.cookies.clear()
+    bearer = {"Authorization": f"Bearer {shared}", "X-Admin-User": "script-dgsn"}
+    text = yaml.safe_dump(_file(client, "life-certificate"), allow_unicode=True)
+    put = client.put("/admin/procedures/life-certificate", content=text.encode(), headers=bearer)
+    assert put.status_code == 200 and put.json()["id"] == "life-certificate"  # published at once, as before
+    used = client.app.state.dalil.console.audit.entries(5, action="published_unreviewed")[0]
+    assert used.actor == "bootstrap-token:script-dgsn" and used.target == "life-certificate"
+    assert client.get("/admin/procedures/life-certificate/history", headers=bearer).status_code == 200
+    monkeypatch.undo()
+    assert client.get("/admin/procedures/life-certificate/history", headers=bearer).status_code == 401
 
 
 def test_the_editor_round_trips_every_procedure_without_losing_a_field(client: TestClient) -> None:
