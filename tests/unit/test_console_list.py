@@ -1,9 +1,10 @@
 """The procedures list: each filter shows exactly the procedures with that problem (stale, missing
-fields, facts backed only by tier C, recently changed, most asked), search, and a new procedure started
-from the template."""
+fields, facts backed only by tier C, recently changed, most asked), search, the charts of what citizens
+ask, and a new procedure started from the template."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -45,6 +46,12 @@ def test_each_filter_lists_the_procedures_with_that_problem(
     cited = [s["id"] for s in asked["sources"]]
     most = _listed(client, "only=asked")
     assert cited and cited[0] in most and all(r.asked for r in console.rows() if r.id in most)
+
+    # The same question counted in "what citizens ask": SVG charts (a title each) and their numbers as a table.
+    today = dt.date.today().isoformat()
+    citizens = client.get("/admin/citizens").text
+    assert citizens.count('<svg xmlns="http://www.w3.org/2000/svg"') == 2 and 'role="img"' in citizens
+    assert re.search(rf'<th scope="row">{today}</th><td>[^<]*web \d+', citizens)
 
     found = _listed(client, "q=passeport")
     assert "passport-renewal" in found and "cnie-renewal" not in found
