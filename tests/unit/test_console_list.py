@@ -1,6 +1,6 @@
 """The procedures list: each filter shows exactly the procedures with that problem (stale, missing
 fields, facts backed only by tier C, recently changed, most asked), search, the charts of what citizens
-ask, and a new procedure started from the template."""
+ask, a new procedure started from the template; and every screen under the strict CSP, in both languages."""
 
 from __future__ import annotations
 
@@ -67,3 +67,26 @@ def test_a_new_procedure_starts_from_the_template(client: TestClient) -> None:
     assert again.status_code == 409  # it exists: edit it instead
     bad = client.post("/admin/procedures", data={"csrf": csrf, "id": "Not An Id"})
     assert bad.status_code == 422
+
+
+def test_every_screen_works_under_the_strict_csp(client: TestClient) -> None:
+    """Same rules as the citizen's page: scripts and styles from our own files only, so an inline script
+    or style (which the policy would block) must not appear on any screen, in French or in Arabic."""
+    csrf = login(client, "admin")
+    draft = client.post("/admin/procedures/cnie-renewal/draft", data={"csrf": csrf}, follow_redirects=False)
+    screens = ["/admin", "/admin/procedures/cnie-renewal", "/admin/procedures/cnie-renewal/versions",
+               draft.headers["location"], "/admin/drafts", "/admin/citizens", "/admin/people", "/admin/tokens",
+               "/admin/audit"]
+    for lang in ("fr", "ar"):
+        client.get(f"/admin/lang/{lang}")
+        for url in screens:
+            page = client.get(url)
+            assert page.status_code == 200, url
+            csp = page.headers["content-security-policy"]
+            assert "script-src 'self'" in csp and "style-src 'self'" in csp and "unsafe-inline" not in csp
+            assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page.text), f"inline script on {url}"
+            assert not re.search(r"<[^>]+\sstyle=", page.text) and "<style" not in page.text, f"inline style on {url}"
+            assert re.search(rf'<html lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}"', page.text), url
+    client.get("/admin/lang/fr")
+    withdrawn = client.post(draft.headers["location"] + "/withdraw", data={"csrf": csrf}, follow_redirects=False)
+    assert withdrawn.status_code in (200, 303)
