@@ -35,6 +35,10 @@ def test_the_editor_says_what_breaks_a_rule_beside_the_field_in_the_admins_langu
     csrf = login(client, "editor")
     url = _draft(client, "residence-certificate", csrf)
     form = form_of(client.get(url).text)
+    # The live preview: the citizen's answer (short answer and card) in French, Arabic and Darija.
+    shown = client.post(url + "/preview", data=form | {"csrf": csrf}, headers={"X-CSRF-Token": csrf}).json()
+    assert sorted(shown["previews"]) == ["ar", "darija", "fr"] and not shown["errors"]
+    assert "résidence" in shown["previews"]["fr"].lower() and shown["previews"]["darija"] != shown["previews"]["ar"]
     form |= {"csrf": csrf, "fees.fr": "Frais de timbre : 20 DH", "fees.ar": "رسوم التنبر: 20 درهم", "fees.tier": "A"}
     form["fees.sources"] = ""  # the new fee without its source
     preview = client.post(url + "/preview", data=form, headers={"X-CSRF-Token": csrf}).json()
