@@ -89,7 +89,19 @@ def test_a_ministry_runs_the_console(browser, console_url: str) -> None:  # type
     admin.page.get_by_label("Mot de passe").fill("not the password")
     admin.page.get_by_role("button", name="Se connecter").click()
     expect(admin.page.get_by_role("alert")).to_contain_text("incorrect")
-    admin.login("amina")
+    # Then with the keyboard only: Tab to the name, type it, Tab to the password, type it, Enter.
+    admin.page.goto(console_url + "/admin")
+    for _ in range(8):
+        admin.page.keyboard.press("Tab")
+        if admin.page.evaluate("document.activeElement.name") == "name":
+            break
+    assert admin.page.evaluate("document.activeElement.name") == "name", "the name field cannot be reached by Tab"
+    admin.page.keyboard.type("amina")
+    admin.page.keyboard.press("Tab")
+    assert admin.page.evaluate("document.activeElement.name") == "password"
+    admin.page.keyboard.type(PASSWORD)
+    admin.page.keyboard.press("Enter")
+    expect(admin.page.get_by_role("heading", name="Démarches", level=1)).to_be_visible()
     admin.page.get_by_role("link", name="Personnes").click()
     adding = admin.page.locator("section.card", has_text="Ajouter une personne")
     adding.get_by_label("Identifiant").fill("youssef")
