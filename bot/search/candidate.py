@@ -17,6 +17,7 @@ from bot.ports import Embedder, VectorStore
 from bot.search.embedding_cache import EmbeddingCache
 from bot.search.heldout import StoreView
 from bot.search.indexing import IndexReport, add_new, embed_chunks
+from bot.search.scope_examples import QUERY_CACHE, embed_examples, scope_examples
 from bot.search.served import KnowledgeBase
 
 
@@ -41,7 +42,12 @@ def build_beside(
         cache.close()
     report.added = add_new(store, chunks, vectors)
     view = StoreView(store, {c.id for c in chunks})
-    kb = KnowledgeBase.build(procedures, embedder, view, errors)  # type: ignore[arg-type]
+    queries = EmbeddingCache(settings.embedding_cache_path, embedder.name, QUERY_CACHE)
+    try:  # the scope model learns from the candidate's own citizens' questions too
+        report.examples_embedded = embed_examples(scope_examples(procedures), embedder, queries)
+        kb = KnowledgeBase.build(procedures, embedder, view, queries, errors)  # type: ignore[arg-type]
+    finally:
+        queries.close()
     return kb, report
 
 
