@@ -61,6 +61,7 @@ from bot.search.served import KnowledgeHolder, load_or_degrade, reload_knowledge
 from bot.sessions import SessionIds
 from bot.types import ComputeChoice
 from bot.voice.transcribe import VoiceGate
+from bot.voice.vocabulary import vocabulary
 
 log = logging.getLogger("dalil")
 OFF_TOPIC_CORPUS = ROOT / "bot" / "data" / "off_topic.jsonl"  # the scope classifier's messages (the gate samples it)
@@ -121,7 +122,7 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
         knowledge=knowledge,
         pipeline=Pipeline(settings, generator),
         conversations=ConversationStore(engine),
-        voice=VoiceGate(settings, parts.transcriber or make_transcriber(settings)),
+        voice=VoiceGate(settings, parts.transcriber or make_transcriber(settings, knowledge)),
         editor=editor,
         embedder=embedder,
         store=search.store,
@@ -314,13 +315,15 @@ def make_generator(settings: Settings) -> Generator | None:
     return LangChainGenerator.from_settings(settings)
 
 
-def make_transcriber(settings: Settings) -> Transcriber:
+def make_transcriber(settings: Settings, knowledge: KnowledgeHolder | None = None) -> Transcriber:
     """The remote backend when ``DALIL_STT_BASE_URL`` is set, otherwise faster-whisper in process (its
-    model loads on the first voice note: a text-only deployment never pays for Whisper)."""
+    model loads on the first voice note: a text-only deployment never pays for Whisper), primed with
+    the knowledge base's vocabulary (as loaded at start-up)."""
     if settings.stt_base_url:
         from bot.adapters.stt_remote import RemoteTranscriber
 
         return RemoteTranscriber.from_settings(settings)
     from bot.adapters.stt import FasterWhisperTranscriber
 
-    return FasterWhisperTranscriber(settings)
+    words = vocabulary(knowledge.current.procedures.values()) if knowledge else None
+    return FasterWhisperTranscriber(settings, words)

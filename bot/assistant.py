@@ -10,6 +10,8 @@ import time
 import uuid
 from dataclasses import dataclass
 
+import anyio
+
 from bot.admin.console import Console
 from bot.admin.editor import KnowledgeEditor
 from bot.answer.cache import AnswerCache
@@ -26,7 +28,8 @@ from bot.privacy import pseudonym, redact
 from bot.ratelimit import RateLimiter
 from bot.search.served import KnowledgeHolder
 from bot.sessions import SessionIds
-from bot.types import Answer, AnswerLang, ComputeChoice, Transcript
+from bot.types import Answer, AnswerLang, ComputeChoice, Heard, Transcript
+from bot.voice.confidence import ConfidencePolicy, assess, confirmation
 from bot.voice.transcribe import VoiceGate
 
 log = logging.getLogger("dalil")
@@ -95,6 +98,7 @@ class Dalil:
         self.metrics = metrics or Metrics()
         self._probed: tuple[float, str] = (0.0, "ok")
         self._probe_lock = threading.Lock()
+        self._confidence = ConfidencePolicy.from_settings(settings)
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -122,7 +126,35 @@ class Dalil:
         lang: AnswerLang | None = None,
         channel: str = "web",
     ) -> Answer:
-        conversation = self._conversation(session_id) if session_id else None  # no id: a new session
+        answer = self._run(message, session_id, lang)
+        self._record(answer, channel)
+        self.metrics.observe_answer(channel, answer.status.value, answer.style, answer.language, answer.trace)
+        self._log(answer)
+        return answer
+
+    def answer_heard(
+        self,
+        transcript: Transcript,
+        session_id: str | None = None,
+        lang: AnswerLang | None = None,
+        channel: str = "web",
+    ) -> Heard:
+        """A voice question's answer, or — when recognition or retrieval is unsure — the question "did I
+        hear you right?" in its place. An unconfirmed answer is not recorded: the conversation stays on
+        its topic until the citizen confirms (sends the transcript as a typed question) or corrects it."""
+        answer = self._run(transcript.text, session_id, lang)
+        confidence = assess(transcript, answer, self._confidence)
+        if confidence.confirm:
+            answer = confirmation(answer, transcript.text, confidence.doubts)
+        else:
+            self._record(answer, channel)
+        self.metrics.observe_answer(channel, answer.status.value, answer.style, answer.language, answer.trace)
+        self._log(answer, confirm=confidence.confirm)
+        return Heard(answer, transcript, confidence.score, confidence.confirm, confidence.doubts)
+
+    def _run(self, message: str, session_id: str | None, lang: AnswerLang | None) -> Answer:
+        """The pipeline's answer (a new session's first turn may come from the cache); nothing recorded."""
+        conversation = self._conversation(session_id) if session_id else None
         session_id = session_id or uuid.uuid4().hex
         # The version before the knowledge base: a swap in between files the answer under the older
         # version, which the next lookup at the newer one empties; never the reverse.
@@ -134,20 +166,21 @@ class Dalil:
             answer = self._pipeline.run(message, kb, conversation, lang, session_id)
             if cache is not None:
                 cache.put(version, message, lang, answer)
-        self._record(answer, channel)
-        self.metrics.observe_answer(channel, answer.status.value, answer.style, answer.language, answer.trace)
+        return answer
+
+    def _log(self, answer: Answer, **extra: object) -> None:
         log.info(
             "answered",
             extra={
-                "session": pseudonym(session_id, self.settings.hash_salt.get_secret_value()),
+                "session": pseudonym(answer.session_id, self.settings.hash_salt.get_secret_value()),
                 "status": answer.status.value,
                 "style": answer.style,
                 "language": answer.language,
                 "sources": [s.id for s in answer.sources],
                 "total_ms": answer.trace.get("total_ms"),
+                **extra,
             },
         )
-        return answer
 
     def _conversation(self, session_id: str) -> Conversation | None:
         try:
@@ -168,13 +201,22 @@ class Dalil:
                 exc_info=True,
             )
 
-    def transcribe(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
-        """A voice note's transcript (blocking; raises ``AudioError`` with a code)."""
-        return self._voice.transcribe(audio, mime, lang)
+    def transcribe(
+        self, audio: bytes, mime: str | None, lang: str | None, session_id: str | None = None
+    ) -> Transcript:
+        """A voice note's transcript (blocking; raises ``AudioError`` with a code). Without ``lang``,
+        the session's language breaks the recogniser's hesitations between French and Arabic."""
+        return self._voice.transcribe(audio, mime, lang, self._prior(lang, session_id))
 
-    async def transcribe_waiting(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
+    async def transcribe_waiting(
+        self, audio: bytes, mime: str | None, lang: str | None, session_id: str | None = None
+    ) -> Transcript:
         """The same, for an event loop: the note waits for a worker on the loop, in a bounded queue."""
-        return await self._voice.transcribe_waiting(audio, mime, lang)
+        prior = await anyio.to_thread.run_sync(self._prior, lang, session_id)
+        return await self._voice.transcribe_waiting(audio, mime, lang, prior)
+
+    def _prior(self, lang: str | None, session_id: str | None) -> str | None:
+        return None if lang or not session_id else self.session_language(session_id)
 
     # --- what callers look up ----------------------------------------------------------------
 

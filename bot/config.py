@@ -87,9 +87,11 @@ class Settings(BaseSettings):
     whisper_compute_type: str = Field("auto", description="auto (the best this device supports) or a CTranslate2 type")
     whisper_beam_size: int = 1
     whisper_vad_filter: bool = True
+    whisper_fallback: bool = Field(True, description="decode a doubtful window again at higher temperatures")
     whisper_language: str | None = None
     whisper_initial_prompt: str | None = None
     whisper_workers: int = 1
+    whisper_nice: int = Field(10, ge=0, le=19, description="lower priority of Whisper's threads (0: the same)")
     whisper_min_window_s: float = Field(
         10.0, description="shortest encoder window for a short note; 30 (Whisper's full window) turns it off"
     )
@@ -98,6 +100,13 @@ class Settings(BaseSettings):
     stt_model: str = "whisper-1"
     max_audio_bytes: int = 10 * 1024 * 1024
     max_audio_seconds: float = 120.0
+    # "Did I hear you right?": a voice question is answered only when recognition and retrieval are
+    # both sure enough; otherwise the citizen is shown the transcript and asked (bench/voice_eval.py
+    # --calibrate chose these on the spoken tune split).
+    voice_confirm: bool = Field(True, description="ask before answering a voice question heard with low confidence")
+    voice_min_logprob: float = Field(-0.7, description="mean token log-probability under which Whisper is unsure")
+    voice_max_no_speech: float = Field(0.3, description="no-speech probability above which it may be noise")
+    voice_min_margin: float = Field(5.75, description="the first procedure's fused-score lead under which it is unsure")
 
     # WhatsApp Business Cloud API
     whatsapp_token: SecretStr | None = None

@@ -51,9 +51,13 @@ class VectorStore(Protocol):
 @runtime_checkable
 class Transcriber(Protocol):
     """Speech to text. ``audio`` is the raw file as uploaded (OGG/Opus, WebM, MP3, M4A, WAV);
-    ``language`` is an optional hint (ISO code). Blocking: call it from a worker thread."""
+    ``language`` is an optional hint (ISO code), followed; ``prior`` the language the conversation was
+    in, taken only when the recogniser cannot tell (a backend without language scores may ignore it).
+    Blocking: call it from a worker thread."""
 
-    def transcribe(self, audio: bytes, mime_type: str, language: str | None = None) -> Transcript: ...
+    def transcribe(
+        self, audio: bytes, mime_type: str, language: str | None = None, prior: str | None = None
+    ) -> Transcript: ...
 
 
 @runtime_checkable

@@ -255,6 +255,23 @@ _WHATSAPP: dict[str, dict[AnswerLang, str]] = {
         "ar": "🎙️ فهمت: _«{text}»_",
         "darija": "🎙️ فهمت: _«{text}»_",
     },
+    "confirm_heard": {
+        "fr": "🎙️ J'ai compris : « {text} ». C'est bien votre question ?",
+        "ar": "🎙️ فهمت: «{text}». هل هذا هو سؤالك؟",
+        "darija": "🎙️ فهمت: «{text}». واش هادا هو السؤال ديالك؟",
+    },
+    "confirm_yes": {"fr": "Oui", "ar": "نعم", "darija": "إيه"},
+    "confirm_retype": {"fr": "Je le réécris", "ar": "سأكتبه", "darija": "غادي نكتبو"},
+    "retype": {
+        "fr": "D'accord : écrivez votre question, je vous réponds tout de suite.",
+        "ar": "حسنا: اكتب سؤالك وسأجيبك فورا.",
+        "darija": "واخا: كتب ليا السؤال ديالك ونجاوبك دابا.",
+    },
+    "confirm_gone": {
+        "fr": "Je ne retrouve plus ce message vocal. Envoyez-le à nouveau ou écrivez votre question.",
+        "ar": "لم أعد أجد هذه الرسالة الصوتية. أرسلها من جديد أو اكتب سؤالك.",
+        "darija": "ما بقيتش لاقي هاد الأوديو. عاود صيفطو ولا كتب السؤال ديالك.",
+    },
     "list_button": {"fr": "Choisir", "ar": "اختر", "darija": "ختار"},
     "french_button": {"fr": "Français", "ar": "Français", "darija": "Français"},
     "details_prompt": {

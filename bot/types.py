@@ -118,6 +118,33 @@ class Transcript:
     language: str | None  # Whisper's language code, e.g. "fr", "ar"
     duration_s: float
     language_probability: float = 0.0
+    # How sure the recogniser was, when it says (a remote server may not): the mean log-probability of
+    # the decoded tokens (0 is certain, below -1 is a guess) and the probability that nobody spoke.
+    avg_logprob: float | None = None
+    no_speech_prob: float | None = None
+    compression_ratio: float | None = None  # text length / its zlib size: a loop ("5, 5, 5, …") is over 2.4
+
+
+@dataclass(frozen=True)
+class Heard:
+    """A voice question's outcome: what was heard and how surely, and the answer the citizen gets —
+    the answer to the transcript, or (``confirm``) the question "did I hear you right?" in its place,
+    with the status the answer would have had and no sources."""
+
+    answer: Answer
+    transcript: Transcript
+    confidence: float  # 0..1, see bot/voice/confidence.py
+    confirm: bool
+    doubts: tuple[str, ...] = ()  # the unsure witnesses: recognition, speech, retrieval, scope
+
+    def to_dict(self) -> dict[str, object]:
+        """The voice API's JSON: the chat answer plus the transcript and the confirmation."""
+        return self.answer.to_dict() | {
+            "transcript": self.transcript.text,
+            "transcript_language": self.transcript.language,
+            "confidence": self.confidence,
+            "confirm": self.confirm,
+        }
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def parts(settings: Settings):  # type: ignore[no-untyped-def]
 
     search = search_parts(settings)
     knowledge = KnowledgeHolder(load_kb(settings, search.embedder, search.store))
-    transcriber = make_transcriber(search.settings)
+    transcriber = make_transcriber(search.settings, knowledge)
     return Parts(embedder=search.embedder, store=search.store, knowledge=knowledge, transcriber=transcriber)
 
 

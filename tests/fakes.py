@@ -90,13 +90,17 @@ class FakeVectorStore:
 @dataclass
 class FakeTranscriber:
     """Gives the scripted transcripts in turn (an exception in the script is raised); records
-    ``(audio size, mime type, language hint)`` of every call."""
+    ``(audio size, mime type, language hint)`` of every call, and its prior in ``priors``."""
 
     script: list[Transcript | Exception] = field(default_factory=list)
     calls: list[tuple[int, str, str | None]] = field(default_factory=list)
+    priors: list[str | None] = field(default_factory=list)
 
-    def transcribe(self, audio: bytes, mime_type: str, language: str | None = None) -> Transcript:
+    def transcribe(
+        self, audio: bytes, mime_type: str, language: str | None = None, prior: str | None = None
+    ) -> Transcript:
         self.calls.append((len(audio), mime_type, language))
+        self.priors.append(prior)
         result = self.script.pop(0)
         if isinstance(result, Exception):
             raise result

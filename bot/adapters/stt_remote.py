@@ -39,8 +39,11 @@ class RemoteTranscriber:
             prompt=settings.whisper_initial_prompt or None,
         )
 
-    def transcribe(self, audio: bytes, mime_type: str, language: str | None = None) -> Transcript:
-        """Raises ``httpx.HTTPError`` when the server is unreachable or refuses the request."""
+    def transcribe(
+        self, audio: bytes, mime_type: str, language: str | None = None, prior: str | None = None
+    ) -> Transcript:
+        """Raises ``httpx.HTTPError`` when the server is unreachable or refuses the request. The
+        protocol has no prior: the server detects the language itself when no hint is given."""
         form = {"model": self.model, "response_format": "verbose_json", "temperature": "0"}
         if language or self.language:
             form["language"] = str(language or self.language)
@@ -76,4 +79,19 @@ def parse_transcript(body: dict[str, Any]) -> Transcript:
         language = LANGUAGE_NAMES.get(language, language)
     elif text:  # plain JSON: the script says enough to route the answer
         language = "ar" if ARABIC.search(text) else "fr"
-    return Transcript(text, language, float(body.get("duration") or 0.0))
+    logprob, no_speech = _confidence(body.get("segments"))
+    return Transcript(text, language, float(body.get("duration") or 0.0), 0.0, logprob, no_speech)
+
+
+def _confidence(segments: object) -> tuple[float | None, float | None]:
+    """verbose_json's segments carry Whisper's own ``avg_logprob`` and ``no_speech_prob`` (OpenAI and
+    speaches do; other servers may not: then the confidence rests on retrieval alone)."""
+    if not isinstance(segments, list):
+        return None, None
+    rows = [s for s in segments if isinstance(s, dict) and isinstance(s.get("avg_logprob"), int | float)]
+    if not rows:
+        return None, None
+    weights = [max(1, len(s["tokens"]) if isinstance(s.get("tokens"), list) else 1) for s in rows]
+    logprob = sum(float(s["avg_logprob"]) * w for s, w in zip(rows, weights, strict=True)) / sum(weights)
+    no_speech = [float(s["no_speech_prob"]) for s in rows if isinstance(s.get("no_speech_prob"), int | float)]
+    return logprob, max(no_speech) if no_speech else None

@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 import threading
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -139,17 +140,44 @@ def load_model(settings: Settings) -> WhisperModel:
     order = WHISPER_ORDER if device == "cpu" else GPU_ORDER
     compute_type = resolve_compute_type(settings.whisper_compute_type, order, device, "DALIL_WHISPER_COMPUTE_TYPE")
     source = resolve_model(settings)
-    model = _whisper_class()(
-        source,
-        device=device,
-        compute_type=compute_type,
-        cpu_threads=max(1, available_cpus() // workers),  # the cores shared by the workers
-        num_workers=workers,  # concurrent transcriptions run in parallel, one per worker
-        download_root=str(settings.models_path / "hub"),
+    model = _built_yielding(
+        settings.whisper_nice,
+        lambda: _whisper_class()(
+            source,
+            device=device,
+            compute_type=compute_type,
+            cpu_threads=max(1, available_cpus() // workers),  # the cores shared by the workers
+            num_workers=workers,  # concurrent transcriptions run in parallel, one per worker
+            download_root=str(settings.models_path / "hub"),
+        ),
     )
     model.min_frames = min_frames
     log.info("whisper model loaded", extra={"model": source, "compute_type": compute_type})
     return model
+
+
+def _built_yielding(nice: int, build: Callable[[], WhisperModel]) -> WhisperModel:
+    """``build()`` run in a thread of lower priority (``nice``): the threads CTranslate2 starts for
+    the model inherit it, so on a small CPU a burst of voice notes yields the cores to typed
+    questions (bench/voice_rtf.py --latency). On Linux a nice value belongs to a thread, and
+    ``setpriority(PRIO_PROCESS, 0, …)`` sets the calling thread's only."""
+    built: list[WhisperModel] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            if nice > 0 and hasattr(os, "setpriority"):
+                os.setpriority(os.PRIO_PROCESS, 0, min(19, os.getpriority(os.PRIO_PROCESS, 0) + nice))
+            built.append(build())
+        except BaseException as exc:  # handed to the caller's thread below
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="whisper-load")
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+    return built[0]
 
 
 def _whisper_class() -> type[WhisperModel]:

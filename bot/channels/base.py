@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from bot.knowledge.schema import Procedure
-from bot.types import Answer, AnswerLang, Transcript
+from bot.types import Answer, AnswerLang, Heard, Transcript
 
 
 class Assistant(Protocol):
@@ -17,8 +17,21 @@ class Assistant(Protocol):
         """Never raises: a failure is an answer with a status and a polite message."""
         ...
 
-    def transcribe(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
-        """Blocking; raises ``bot.errors.AudioError`` with a code."""
+    def transcribe(
+        self, audio: bytes, mime: str | None, lang: str | None, session_id: str | None = None
+    ) -> Transcript:
+        """Blocking; raises ``bot.errors.AudioError`` with a code. The session's language, when it
+        has one, settles a hesitation between French and Arabic."""
+        ...
+
+    def answer_heard(
+        self,
+        transcript: Transcript,
+        session_id: str | None = None,
+        lang: AnswerLang | None = None,
+        channel: str = "web",
+    ) -> Heard:
+        """A voice question's answer, or the question "did I hear you right?" when unsure (``confirm``)."""
         ...
 
     def procedure(self, procedure_id: str) -> Procedure | None: ...

@@ -57,13 +57,13 @@ class VoiceGate:
         # must not take every worker thread from /api/chat.
         self._limiter = anyio.CapacityLimiter(workers)
 
-    def transcribe(self, data: bytes, mime: str | None, lang: str | None) -> Transcript:
+    def transcribe(self, data: bytes, mime: str | None, lang: str | None, prior: str | None = None) -> Transcript:
         """The transcript of a voice note, or AudioError with a code (see ``bot.errors``).
 
         Blocking: call it from a worker thread. Bad audio is refused before recognition (see
         ``inspect_audio``); silence is ``no_speech``; ``busy`` when no worker freed up in time,
         ``unavailable`` when recognition failed. The transcript is cut to ``max_message_chars``,
-        like a typed question.
+        like a typed question. ``prior`` is the conversation's language (Dalil's), a tie-breaker.
         """
         settings = self.settings
         info = inspect_audio(data, mime, settings)
@@ -71,7 +71,7 @@ class VoiceGate:
         if not self._slots.acquire(timeout=QUEUE_TIMEOUT_S):
             raise AudioError("busy", "speech recognition is busy; please try again in a minute or type your question")
         try:
-            transcript = self.transcriber.transcribe(data, info.mime_type, language)
+            transcript = self.transcriber.transcribe(data, info.mime_type, language, whisper_language(prior))
         except AudioError:
             raise
         except av.FFmpegError as exc:
@@ -98,10 +98,12 @@ class VoiceGate:
         duration = transcript.duration_s or info.duration_s  # remote servers may not say
         return replace(transcript, text=text[: settings.max_message_chars], duration_s=duration)
 
-    async def transcribe_waiting(self, data: bytes, mime: str | None, lang: str | None) -> Transcript:
+    async def transcribe_waiting(
+        self, data: bytes, mime: str | None, lang: str | None, prior: str | None = None
+    ) -> Transcript:
         """:meth:`transcribe` for an event loop: the note waits for a worker on the loop, and is refused
         (``busy``) when ``QUEUE_PER_WORKER`` notes per worker already wait."""
         limiter = self._limiter
         if limiter.statistics().tasks_waiting >= QUEUE_PER_WORKER * limiter.total_tokens:
             raise AudioError("busy", "too many voice questions at once; please retry in a minute")
-        return await anyio.to_thread.run_sync(self.transcribe, data, mime, lang, limiter=limiter)
+        return await anyio.to_thread.run_sync(self.transcribe, data, mime, lang, prior, limiter=limiter)

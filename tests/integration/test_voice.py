@@ -46,6 +46,9 @@ FRENCH = {
     "elections": ("Comment s'inscrire pour voter aux élections ?", "electoral-registration"),
 }
 ARABIC_QUESTION = "كيف أجدد جواز السفر؟"
+# Said far too fast on a telephone line: Whisper base writes something, unsure of every word.
+GARBLED = ("fr+m3", 320, "Je voudrais savoir comment obtenir une attestation de concordance pour mon dossier")
+PHONE_LINE = ["-af", "highpass=f=300,lowpass=f=3400,aresample=8000,aresample=16000"]
 
 
 def _run(*args: str) -> None:
@@ -75,6 +78,10 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     _ffmpeg("-f", "lavfi", "-i", "anullsrc=r=48000:cl=mono", "-t", "5", *ENCODERS["ogg"], str(out["silence.ogg"]))
     out["noise.webm"] = folder / "noise.webm"
     _ffmpeg("-f", "lavfi", "-i", "anoisesrc=color=pink:amplitude=0.02:d=5", *ENCODERS["webm"], str(out["noise.webm"]))
+    voice, wpm, text = GARBLED
+    _run("espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(folder / "garbled.wav"), text)
+    out["garbled.ogg"] = folder / "garbled.ogg"
+    _ffmpeg("-i", str(folder / "garbled.wav"), *PHONE_LINE, *ENCODERS["ogg"], str(out["garbled.ogg"]))
     out["3min.ogg"] = folder / "3min.ogg"
     _ffmpeg("-f", "lavfi", "-i", "anullsrc=r=48000:cl=mono", "-t", "180", *ENCODERS["ogg"], str(out["3min.ogg"]))
     return out
@@ -88,27 +95,40 @@ def ask(client, path: Path, **form: str):  # type: ignore[no-untyped-def]
     return client.post("/api/voice", files={"audio": (path.name, path.read_bytes(), mime)}, data=form)
 
 
+@pytest.fixture(scope="module")
+def sure(settings, parts) -> Iterator:  # type: ignore[no-untyped-def]
+    """/api/voice without "did I hear you right?": recognition and retrieval on their own (the
+    confirmation is tested below with the default thresholds)."""
+    from fastapi.testclient import TestClient
+
+    from web.app import create_app
+
+    with TestClient(create_app(settings.model_copy(update={"voice_confirm": False}), parts)) as test_client:
+        yield test_client
+
+
 # --- recognition and answers ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("fmt", ["ogg", "webm", "mp3", "m4a", "wav"])
-def test_a_french_voice_question_is_answered_in_every_format(client, clips, fmt: str) -> None:
-    r = ask(client, clips[f"passport.{fmt}"])
+def test_a_french_voice_question_is_answered_in_every_format(sure, clips, fmt: str) -> None:
+    r = ask(sure, clips[f"passport.{fmt}"])
     assert r.status_code == 200, r.text
     body = r.json()
     assert "passeport" in body["transcript"].lower()
     assert body["transcript_language"] == "fr" and not ARABIC.search(body["transcript"])
     assert body["status"] in ("answered", "clarification") and body["language"] == "fr"
     assert "passport-renewal" in [s["id"] for s in body["sources"]]
-    # The chat response contract, plus the transcript.
+    # The chat response contract, plus the transcript and how surely it was heard.
     assert set(body) >= {"session_id", "answer", "options", "abstained", "answer_id", "style"}
+    assert body["confirm"] is False and 0.0 < body["confidence"] <= 1.0
 
 
 @pytest.mark.parametrize(
     ("name", "fmt"), [("birth", "ogg"), ("company", "webm"), ("residence", "mp3"), ("elections", "ogg")]
 )
-def test_clearly_spoken_french_questions_find_their_procedure(client, clips, name: str, fmt: str) -> None:
-    body = ask(client, clips[f"{name}.{fmt}"]).json()
+def test_clearly_spoken_french_questions_find_their_procedure(sure, clips, name: str, fmt: str) -> None:
+    body = ask(sure, clips[f"{name}.{fmt}"]).json()
     assert body["transcript"] and not ARABIC.search(body["transcript"])
     assert FRENCH[name][1] in [s["id"] for s in body["sources"]], body["transcript"]
 
@@ -124,12 +144,33 @@ def test_an_arabic_voice_question_is_transcribed_in_arabic_script(client, clips,
     assert body["language"] == lang  # the hint is also the answer language, as in /api/chat
 
 
-def test_the_session_continues_across_voice_and_text(client, clips) -> None:
-    first = ask(client, clips["company.webm"]).json()
+def test_the_session_continues_across_voice_and_text(sure, clips) -> None:
+    first = ask(sure, clips["company.webm"]).json()
     assert first["status"] == "answered"
-    follow = client.post("/api/chat", json={"message": "et ça coûte combien ?", "session_id": first["session_id"]})
+    follow = sure.post("/api/chat", json={"message": "et ça coûte combien ?", "session_id": first["session_id"]})
     assert follow.status_code == 200
     assert "company-creation" in [s["id"] for s in follow.json()["sources"]]
+
+
+def test_a_note_heard_unsure_is_confirmed_before_any_answer(client, clips) -> None:
+    opened = client.post("/api/chat", json={"message": "comment obtenir un extrait d'acte de naissance"}).json()
+    session = opened["session_id"]  # issued by the server: the only kind it continues
+    r = ask(client, clips["garbled.ogg"], session_id=session)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["confirm"] is True and body["confidence"] < 0.5 and body["transcript"]
+    assert body["answer"].startswith("🎙️ J'ai compris : « ") and body["transcript"][:20] in body["answer"]
+    assert body["sources"] == [] and body["options"] == [] and body["answer_id"] == ""
+    assert body["details"] == "" and body["session_id"] == session
+    # The unconfirmed answer was not recorded: the conversation is still about the birth certificate.
+    follow = client.post("/api/chat", json={"message": "et les documents ?", "session_id": session}).json()
+    assert follow["sources"][0]["id"] == "birth-certificate"
+
+
+def test_a_clear_note_is_answered_directly_with_the_default_thresholds(client, clips) -> None:
+    body = ask(client, clips["passport.ogg"]).json()
+    assert body["confirm"] is False and "passport-renewal" in [s["id"] for s in body["sources"]]
+    assert "passeport" in body["transcript"].lower()
 
 
 # --- refusals ------------------------------------------------------------------------------------
@@ -203,12 +244,14 @@ class CountingTranscriber:
     peak: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def transcribe(self, audio: bytes, mime_type: str, language: str | None = None) -> Transcript:
+    def transcribe(
+        self, audio: bytes, mime_type: str, language: str | None = None, prior: str | None = None
+    ) -> Transcript:
         with self.lock:
             self.running += 1
             self.peak = max(self.peak, self.running)
         try:
-            return self.inner.transcribe(audio, mime_type, language)  # type: ignore[attr-defined]
+            return self.inner.transcribe(audio, mime_type, language, prior)  # type: ignore[attr-defined]
         finally:
             with self.lock:
                 self.running -= 1
@@ -248,7 +291,13 @@ def openai_server() -> Iterator[tuple[str, list[dict[str, object]]]]:
                 for part in message.iter_parts()
             }
             received.append({"path": self.path, "auth": self.headers.get("Authorization"), **fields})
-            reply = {"text": " Comment renouveler mon passeport ?", "language": "french", "duration": 2.2}
+            segment = {"text": " Comment renouveler mon passeport ?", "tokens": [1, 2, 3, 4], "avg_logprob": -0.21}
+            reply = {
+                "text": " Comment renouveler mon passeport ?",
+                "language": "french",
+                "duration": 2.2,
+                "segments": [segment | {"no_speech_prob": 0.02}],
+            }
             payload = json.dumps(reply).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
@@ -279,6 +328,7 @@ def test_the_remote_backend_speaks_the_openai_protocol(dalil, clips, openai_serv
     audio = clips["passport.webm"].read_bytes()
     transcript = VoiceGate(settings, remote).transcribe(audio, "audio/webm", "darija")
     assert transcript.text == "Comment renouveler mon passeport ?" and transcript.language == "fr"
+    assert (transcript.avg_logprob, transcript.no_speech_prob) == (-0.21, 0.02)  # the server's own confidence
     request = received[0]
     assert request["path"] == "/v1/audio/transcriptions" and request["auth"] == "Bearer k-123"
     assert request["model"] == b"whisper-large-v3" and request["language"] == b"ar"

@@ -126,3 +126,25 @@ def test_a_recited_prompt_is_detected() -> None:
     listed = "Le passeport ? Et l'acte de naissance, puis la carte grise et le casier judiciaire"
     assert not _repeats_prompt(listed, prompt)
     assert _repeats_prompt("الإجراءات، جواز السفر، عقد الازدياد، البطاقة الرمادية", DEFAULT_PROMPTS["ar"])
+
+
+def test_whispers_threads_yield_the_cpu_to_typed_questions() -> None:
+    """The model is built in a thread of lower priority: the threads CTranslate2 starts then (here, one
+    started by the stand-in builder) inherit it; the caller's own priority is untouched."""
+    import os
+
+    from bot.adapters.whisper_model import _built_yielding
+
+    seen: list[int] = []
+
+    def build():  # type: ignore[no-untyped-def]
+        worker = threading.Thread(target=lambda: seen.append(os.getpriority(os.PRIO_PROCESS, 0)))
+        worker.start()
+        worker.join()
+        return "model"
+
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    assert _built_yielding(10, build) == "model"
+    assert seen == [min(19, mine + 10)] and os.getpriority(os.PRIO_PROCESS, 0) == mine
+    with pytest.raises(ValueError):
+        _built_yielding(0, lambda: (_ for _ in ()).throw(ValueError("no model.bin")))

@@ -21,7 +21,8 @@ from bot.config import ROOT
 from bot.errors import AudioError
 from bot.knowledge.loading import load_file
 from bot.knowledge.schema import Procedure, Text
-from bot.types import Answer, AnswerLang, AnswerStatus, Inbound, InboundKind, Option, Source, Transcript
+from bot.texts import say
+from bot.types import Answer, AnswerLang, AnswerStatus, Heard, Inbound, InboundKind, Option, Source, Transcript
 from tests import whatsapp_payloads as wp
 from tests.fake_graph import FakeGraph
 
@@ -41,12 +42,14 @@ def _procedure() -> Procedure:
 @dataclass
 class StubDalil:
     """The face the worker uses, faked: answers instantly; a question containing "choisir" asks for
-    clarification; voice notes get the scripted ``transcripts`` in turn."""
+    clarification; voice notes get the scripted ``transcripts`` in turn, and one heard with an average
+    log-probability under -1 is held for confirmation (the real rule is tested in test_confidence)."""
 
     calls: list[tuple[str, str, str | None]] = field(default_factory=list)
     languages: dict[str, AnswerLang] = field(default_factory=dict)
     procedures: dict[str, Procedure] = field(default_factory=lambda: {"cnie-renewal": _procedure()})
     transcripts: list[Transcript | AudioError] = field(default_factory=list)
+    transcribed_in: list[str | None] = field(default_factory=list)  # the session of each note
 
     def procedure(self, procedure_id: str) -> Procedure | None:
         return self.procedures.get(procedure_id)
@@ -54,7 +57,10 @@ class StubDalil:
     def session_language(self, session_id: str) -> AnswerLang | None:
         return self.languages.get(session_id)
 
-    def transcribe(self, audio: bytes, mime: str | None, lang: str | None) -> Transcript:
+    def transcribe(
+        self, audio: bytes, mime: str | None, lang: str | None, session_id: str | None = None
+    ) -> Transcript:
+        self.transcribed_in.append(session_id)
         result = self.transcripts.pop(0)
         if isinstance(result, AudioError):
             raise result
@@ -71,6 +77,18 @@ class StubDalil:
             return Answer(AnswerStatus.CLARIFICATION, "fr", "Laquelle ?", [source], options, answer_id="a1")
         body = "\n\n".join([message] * (6 if "long" in message else 1))
         return Answer(AnswerStatus.ANSWERED, "fr", f"### Réponse\n\n{body}", [source], answer_id="a2")
+
+    def answer_heard(
+        self,
+        transcript: Transcript,
+        session_id: str | None = None,
+        lang: AnswerLang | None = None,
+        channel: str = "web",
+    ) -> Heard:
+        if (transcript.avg_logprob or 0.0) < -1.0:
+            question = say("confirm_heard", "fr", text=transcript.text)
+            return Heard(Answer(AnswerStatus.ANSWERED, "fr", question), transcript, 0.3, True, ("recognition",))
+        return Heard(self.answer(transcript.text, session_id, lang, channel), transcript, 0.9, False)
 
 
 @pytest.fixture(scope="module")
@@ -318,3 +336,59 @@ def test_voice_note_outcomes(config, graph, engine, errors, expected) -> None:  
     assert expected in reply.text
     if expected == "Réponse":
         assert "J'ai compris" in reply.text and "AB123456" not in reply.text  # echoed and answered redacted
+
+
+def _heard_unsure(config, graph, tmp_path, dalil: StubDalil):  # type: ignore[no-untyped-def]
+    rt = runtime(config, tmp_path, dalil)
+    graph.add_media("M3", b"OggS" + b"\0" * 100)
+    deliver(rt, wp.voice("M3"))
+    drain(rt)
+    [question] = graph.sent
+    return rt, question
+
+
+def test_a_voice_note_heard_unsure_asks_before_answering(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    unsure = Transcript("renouveler ma carte AB123456", "fr", 3.0, 1.0, avg_logprob=-1.4)
+    dalil = StubDalil(transcripts=[unsure])
+    rt, question = _heard_unsure(config, graph, tmp_path, dalil)
+    assert dalil.calls == []  # nothing answered yet
+    assert question.payload["type"] == "interactive"
+    assert "J'ai compris" in question.text and "renouveler ma carte" in question.text
+    assert "AB123456" not in question.text  # what is echoed is the redacted transcript
+    yes, retype = question.payload["interactive"]["action"]["buttons"]
+    assert (yes["reply"]["title"], retype["reply"]["title"]) == ("Oui", "Je le réécris")
+    assert dalil.transcribed_in[0] and dalil.transcribed_in[0].startswith("wa-")  # the session's language helps
+
+    deliver(rt, wp.button_reply(yes["reply"]["id"], "Oui"))
+    drain(rt)
+    [(message, session, _)] = dalil.calls
+    assert message.startswith("renouveler ma carte") and "AB123456" not in message
+    assert session == dalil.transcribed_in[0]
+    assert "Réponse" in graph.sent[1].text
+
+
+def test_retype_asks_the_citizen_to_write(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dalil = StubDalil(transcripts=[Transcript("passe port", "fr", 2.0, 1.0, avg_logprob=-1.6)])
+    rt, question = _heard_unsure(config, graph, tmp_path, dalil)
+    _, retype = question.payload["interactive"]["action"]["buttons"]
+    deliver(rt, wp.button_reply(retype["reply"]["id"], retype["reply"]["title"]))
+    drain(rt)
+    assert dalil.calls == [] and "écrivez votre question" in graph.sent[1].text
+
+
+def test_another_senders_tap_never_answers_a_note_that_is_not_theirs(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dalil = StubDalil(transcripts=[Transcript("mon casier judiciaire", "fr", 2.0, 1.0, avg_logprob=-1.6)])
+    rt, question = _heard_unsure(config, graph, tmp_path, dalil)
+    yes, _ = question.payload["interactive"]["action"]["buttons"]
+    deliver(rt, wp.button_reply(yes["reply"]["id"], "Oui", sender="212600000000"))
+    deliver(rt, wp.button_reply("heard:999", "Oui"))  # no such note
+    drain(rt)
+    assert dalil.calls == []
+    assert all("ne retrouve plus ce message vocal" in s.text for s in graph.sent[1:]) and len(graph.sent) == 3
+
+
+def test_a_voice_note_heard_surely_is_answered_with_its_transcript(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dalil = StubDalil(transcripts=[Transcript("renouveler mon passeport", "fr", 2.0, 1.0, avg_logprob=-0.2)])
+    _, reply = _heard_unsure(config, graph, tmp_path, dalil)
+    assert reply.text.startswith("🎙️ J'ai compris : _« renouveler mon passeport »_") and "Réponse" in reply.text
+    assert [m for m, _, _ in dalil.calls] == ["renouveler mon passeport"]

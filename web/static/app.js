@@ -129,6 +129,9 @@
       transcript: "Transcription",
       details: "Détails",
       detailsRegion: "Fiche complète de la démarche",
+
+      confirmLabel: "Ce que Dalil a compris (corrigez si besoin)",
+      confirmSend: "Oui, répondre à cette question",
     },
     ar: {
       sources: "المصادر الرسمية",
@@ -149,6 +152,9 @@
       transcript: "النص المفرغ",
       details: "التفاصيل",
       detailsRegion: "البطاقة الكاملة للمسطرة",
+
+      confirmLabel: "ما فهمه دليل (صححه إذا لزم الأمر)",
+      confirmSend: "نعم، أجب عن هذا السؤال",
     },
   };
 
@@ -547,7 +553,9 @@
     } else if (sources.length) {
       message.append(renderSources(sources, lang, verifiedInAnswer(data.details || data.answer)));
     }
-    if (data.language === "darija" && context && context.question) {
+    if (data.confirm === true && context && context.question) {
+      message.append(renderConfirm(context.question, lang));
+    } else if (data.language === "darija" && context && context.question) {
       message.append(renderFrenchButton(context.question));
     }
     if (data.answer_id && data.session_id) message.append(renderFeedback(data, lang));
@@ -672,6 +680,34 @@
       ask(question, { display: "Français", lang: "fr" });
     });
     return h("p", { class: "french-row" }, [button]);
+  }
+
+  /** "Did I hear you right?": what was heard, editable; "Yes" sends it as a typed question. */
+  function renderConfirm(heard, lang) {
+    const id = `heard-${Math.random().toString(36).slice(2, 10)}`;
+    const field = h("textarea", { id, class: "confirm-input", rows: "2", maxlength: String(MAX_LEN), dir: "auto" });
+    field.value = heard;
+    const send = h("button", { type: "submit", class: "confirm-send", text: at(lang, "confirmSend") });
+    const form = h("form", { class: "confirm", novalidate: true }, [
+      h("label", { for: id, text: at(lang, "confirmLabel") }),
+      field,
+      send,
+    ]);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const text = field.value.trim();
+      if (!text) {
+        sayStatus("emptyQuestion");
+        field.focus();
+        return;
+      }
+      if (state.busy) {
+        sayStatus("busy");
+        return;
+      }
+      if (await ask(text.slice(0, MAX_LEN))) form.classList.add("is-done");
+    });
+    return form;
   }
 
   const THUMB = "M2 21h4V9H2v12Zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3a1.5 1.5 0 0 0-.5-1L13.2 1 7.6 6.6A2 2 0 0 0 7 8v11a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2l3-7.1.2-.7v-2Z";
@@ -988,8 +1024,11 @@
     const transcript = typeof data.transcript === "string" ? data.transcript.trim() : "";
     const mine = addUserMessage(transcript || "…", { voice: true });
     if (data.transcript_language) mine.dataset.transcriptLanguage = data.transcript_language;
-    renderAnswer(data, { question: transcript, optionId: null });
+    const answer = renderAnswer(data, { question: transcript, optionId: null });
     scrollToNode(mine, "start");
+    // Unsure of what it heard, Dalil asks first: the citizen confirms or corrects the transcript.
+    const heard = data.confirm === true && answer.querySelector(".confirm-input");
+    if (heard) heard.focus({ preventScroll: true });
   }
 
   // ---------------------------------------------------------------------------------------------

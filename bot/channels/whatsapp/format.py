@@ -127,6 +127,10 @@ def _with_buttons(text: str, buttons: list[Choice], lang: AnswerLang) -> list[Re
     return [*(Reply(part) for part in split_text(text)), Reply(say("details_prompt", lang), "buttons", tuple(buttons))]
 
 
+HEARD_PREFIX = "heard:"  # reply id of "Yes" under "I understood «…». Is that right?": "heard:<inbox row id>"
+RETYPE_ID = "heard-retype"  # reply id of "I'll type it"
+
+
 def answer_replies(answer: Answer, prefix: str = "") -> list[Reply]:
     """The messages that carry one answer: text parts, and the choices of a clarification."""
     lang = answer.language
@@ -165,6 +169,15 @@ def details_replies(answer: Answer) -> list[Reply]:
     french = say("french_version", "darija")
     card = answer.details.replace(f"_{french}_", "").replace(french, "")
     return [Reply(part) for part in split_text(with_sources(to_whatsapp(card), answer, answer.language))]
+
+
+def confirm_replies(answer: Answer, row_id: int) -> list[Reply]:
+    """ "I understood «…». Is that right?" with Yes (answers the stored transcript) and Retype buttons."""
+    lang = answer.language
+    body = shorten(to_whatsapp(answer.text), INTERACTIVE_BODY_LIMIT)
+    yes = Choice(f"{HEARD_PREFIX}{row_id}", say("confirm_yes", lang)[:BUTTON_TITLE_LIMIT])
+    retype = Choice(RETYPE_ID, say("confirm_retype", lang)[:BUTTON_TITLE_LIMIT])
+    return [Reply(body, "buttons", (yes, retype))]
 
 
 def plain_replies(text: str) -> list[Reply]:

@@ -51,6 +51,7 @@ log = logging.getLogger("dalil.whatsapp")
 
 PENDING, PROCESSING, DONE, FAILED = "pending", "processing", "done", "failed"
 LIMITED = "limited"  # the kind of a message over the sender's rate limit: answered with a notice, not processed
+CONFIRM = "confirm"  # the status of a voice note answered with "did I hear you right?"
 
 wa_inbox = Table(
     "wa_inbox",
@@ -228,6 +229,19 @@ class Inbox:
 
     def retry_later(self, row: InboxRow, delay_s: float, error: str) -> None:
         release_for_retry(self.engine, wa_inbox, self._held(row), delay_s, error)
+
+    def heard(self, row_id: int, sender_hash: str) -> str | None:
+        """The (redacted) transcript of this sender's voice note held for confirmation, if any."""
+        with self.engine.connect() as conn:
+            text = conn.execute(
+                select(wa_inbox.c.text).where(
+                    wa_inbox.c.id == row_id,
+                    wa_inbox.c.sender_hash == sender_hash,  # a tap never reaches another citizen's note
+                    wa_inbox.c.kind == InboundKind.VOICE.value,
+                    wa_inbox.c.status == CONFIRM,
+                )
+            ).scalar_one_or_none()
+        return text or None
 
     def limited_notice_sent(self, row: InboxRow) -> bool:
         """Whether this sender already got the rate-limit notice in the last minute (send it once)."""

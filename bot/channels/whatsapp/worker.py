@@ -13,11 +13,20 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.channels.base import Assistant
-from bot.channels.whatsapp.format import DETAILS_PREFIX, FRENCH_PREFIX, answer_replies, details_replies, plain_replies
-from bot.channels.whatsapp.inbox import FAILED, LIMITED, Inbox, InboxRow, Outcome
+from bot.channels.whatsapp.format import (
+    DETAILS_PREFIX,
+    FRENCH_PREFIX,
+    HEARD_PREFIX,
+    RETYPE_ID,
+    answer_replies,
+    confirm_replies,
+    details_replies,
+    plain_replies,
+)
+from bot.channels.whatsapp.inbox import CONFIRM, FAILED, LIMITED, Inbox, InboxRow, Outcome
 from bot.channels.whatsapp.outbox import Outbox, OutboxRow
 from bot.errors import AudioError, AudioProblem, ChannelError
 from bot.ports import Channel
@@ -183,6 +192,8 @@ class WhatsAppWorker:
             )
         if row.kind == InboundKind.TEXT and row.text.strip():
             return self._answer(row, row.text.strip(), None)
+        if row.kind == InboundKind.REPLY and (row.reply_id or "").startswith((HEARD_PREFIX, RETYPE_ID)):
+            return self._confirmed(row, lang)
         if row.kind == InboundKind.REPLY:
             message, forced = self._choice(row, lang)
             return self._answer(row, message, forced, details=(row.reply_id or "").startswith(DETAILS_PREFIX))
@@ -190,13 +201,10 @@ class WhatsAppWorker:
             return self._voice(row, lang)
         return Outcome(plain_replies(say("unsupported", lang)), "unsupported")
 
-    def _answer(
-        self, row: InboxRow, message: str, lang: AnswerLang | None, heard: str | None = None, details: bool = False
-    ) -> Outcome:
+    def _answer(self, row: InboxRow, message: str, lang: AnswerLang | None, details: bool = False) -> Outcome:
         answer = self.dalil.answer(message[: self.options.max_message_chars], _session(row), lang, channel="whatsapp")
-        prefix = say("heard", answer.language, text=heard) if heard else ""
         # The details button asks for the procedure again and gets its full card.
-        replies = details_replies(answer) if details and answer.details else answer_replies(answer, prefix)
+        replies = details_replies(answer) if details and answer.details else answer_replies(answer)
         return Outcome(replies, answer.status.value, answer_id=answer.answer_id)
 
     def _choice(self, row: InboxRow, lang: AnswerLang | None) -> tuple[str, AnswerLang | None]:
@@ -210,6 +218,19 @@ class WhatsAppWorker:
             return row.text, None
         return pick(procedure.title, lang or "fr"), lang
 
+    def _confirmed(self, row: InboxRow, lang: AnswerLang | None) -> Outcome:
+        """A tap under "I understood «…». Is that right?": Yes answers the transcript held in the inbox;
+        Retype asks the citizen to write."""
+        reply_id = row.reply_id or ""
+        if reply_id == RETYPE_ID:
+            return Outcome(plain_replies(say("retype", lang)), "retype")
+        note = reply_id.removeprefix(HEARD_PREFIX)
+        heard = self.inbox.heard(int(note), row.sender_hash) if note.isdigit() else None
+        if heard is None:
+            return Outcome(plain_replies(say("confirm_gone", lang)), "confirm_gone")
+        outcome = self._answer(row, heard, None)
+        return Outcome(outcome.replies, outcome.status, text=heard, answer_id=outcome.answer_id)
+
     def _voice(self, row: InboxRow, lang: AnswerLang | None) -> Outcome:
         if not row.media_id:  # the delivery carried no usable media id (parse keeps only Meta's shape)
             return Outcome(plain_replies(say("voice_failed", lang)), "audio_no_media", error="no media id")
@@ -220,7 +241,7 @@ class WhatsAppWorker:
                 return Outcome(plain_replies(say("voice_too_long", lang)), "audio_too_large", error=str(exc))
             raise
         try:
-            transcript = self.dalil.transcribe(media.data, media.mime_type or row.mime_type, None)
+            transcript = self.dalil.transcribe(media.data, media.mime_type or row.mime_type, None, _session(row))
         except AudioError as exc:
             if exc.retryable:  # recognition busy or down: try the note again later
                 raise
@@ -229,8 +250,13 @@ class WhatsAppWorker:
         heard = redact(transcript.text.strip())  # like typed text: answered and stored only redacted
         if not heard:
             return Outcome(plain_replies(say("no_speech", lang)), "audio_no_speech")
-        outcome = self._answer(row, heard, None, heard=heard)
-        return Outcome(outcome.replies, outcome.status, text=heard, answer_id=outcome.answer_id)
+        limit = self.options.max_message_chars
+        result = self.dalil.answer_heard(replace(transcript, text=heard[:limit]), _session(row), None, "whatsapp")
+        if result.confirm:  # the transcript is kept in the row: "Yes" answers it
+            return Outcome(confirm_replies(result.answer, row.id), CONFIRM, text=heard)
+        prefix = say("heard", result.answer.language, text=heard)
+        answer = result.answer
+        return Outcome(answer_replies(answer, prefix), answer.status.value, text=heard, answer_id=answer.answer_id)
 
     def _session_lang(self, row: InboxRow) -> AnswerLang | None:
         return self.dalil.session_language(_session(row))

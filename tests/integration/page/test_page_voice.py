@@ -70,3 +70,41 @@ def test_voice_note_is_sent_and_its_transcript_shown_with_the_answer(visit, dali
     # The next typed question continues the voice conversation.
     v.ask("et ça coûte combien ?")
     assert v.chat_bodies[-1]["session_id"] == "voice-session-1"
+
+
+def test_an_unsure_transcript_is_shown_editable_and_yes_sends_the_corrected_question(visit, dalil) -> None:
+    from playwright.sync_api import expect
+
+    from bot.types import Transcript
+    from tests.integration.page.pages import shot
+
+    misheard = "je voudrais renouveler mon passant biométrique"
+    # The real decision on a real answer: Whisper's log-probability for this note was poor.
+    heard = dalil.answer_heard(Transcript(misheard, "fr", 4.0, 0.9, -1.8, 0.05), "voice-confirm-1")
+    assert heard.confirm
+
+    v = visit(
+        permissions=["microphone"],
+        setup=lambda page: page.route("**/api/voice", lambda r: r.fulfill(status=200, json=heard.to_dict())),
+    )
+    page = v.page
+    page.get_by_role("button", name="Poser la question à voix haute").click()
+    page.wait_for_timeout(800)
+    page.get_by_role("button", name="Arrêter l'enregistrement et l'envoyer").click()
+
+    expect(page.locator("#messages .msg--voice")).to_contain_text(misheard)  # the transcript, always shown
+    question = page.locator("#messages .msg--bot").last
+    expect(question).to_contain_text("C'est bien votre question ?")
+    expect(question.locator(".source-card")).to_have_count(0)
+    expect(question.locator(".feedback")).to_have_count(0)  # nothing was answered yet
+    field = question.get_by_role("textbox", name="Ce que Dalil a compris (corrigez si besoin)")
+    expect(field).to_have_value(misheard)
+    expect(field).to_be_focused()
+    shot(page, "voice-confirm-fr-360.png")
+
+    field.fill("je voudrais renouveler mon passeport biométrique")
+    question.get_by_role("button", name="Oui, répondre à cette question").click()
+    answer = page.locator("#messages .msg--bot[data-answer-id]").last
+    expect(answer.locator(".source-card").first).to_have_attribute("data-procedure-id", "passport-renewal")
+    assert v.chat_bodies[-1]["message"] == "je voudrais renouveler mon passeport biométrique"
+    assert v.chat_bodies[-1]["session_id"] == "voice-confirm-1"
