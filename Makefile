@@ -76,6 +76,10 @@ bench: index
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.fuzz
 	$(BIN)/python -m bench.gate
+	@# Spoken questions (espeak-ng, OGG/Opus) through the voice path, on the held-out split; then the
+	@# 10 s note's answer time and typed answers during a burst of voice notes.
+	$(BIN)/python -m bench.voice_eval --split test --config default:
+	$(BIN)/python -m bench.voice_rtf --latency 20
 
 clean:
 	rm -rf var/chroma var/dalil.sqlite3 test-artifacts

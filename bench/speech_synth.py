@@ -1,53 +1,80 @@
-"""Synthesised voice questions for the speech benchmarks: espeak-ng speaks, ffmpeg encodes.
+"""Synthesised voice questions for the speech benchmarks: espeak-ng speaks, ffmpeg degrades and encodes.
 
-The questions are written for these benchmarks (never taken from ``shared/eval``). espeak-ng is far
-from a human voice, and its Arabic is very hard for Whisper base: Arabic clips measure the pipeline
-(script, speed), French ones also measure recognition.
+The questions are ``bench/data/voice_questions.jsonl`` (written to be spoken, never taken from
+``shared/eval``; tune on ``split: tune``, report ``split: test``). espeak-ng is far from a human
+voice, and its Arabic is very hard for Whisper base: Arabic clips measure the pipeline (script,
+speed, confirmation), French ones also measure recognition.
+
+Each question is spoken in several *renditions* — an espeak-ng voice and speed, then what the line
+does to it (a clean WhatsApp note, a telephone band, background noise) — so that no setting is
+chosen for one voice. Clips are cached under ``var/voice-clips`` by their content.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
-# (language, expected procedure, question)
-QUESTIONS: list[tuple[str, str, str]] = [
-    ("fr", "passport-renewal", "Comment renouveler mon passeport ?"),
-    ("fr", "birth-certificate", "Je voudrais obtenir un extrait d'acte de naissance."),
-    ("fr", "cnie-renewal", "Quels documents faut-il pour renouveler la carte nationale d'identité ?"),
-    ("fr", "criminal-record", "Comment obtenir un extrait du casier judiciaire ?"),
-    ("fr", "driving-license-duplicate", "J'ai perdu mon permis de conduire, comment avoir un duplicata ?"),
-    ("fr", "company-creation", "Comment créer une entreprise au Maroc ?"),
-    ("fr", "residence-certificate", "Comment demander un certificat de résidence ?"),
-    ("fr", "vehicle-ownership-transfer", "Comment faire la mutation d'une voiture achetée d'occasion ?"),
-    ("fr", "birth-declaration", "Comment déclarer la naissance de mon enfant ?"),
-    ("fr", "vehicle-tax", "Comment payer la vignette automobile ?"),
-    ("fr", "electoral-registration", "Comment s'inscrire sur les listes électorales ?"),
-    ("fr", "signature-legalization", "Comment légaliser une signature ?"),
-    ("fr", "auto-entrepreneur", "Comment devenir auto-entrepreneur ?"),
-    ("fr", "life-certificate", "Comment obtenir un certificat de vie pour ma pension de retraite ?"),
-    ("fr", "passport-lost", "J'ai perdu mon passeport, que dois-je faire ?"),
-    ("fr", "marriage", "Quels sont les papiers pour un mariage ?"),
-    ("fr", "building-permit", "Comment obtenir un permis de construire ?"),
-    ("fr", "income-tax-declaration", "Comment faire la déclaration de l'impôt sur le revenu ?"),
-    ("fr", "job-seeker-registration", "Je cherche un emploi, comment m'inscrire à l'ANAPEC ?"),
-    ("fr", "amo-health-insurance", "Comment bénéficier de l'assurance maladie obligatoire ?"),
-    ("ar", "passport-renewal", "كيف أجدد جواز السفر؟"),
-    ("ar", "birth-certificate", "كيف أحصل على عقد الازدياد؟"),
-    ("ar", "criminal-record", "كيف أطلب بطاقة السوابق العدلية؟"),
-    ("ar", "cnie-renewal", "ما هي الوثائق اللازمة لتجديد البطاقة الوطنية؟"),
-    ("ar", "driving-license-renewal", "كيف أجدد رخصة السياقة؟"),
-    ("ar", "residence-certificate", "كيف أحصل على شهادة السكنى؟"),
-]
+from bot.config import ROOT
 
-# The espeak-ng voice Whisper base understands best among those tried (bench/voice_eval.py --voices).
-VOICES = {"fr": ("fr+f5", 150, 6), "ar": ("ar", 150, 6)}  # (voice, words per minute, gap between words)
+QUESTIONS_FILE = ROOT / "bench" / "data" / "voice_questions.jsonl"
+CLIP_CACHE = ROOT / "var" / "voice-clips"
+CLIP_VERSION = 1  # bump when a rendition's recipe changes: cached clips are keyed by it
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    lang: str  # fr, ar (MSA), darija (Arabic script)
+    expected_id: str
+    split: str  # tune | test
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """How a question is heard: an espeak-ng voice and pace, then the line (``LINES``)."""
+
+    name: str
+    voice: str
+    wpm: int
+    gap: int  # pause between words, in 10 ms units
+    line: str
+
+
+# The line a voice note travels on, as ffmpeg filters before the Opus encoder. "clean" is a phone's
+# microphone in a quiet room; "phone" keeps the telephone band (300-3,400 Hz, 8 kHz) as a poor
+# network or a cheap microphone does; "noisy" adds street-like pink noise about 15 dB under the voice.
+LINES = {
+    "clean": [],
+    "phone": ["-af", "highpass=f=300,lowpass=f=3400,aresample=8000,aresample=16000"],
+    "noisy": [
+        "-filter_complex",
+        "anoisesrc=color=pink:amplitude=0.08:sample_rate=22050:seed=7[n];"
+        "[0:a][n]amix=inputs=2:duration=first:normalize=0,highpass=f=120",
+    ],
+}
+RENDITIONS: dict[str, tuple[Rendition, ...]] = {
+    "fr": (
+        Rendition("f5-150-clean", "fr+f5", 150, 6, "clean"),
+        Rendition("m3-175-phone", "fr+m3", 175, 0, "phone"),
+        Rendition("f2-140-noisy", "fr+f2", 140, 3, "noisy"),
+    ),
+    "ar": (
+        Rendition("ar-150-clean", "ar", 150, 6, "clean"),
+        Rendition("ar-170-phone", "ar", 170, 0, "phone"),
+        Rendition("ar-140-noisy", "ar", 140, 3, "noisy"),
+    ),
+}
 # ffmpeg arguments per format: what WhatsApp, browsers and phones send.
 ENCODERS = {
     "wav": ["-c:a", "pcm_s16le"],
-    "ogg": ["-ar", "48000", "-c:a", "libopus", "-b:a", "24k"],
-    "webm": ["-ar", "48000", "-c:a", "libopus", "-b:a", "32k"],
+    "ogg": ["-ar", "48000", "-ac", "1", "-c:a", "libopus", "-b:a", "24k"],
+    "webm": ["-ar", "48000", "-ac", "1", "-c:a", "libopus", "-b:a", "32k"],
     "mp3": ["-c:a", "libmp3lame", "-b:a", "64k"],
     "m4a": ["-c:a", "aac", "-b:a", "64k"],
 }
@@ -57,14 +84,39 @@ def have_tools() -> bool:
     return bool(shutil.which("espeak-ng") and shutil.which("ffmpeg"))
 
 
-def speak(text: str, lang: str, out: Path, voice: tuple[str, int, int] | None = None) -> Path:
-    """``text`` spoken by espeak-ng into a WAV file."""
-    name, wpm, gap = voice or VOICES[lang]
+def load_questions(split: str | None = None, langs: tuple[str, ...] = ()) -> list[Question]:
+    """The spoken question set, optionally one split and some languages."""
+    rows = [json.loads(line) for line in QUESTIONS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [Question(r["id"], r["text"], r["lang"], r["expected_id"], r["split"]) for r in rows]
+    return [q for q in questions if (split in (None, "all", q.split)) and (not langs or q.lang in langs)]
+
+
+def renditions_for(lang: str) -> tuple[Rendition, ...]:
+    return RENDITIONS["fr" if lang == "fr" else "ar"]
+
+
+def speak(text: str, out: Path, voice: str, wpm: int = 150, gap: int = 6) -> Path:
+    """``text`` spoken by espeak-ng into a WAV file (22.05 kHz mono)."""
     subprocess.run(
-        ["espeak-ng", "-v", name, "-s", str(wpm), "-g", str(gap), "-w", str(out), text],
+        ["espeak-ng", "-v", voice, "-s", str(wpm), "-g", str(gap), "-w", str(out), text],
         check=True,
         capture_output=True,
     )
+    return out
+
+
+def render(text: str, rendition: Rendition, fmt: str = "ogg", cache: Path = CLIP_CACHE) -> Path:
+    """The question as a voice note of this rendition (cached by text, recipe and format)."""
+    key = json.dumps([CLIP_VERSION, text, rendition.voice, rendition.wpm, rendition.gap, rendition.line, fmt])
+    out = cache / f"{hashlib.sha256(key.encode()).hexdigest()[:20]}.{fmt}"
+    if out.is_file():
+        return out
+    cache.mkdir(parents=True, exist_ok=True)
+    wav = speak(text, out.with_suffix(".src.wav"), rendition.voice, rendition.wpm, rendition.gap)
+    partial = out.with_suffix(f".part.{fmt}")
+    ffmpeg(["-i", str(wav), *LINES[rendition.line], *ENCODERS[fmt], str(partial)])
+    partial.replace(out)  # a run killed half-way never leaves half a clip in the cache
+    wav.unlink()
     return out
 
 
@@ -78,18 +130,21 @@ def ffmpeg(args: list[str]) -> None:
     subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", *args], check=True, capture_output=True)
 
 
-def clip_of(seconds: float, lang: str, folder: Path, fmt: str = "ogg") -> Path:
-    """A clip of exactly ``seconds``: questions spoken one after the other, cut to length."""
+def clip_of(seconds: float, lang: str, folder: Path, fmt: str = "ogg", start: int = 0) -> Path:
+    """A clip of exactly ``seconds``: tune-split questions spoken one after the other from the
+    ``start``-th (the first rendition's voice), cut to length."""
     folder.mkdir(parents=True, exist_ok=True)
-    texts = [q for lang_, _, q in QUESTIONS if lang_ == lang]
+    texts = [q.text for q in load_questions("tune", ("fr",) if lang == "fr" else ("ar", "darija"))]
+    texts = texts[start % len(texts) :] + texts[: start % len(texts)]
+    voice = renditions_for(lang)[0]
     parts: list[Path] = []
     total = 0.0
     while total < seconds:
-        wav = speak(texts[len(parts) % len(texts)], lang, folder / f"part-{lang}-{len(parts)}.wav")
+        wav = speak(texts[len(parts) % len(texts)], folder / f"part-{lang}-{len(parts)}.wav", voice.voice, voice.wpm)
         parts.append(wav)
         total += (wav.stat().st_size - 44) / (22050 * 2)  # espeak-ng: 22.05 kHz, 16-bit mono
     listing = folder / f"parts-{lang}.txt"
     listing.write_text("".join(f"file '{p.name}'\n" for p in parts))
-    out = folder / f"clip-{lang}-{seconds:g}s.{fmt}"
+    out = folder / f"clip-{lang}-{seconds:g}s-{start}.{fmt}"
     ffmpeg(["-f", "concat", "-safe", "0", "-i", str(listing), "-t", f"{seconds}", *ENCODERS[fmt], str(out)])
     return out
