@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import zlib
 from pathlib import Path
 
 from bot.types import Answer, AnswerStatus, Transcript
@@ -25,10 +26,18 @@ MARGINS = [x / 4 for x in range(0, 41)]  # 0 … 10
 
 def decide(row: dict, policy: ConfidencePolicy) -> bool:
     """Whether the rule asks for this clip: the clip's recorded signals through ``assess`` itself."""
-    transcript = Transcript(row["transcript"], row["language"], 1.0, 1.0, row["avg_logprob"], row["no_speech_prob"])
+    ratio = row.get("compression_ratio") or compression_ratio(row["transcript"])  # older results lack it
+    signals = (row["avg_logprob"], row["no_speech_prob"], ratio)
+    transcript = Transcript(row["transcript"], row["language"], 1.0, 1.0, *signals)
     hits = [] if row["margin"] is None else [{"id": "a", "score": row["margin"]}, {"id": "b", "score": 0.0}]
     trace = {"hits": hits, "followup_of": "x" if row.get("followup") else None}
     return assess(transcript, Answer(AnswerStatus(row["status"]), "fr", "", trace=trace), policy).confirm
+
+
+def compression_ratio(text: str) -> float | None:
+    """Whisper's own measure of a loop: the text's length over its zlib-compressed length."""
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data)) if data else None
 
 
 def wrong_sent(row: dict) -> bool:

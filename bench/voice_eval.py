@@ -119,6 +119,7 @@ def run_worker(overrides: dict[str, object], manifest: list[dict], data_dir: Pat
                 "language": transcript.language,
                 "avg_logprob": transcript.avg_logprob,
                 "no_speech_prob": transcript.no_speech_prob,
+                "compression_ratio": transcript.compression_ratio,
                 "error": error,
                 "status": heard.answer.status.value if heard else "error",
                 "ranked": _ranked(heard) if heard else [],

@@ -228,10 +228,15 @@ def build_prompt(opening: str, words: Sequence[str], tokens: Callable[[str], int
 
 
 def _repeats_prompt(text: str, prompt: str) -> bool:
-    """Whisper's known failure on unclear audio: it recites its prompt. Three prompt terms back to
-    back, in the prompt's order, are a recital; a citizen naming documents does not list them so."""
+    """Whisper's known failure on unclear audio: it recites its prompt. Its opening words ("Démarches
+    administratives…"), or three prompt terms back to back in the prompt's order, are a recital; a
+    citizen naming documents does not list them so. (A citizen who does say the opening words costs
+    one decode more, without the prompt.)"""
     terms = [_plain(t) for t in re.split(r"[,،:]", prompt) if _plain(t)]
     said = f" {_plain(text)} "
+    opening = " ".join(terms[0].split()[:2]) if terms else ""
+    if opening and f" {opening} " in said:
+        return True
     return any(f" {' '.join(terms[i : i + 3])} " in said for i in range(len(terms) - 2))
 
 
