@@ -16,6 +16,8 @@ Per configuration and language it prints:
 
 Run: .venv/bin/python -m bench.voice_eval [--split tune|test|all] [--lang fr,ar,darija]
          [--config NAME:key=value,...] [--hint none|lang|session] [--show] [--calibrate]
+(``--config NAME:`` alone runs the configuration of that name in CONFIGS, e.g. ``before:``; the
+key ``prompt=fixed`` primes with the hand-written list instead of the knowledge base's names)
 Each configuration runs in its own process (its peak memory is its own); results per clip are kept
 in ``var/voice-eval/<config>-<split>.jsonl`` for ``--calibrate``, which chooses the confirmation
 thresholds on the tune split (``--split tune`` only: never calibrate on test).
@@ -43,9 +45,11 @@ from bot.config import ROOT, Settings
 RESULTS = ROOT / "var" / "voice-eval"
 CONFIGS: dict[str, dict[str, object]] = {
     "default": {},
-    "beam5": {"whisper_beam_size": 5},
+    "greedy": {"whisper_beam_size": 1},
     "no-prompt": {"whisper_initial_prompt": ""},
     "no-vad": {"whisper_vad_filter": False},
+    # Before issue 19: greedy, Whisper's temperature fallback, the hand-written prompt.
+    "before": {"whisper_beam_size": 1, "whisper_fallback": True, "prompt": "fixed"},
 }
 LANG_HINT = {"fr": "fr", "ar": "ar", "darija": "darija"}
 
@@ -86,6 +90,10 @@ def run_worker(overrides: dict[str, object], manifest: list[dict], data_dir: Pat
     from bot.search.documents import names_of
     from bot.types import Transcript
 
+    if overrides.pop("prompt", None) == "fixed":  # the hand-written list (before issue 19), not the KB's names
+        import bot.app
+
+        bot.app.vocabulary = lambda procedures: {}  # type: ignore[assignment]
     dalil = build(settings_for(data_dir, overrides))
     dalil.warm_up()
     first = Path(manifest[0]["path"]).read_bytes()
@@ -251,7 +259,8 @@ def main() -> None:
         raise SystemExit("needs espeak-ng and ffmpeg (make system-deps)")
     if args.calibrate and args.split != "tune":
         raise SystemExit("--calibrate reads the tune split only")
-    configs = {c.split(":", 1)[0]: _parse(c.split(":", 1)[1]) for c in args.config if ":" in c} or CONFIGS
+    named = (c.split(":", 1) for c in args.config if ":" in c)
+    configs = {name: CONFIGS.get(name, {}) | _parse(spec) for name, spec in named} or CONFIGS
     manifest = manifest_for(args.split, tuple(args.lang.split(",")))
     from ingest.index import run_index
 
