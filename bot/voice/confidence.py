@@ -88,7 +88,8 @@ def assess(transcript: Transcript, answer: Answer, policy: ConfidencePolicy) -> 
 
 def confirmation(answer: Answer, heard: str, doubts: tuple[str, ...]) -> Answer:
     """``answer`` replaced by the question "I understood «…». Is that right?" in its language: the same
-    status, no sources, no options, no answer id (nothing is recorded until the citizen confirms)."""
+    status, no sources, no options, no details, no answer id (nothing is recorded until the citizen
+    confirms): nothing of the answer to a possibly misheard question reaches the citizen."""
     quote = heard if len(heard) <= QUOTE_CHARS else heard[: QUOTE_CHARS - 1].rstrip() + "…"
     trace = answer.trace | {"confirm": list(doubts), "would_cite": [s.id for s in answer.sources]}
     return replace(
@@ -96,6 +97,8 @@ def confirmation(answer: Answer, heard: str, doubts: tuple[str, ...]) -> Answer:
         text=say("confirm_heard", answer.language, text=quote),
         sources=[],
         options=[],
+        details="",
+        aspects=[],
         answer_id="",
         procedure_id=None,
         trace=trace,

@@ -79,6 +79,7 @@ def test_an_unsure_one_asks_in_its_language_and_leaves_the_session_on_its_topic(
     question = "🎙️ J'ai compris : « comment renouveler mon passe port ». C'est bien votre question ?"
     assert body["confirm"] is True and body["answer"] == question
     assert body["sources"] == [] and body["options"] == [] and body["answer_id"] == ""
+    assert body["details"] == "" and body["aspects"] == []  # no card of the possibly misheard question
     assert body["status"] == heard.answer.status.value and body["session_id"] == "v-unsure"
     # Nothing was recorded: a follow-up still speaks of the birth certificate.
     assert dalil.answer("et les documents ?", "v-unsure").sources[0].id == "birth-certificate"

@@ -338,8 +338,8 @@ def test_voice_note_outcomes(config, graph, engine, errors, expected) -> None:  
         assert "J'ai compris" in reply.text and "AB123456" not in reply.text  # echoed and answered redacted
 
 
-def _heard_unsure(config, graph, tmp_path, dalil: StubDalil):  # type: ignore[no-untyped-def]
-    rt = runtime(config, tmp_path, dalil)
+def _heard_unsure(config, graph, engine, dalil: StubDalil):  # type: ignore[no-untyped-def]
+    rt = runtime(config, engine, dalil)
     graph.add_media("M3", b"OggS" + b"\0" * 100)
     deliver(rt, wp.voice("M3"))
     drain(rt)
@@ -347,10 +347,10 @@ def _heard_unsure(config, graph, tmp_path, dalil: StubDalil):  # type: ignore[no
     return rt, question
 
 
-def test_a_voice_note_heard_unsure_asks_before_answering(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_voice_note_heard_unsure_asks_before_answering(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
     unsure = Transcript("renouveler ma carte AB123456", "fr", 3.0, 1.0, avg_logprob=-1.4)
     dalil = StubDalil(transcripts=[unsure])
-    rt, question = _heard_unsure(config, graph, tmp_path, dalil)
+    rt, question = _heard_unsure(config, graph, engine, dalil)
     assert dalil.calls == []  # nothing answered yet
     assert question.payload["type"] == "interactive"
     assert "J'ai compris" in question.text and "renouveler ma carte" in question.text
@@ -367,18 +367,18 @@ def test_a_voice_note_heard_unsure_asks_before_answering(config, graph, tmp_path
     assert "Réponse" in graph.sent[1].text
 
 
-def test_retype_asks_the_citizen_to_write(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_retype_asks_the_citizen_to_write(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
     dalil = StubDalil(transcripts=[Transcript("passe port", "fr", 2.0, 1.0, avg_logprob=-1.6)])
-    rt, question = _heard_unsure(config, graph, tmp_path, dalil)
+    rt, question = _heard_unsure(config, graph, engine, dalil)
     _, retype = question.payload["interactive"]["action"]["buttons"]
     deliver(rt, wp.button_reply(retype["reply"]["id"], retype["reply"]["title"]))
     drain(rt)
     assert dalil.calls == [] and "écrivez votre question" in graph.sent[1].text
 
 
-def test_another_senders_tap_never_answers_a_note_that_is_not_theirs(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_another_senders_tap_never_answers_a_note_that_is_not_theirs(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
     dalil = StubDalil(transcripts=[Transcript("mon casier judiciaire", "fr", 2.0, 1.0, avg_logprob=-1.6)])
-    rt, question = _heard_unsure(config, graph, tmp_path, dalil)
+    rt, question = _heard_unsure(config, graph, engine, dalil)
     yes, _ = question.payload["interactive"]["action"]["buttons"]
     deliver(rt, wp.button_reply(yes["reply"]["id"], "Oui", sender="212600000000"))
     deliver(rt, wp.button_reply("heard:999", "Oui"))  # no such note
@@ -387,8 +387,8 @@ def test_another_senders_tap_never_answers_a_note_that_is_not_theirs(config, gra
     assert all("ne retrouve plus ce message vocal" in s.text for s in graph.sent[1:]) and len(graph.sent) == 3
 
 
-def test_a_voice_note_heard_surely_is_answered_with_its_transcript(config, graph, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_voice_note_heard_surely_is_answered_with_its_transcript(config, graph, engine) -> None:  # type: ignore[no-untyped-def]
     dalil = StubDalil(transcripts=[Transcript("renouveler mon passeport", "fr", 2.0, 1.0, avg_logprob=-0.2)])
-    _, reply = _heard_unsure(config, graph, tmp_path, dalil)
+    _, reply = _heard_unsure(config, graph, engine, dalil)
     assert reply.text.startswith("🎙️ J'ai compris : _« renouveler mon passeport »_") and "Réponse" in reply.text
     assert [m for m, _, _ in dalil.calls] == ["renouveler mon passeport"]
