@@ -340,8 +340,8 @@ def test_voice_note_outcomes(config, graph, engine, errors, expected) -> None:  
 
 def _heard_unsure(config, graph, engine, dalil: StubDalil):  # type: ignore[no-untyped-def]
     rt = runtime(config, engine, dalil)
-    graph.add_media("M3", b"OggS" + b"\0" * 100)
-    deliver(rt, wp.voice("M3"))
+    graph.add_media("1103", b"OggS" + b"\0" * 100)
+    deliver(rt, wp.voice("1103"))
     drain(rt)
     [question] = graph.sent
     return rt, question
