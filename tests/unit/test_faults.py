@@ -188,7 +188,9 @@ class HeldTranscriber:
         self.release = threading.Event()
         self.started = threading.Semaphore(0)
 
-    def transcribe(self, audio: bytes, mime_type: str, language: str | None = None) -> Transcript:
+    def transcribe(
+        self, audio: bytes, mime_type: str, language: str | None = None, prior: str | None = None
+    ) -> Transcript:
         self.started.release()
         self.release.wait(30)
         return Transcript(text="renouveler mon passeport", language="fr", duration_s=1.0)
