@@ -93,25 +93,31 @@ def current_revision(engine: Engine) -> str | None:
 
 
 @contextlib.contextmanager
-def _migration_lock(engine: Engine, conn: Connection) -> Iterator[None]:
+def _migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection held under the migration lock. On SQLite the file lock is taken *before* the first
+    connection: opening a fresh database switches it to WAL, which several openers at once can find
+    locked (SQLite does not wait on that lock)."""
     if engine.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
-        conn.commit()
-        try:
-            yield
-        finally:
-            conn.rollback()
-            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
             conn.commit()
+            try:
+                yield conn
+            finally:
+                conn.rollback()
+                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+                conn.commit()
     elif engine.dialect.name == "sqlite" and engine.url.database:
         with open(f"{engine.url.database}.migrate-lock", "a") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
-                yield
+                with engine.connect() as conn:
+                    yield conn
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
     else:
-        yield
+        with engine.connect() as conn:
+            yield conn
 
 
 def migrate(engine: Engine, revision: str = "head") -> tuple[str | None, str | None]:
@@ -120,7 +126,7 @@ def migrate(engine: Engine, revision: str = "head") -> tuple[str | None, str | N
     from alembic import command
 
     config = _alembic_config()
-    with engine.connect() as conn, _migration_lock(engine, conn):
+    with _migration_connection(engine) as conn:
         before = _revision_of(conn)
         if before != head_revision() or revision != "head":
             config.attributes["connection"] = conn
