@@ -5,6 +5,7 @@ with its own data folder and a copy of the knowledge base (a publish writes to i
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,8 @@ import httpx
 from bot.config import ROOT
 from tests.servers import ChromaServer, PostgresCluster, free_port
 
-ADMIN_TOKEN = "load-bench"
+# As long as the server demands of a shared admin token (32 characters at least).
+ADMIN_TOKEN = secrets.token_hex(32)
 
 
 def tree_rss_mb(pid: int) -> float:
