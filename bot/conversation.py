@@ -23,12 +23,13 @@ from sqlalchemy import (
 )
 
 from bot.database import metadata, now, probe, upsert
+from bot.sessions import SESSION_ID_LENGTH
 from bot.types import Answer
 
 conversations = Table(
     "conversations",
     metadata,
-    Column("id", String(64), primary_key=True),
+    Column("id", String(SESSION_ID_LENGTH), primary_key=True),
     Column("channel", String(16), nullable=False, default="web"),
     Column("procedure_id", String(80)),  # the procedure being discussed, for follow-ups
     Column("language", String(8)),
@@ -41,7 +42,7 @@ turns = Table(
     "turns",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("conversation_id", String(64), nullable=False, index=True),
+    Column("conversation_id", String(SESSION_ID_LENGTH), nullable=False, index=True),
     Column("answer_id", String(64), nullable=False, unique=True),
     Column("question", Text, nullable=False),  # redacted
     Column("status", String(24), nullable=False),
@@ -57,7 +58,7 @@ feedback = Table(
     "feedback",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("conversation_id", String(64), nullable=False, index=True),
+    Column("conversation_id", String(SESSION_ID_LENGTH), nullable=False, index=True),
     Column("answer_id", String(64), nullable=False),
     Column("rating", Integer, nullable=False),  # +1 / -1
     Column("comment", Text),  # redacted

@@ -13,6 +13,9 @@ import hmac
 import re
 import secrets
 
+# The longest conversation id the API accepts (web/schemas.py) and the database holds (migration 0006):
+# the web's own ids are 65 characters, other channels' ids may be longer.
+SESSION_ID_LENGTH = 128
 _SHAPE = re.compile(r"[0-9a-f]{32}\.[0-9a-f]{32}")
 _PURPOSE = b"dalil-web-session:"  # the same secret may sign other things one day: never the same bytes
 

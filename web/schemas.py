@@ -10,9 +10,10 @@ import re
 
 from pydantic import BaseModel, Field, StrictInt, field_validator
 
+from bot.sessions import SESSION_ID_LENGTH
 from bot.types import Answer, AnswerLang, AnswerStatus, Style
 
-SESSION_PATTERN = r"^[A-Za-z0-9_.:-]{1,128}$"
+SESSION_PATTERN = rf"^[A-Za-z0-9_.:-]{{1,{SESSION_ID_LENGTH}}}$"
 ANSWER_ID_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
 MAX_MESSAGE = 2000
 MAX_COMMENT = 1000

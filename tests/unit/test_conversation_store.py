@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from bot.conversation import ConversationStore
+from bot.sessions import SESSION_ID_LENGTH, SessionIds
 from bot.types import Answer, AnswerStatus, Source
 
 
@@ -40,3 +41,16 @@ def test_feedback_is_tied_to_an_answer_of_its_session(engine: Engine) -> None:
     rows = store.feedback_rows()
     assert [(r["rating"], r["comment"]) for r in rows] == [(-1, "trop long")]
     assert store.feedback_rows(limit=1)[0]["rating"] == -1
+
+
+def test_a_turn_of_a_session_id_the_web_issues_is_recorded(engine: Engine) -> None:
+    # The server-signed web id is 65 characters: PostgreSQL refused it while the columns were VARCHAR(64).
+    session = SessionIds("secret").issue()
+    longest = "x" * SESSION_ID_LENGTH  # the longest id the API accepts
+    store = ConversationStore(engine)
+    for answer_id, conversation in (("a1", session), ("a2", longest)):
+        store.record(_answer(conversation, answer_id, "passport-renewal"), "web")
+        store.add_feedback(conversation, answer_id, 1, None)
+        loaded = store.load(conversation)
+        assert loaded is not None and [t.answer_id for t in loaded.turns] == [answer_id]
+    assert len(store.feedback_rows()) == 2
