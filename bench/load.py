@@ -137,6 +137,15 @@ def server_timings(url: str) -> dict[str, tuple[float, float]]:
     return found
 
 
+def turns_lost(url: str) -> float:
+    """Answers the server gave but could not record (``dalil_turns_lost``): errors too, though each
+    request was answered 200."""
+    import httpx
+
+    text = httpx.get(f"{url}/metrics", timeout=10).text
+    return sum(float(m[1]) for m in re.finditer(r"^dalil_turns_lost_total\{[^}]*\} (\S+)", text, re.M))
+
+
 def profile(before: dict[str, tuple[float, float]], after: dict[str, tuple[float, float]]) -> str:
     """Mean milliseconds per step over a level (steps of cached answers do not run)."""
     parts = []
@@ -156,8 +165,9 @@ def run_table(server: LoadServer, mixes: list[str], clients: list[int], seconds:
         messages = unique_messages(questions) if mix == "unique" else zipf_messages(questions)
         for n in clients:
             level = Level(mix, n, seconds)
-            before, timings = load_average(), server_timings(server.url)
+            before, timings, lost = load_average(), server_timings(server.url), turns_lost(server.url)
             asyncio.run(run_level(server.url, messages, level))
+            level.errors += int(turns_lost(server.url) - lost)
             print(level.row(), f"<!-- load {before} -> {load_average()}, rss {server.rss_mb():.0f} MB, "
                   f"{json.dumps(level.statuses)}; mean ms: {profile(timings, server_timings(server.url))} -->",
                   flush=True)

@@ -195,6 +195,7 @@ class Dalil:
         except Exception as exc:
             # The citizen still gets the answer; operators see which turn was lost and why (a follow-up
             # in this conversation starts afresh, feedback on this answer finds nothing).
+            self.metrics.turns_lost.labels(problem(exc)).inc()
             log.error(
                 "turn lost: the answer was given but not recorded",
                 extra={"answer_id": answer.answer_id, "channel": channel, "problem": problem(exc)},

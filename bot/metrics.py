@@ -62,6 +62,8 @@ class Metrics:
         self.step_seconds = Histogram(
             "dalil_step_seconds", "pipeline step latency", ["step"], buckets=LATENCY_BUCKETS, registry=own
         )
+        # An answer given but not written (the database locked, full or away): operators alert on it.
+        self.turns_lost = Counter("dalil_turns_lost", "answers given but not recorded", ["problem"], registry=own)
         self.answer_cache = Counter("dalil_answer_cache", "first-turn answer cache lookups", ["result"], registry=own)
         self.knowledge_version = Gauge(
             "dalil_knowledge_version", "knowledge-base version served", registry=own, multiprocess_mode="all"

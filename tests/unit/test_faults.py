@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import sqlite3
 import subprocess
 import threading
@@ -156,6 +157,7 @@ def test_a_database_that_cannot_write_is_a_503_then_recovers(
             logging.getLogger("dalil").removeHandler(caplog.handler)
         lost = [r for r in caplog.records if r.getMessage().startswith("turn lost")]
         assert lost and lost[0].answer_id == chat.json()["answer_id"]  # type: ignore[attr-defined]
+        assert re.search(r'dalil_turns_lost_total\{problem="(locked|full)"\} [1-9]', client.get("/metrics").text)
 
         time.sleep(2.1)
         assert client.get("/health").json()["database"] == "ok"
