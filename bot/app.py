@@ -319,11 +319,11 @@ def make_transcriber(settings: Settings, knowledge: KnowledgeHolder | None = Non
     """The remote backend when ``DALIL_STT_BASE_URL`` is set, otherwise faster-whisper in process (its
     model loads on the first voice note: a text-only deployment never pays for Whisper), primed with
     the knowledge base's vocabulary (as loaded at start-up)."""
+    words = vocabulary(knowledge.current.procedures.values()) if knowledge else None
     if settings.stt_base_url:
         from bot.adapters.stt_remote import RemoteTranscriber
 
-        return RemoteTranscriber.from_settings(settings)
+        return RemoteTranscriber.from_settings(settings, words)
     from bot.adapters.stt import FasterWhisperTranscriber
 
-    words = vocabulary(knowledge.current.procedures.values()) if knowledge else None
     return FasterWhisperTranscriber(settings, words)

@@ -5,11 +5,13 @@ or a Darija fine-tune — without a GPU in the web process. Selected by ``DALIL_
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 
+from bot.adapters.stt import PROMPT_OPENINGS, build_prompt
 from bot.audio_formats import CONTAINERS, sniff
 from bot.config import Settings
 from bot.types import Transcript
@@ -26,29 +28,49 @@ class RemoteTranscriber:
     model: str
     api_key: str | None = None
     language: str | None = None  # used when the caller gives no hint
-    prompt: str | None = None  # DALIL_WHISPER_INITIAL_PROMPT, passed through as is
+    prompt: str | None = None  # DALIL_WHISPER_INITIAL_PROMPT as is; None: the vocabulary's; "": none
     timeout_s: float = TIMEOUT_S
+    # The knowledge base's names per language (``bot/voice/vocabulary.py``), as the local recogniser gets.
+    vocabulary: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> RemoteTranscriber:
+    def from_settings(
+        cls, settings: Settings, vocabulary: Mapping[str, Sequence[str]] | None = None
+    ) -> RemoteTranscriber:
         return cls(
             endpoint=transcriptions_url(settings.stt_base_url or ""),
             model=settings.stt_model,
             api_key=settings.stt_api_key.get_secret_value() if settings.stt_api_key else None,
             language=settings.whisper_language or None,
-            prompt=settings.whisper_initial_prompt or None,
+            prompt=settings.whisper_initial_prompt,
+            vocabulary=vocabulary or {},
         )
+
+    def prompt_for(self, language: str | None) -> str | None:
+        """The setting when set ("" for none); else, when the language is known (hint, setting or the
+        session's), the knowledge base's names in it. Without a language no names are sent: a prompt in
+        one language would decide the server's language detection."""
+        if self.prompt is not None:
+            return self.prompt or None
+        whisper_language = "ar" if language in ("ar", "darija") else language
+        terms = self.vocabulary.get(whisper_language or "")
+        if not whisper_language or not terms:
+            return None
+        # The server's tokenizer is not here: about 3 bytes a token errs long for French and Arabic.
+        opening = PROMPT_OPENINGS.get(whisper_language, "")
+        return build_prompt(opening, terms, lambda text: len(text.encode()) // 3 + 1)
 
     def transcribe(
         self, audio: bytes, mime_type: str, language: str | None = None, prior: str | None = None
     ) -> Transcript:
         """Raises ``httpx.HTTPError`` when the server is unreachable or refuses the request. The
-        protocol has no prior: the server detects the language itself when no hint is given."""
+        protocol has no prior: the server detects the language itself when no hint is given (the
+        prior only chooses the language of the prompt)."""
         form = {"model": self.model, "response_format": "verbose_json", "temperature": "0"}
         if language or self.language:
             form["language"] = str(language or self.language)
-        if self.prompt:
-            form["prompt"] = self.prompt
+        if prompt := self.prompt_for(language or self.language or prior):
+            form["prompt"] = prompt
         headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         container = sniff(audio) or "ogg"
         files = {"file": (f"voice.{container}", audio, mime_type or CONTAINERS[container][1])}

@@ -322,7 +322,7 @@ def openai_server() -> Iterator[tuple[str, list[dict[str, object]]]]:
         server.shutdown()
 
 
-def test_the_remote_backend_speaks_the_openai_protocol(dalil, clips, openai_server, tmp_path: Path) -> None:
+def test_the_remote_backend_speaks_the_openai_protocol(dalil, parts, clips, openai_server, tmp_path: Path) -> None:
     from bot.adapters.stt_remote import RemoteTranscriber
     from bot.app import make_transcriber
 
@@ -340,6 +340,14 @@ def test_the_remote_backend_speaks_the_openai_protocol(dalil, clips, openai_serv
     assert request["file"] == audio and request["response_format"] == b"verbose_json"
     answer = dalil.answer(transcript.text, None, None, "voice")
     assert "passport-renewal" in [s.id for s in answer.sources]
+    # The language known, the server is primed with the knowledge base's names in it, as Whisper here is.
+    assert "prompt" not in request  # make_transcriber was given no knowledge base
+    primed = make_transcriber(settings, parts.knowledge)
+    VoiceGate(settings, primed).transcribe(audio, "audio/webm", "fr")
+    VoiceGate(settings, primed).transcribe(audio, "audio/webm", None)
+    prompt = received[1]["prompt"].decode()  # type: ignore[union-attr]
+    assert prompt.startswith("Démarches administratives") and "passeport" in prompt.lower()
+    assert "prompt" not in received[2]  # no language: a prompt would decide the server's detection
 
 
 def test_an_unreachable_remote_backend_is_503_not_500(dalil, clips, tmp_path: Path) -> None:

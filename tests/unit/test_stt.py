@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.adapters.stt import DEFAULT_PROMPTS, _repeats_prompt
-from bot.adapters.stt_remote import parse_transcript, transcriptions_url
+from bot.adapters.stt_remote import RemoteTranscriber, parse_transcript, transcriptions_url
 from bot.adapters.whisper_model import (
     WHISPER_BASE_DIR,
     WHISPER_BASE_SHA256,
@@ -150,3 +150,13 @@ def test_whispers_threads_yield_the_cpu_to_typed_questions() -> None:
     assert seen == [min(19, mine + 10)] and os.getpriority(os.PRIO_PROCESS, 0) == mine
     with pytest.raises(ValueError):
         _built_yielding(0, lambda: (_ for _ in ()).throw(ValueError("no model.bin")))
+
+
+def test_the_remote_backends_prompt_follows_the_setting_then_the_vocabulary() -> None:
+    words = {"fr": ["passeport", "carte grise"], "ar": ["الباسبور"]}
+    built = RemoteTranscriber("http://stt", "m", vocabulary=words)
+    assert built.prompt_for("fr") == "Démarches administratives au Maroc : passeport, carte grise."
+    assert built.prompt_for("darija") is not None and "الباسبور" in built.prompt_for("darija")  # type: ignore[operator]
+    assert built.prompt_for(None) is None and built.prompt_for("en") is None
+    assert RemoteTranscriber("http://stt", "m", prompt="", vocabulary=words).prompt_for("fr") is None  # "" = none
+    assert RemoteTranscriber("http://stt", "m", prompt="CNIE.", vocabulary=words).prompt_for(None) == "CNIE."
