@@ -72,7 +72,11 @@ class LoadServer:
         command = [sys.executable, "-m", "bot.cli", "serve", "--host", "127.0.0.1", "--port", str(self.port),
                    "--workers", str(self.workers)]
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-        self._wait_ready(timeout_s)
+        try:
+            self._wait_ready(timeout_s)
+        except BaseException:
+            self.stop()  # a server that cannot start leaves no PostgreSQL or Chroma behind
+            raise
         return self
 
     @property
