@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from bot.understand.normalize import normalize
-from bot.understand.safety import phrases
+from bot.understand.word_groups import phrases
 
 _PHRASES = [
     # opinion

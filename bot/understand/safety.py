@@ -14,6 +14,11 @@ this sentence): it is not obeyed, and not refused either when the message also a
 about a procedure (the answer is the procedure's card, which repeats nothing of the message);
 alone, it is refused (the pipeline decides, with the scope).
 
+When no cue names a message, its structure may (bot/understand/structure.py): a message about Dalil's
+internals or other people's data is refused whatever the scope model says; a claimed authority
+asking for something, or an order to drop the rules, is an ``override`` (refused unless the message
+also asks about one of our procedures).
+
 A message is read clause by clause: "how do I avoid the tax? and how do I register as an
 auto-entrepreneur?" refuses the first and answers the second (``Verdict.lawful_question``).
 """
@@ -28,6 +33,8 @@ from typing import Literal
 
 from bot.understand.normalize import normalize
 from bot.understand.safety_cues import CUES, HOW_QUESTION, LAWFUL_QUESTION, Cue
+from bot.understand.structure import about
+from bot.understand.word_groups import Scan, compiled_group
 
 SafetyKind = Literal["harm", "data", "internals", "override"]
 # The worse kind wins when a message holds several.
@@ -45,132 +52,6 @@ class Verdict:
         return bool(self.question)
 
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-_CHOICE = re.compile(r"\(([^()]*)\)")
-# An Arabic word may carry its conjunction, preposition and article glued on (والرشوة, بالتزوير).
-_ARABIC_LEAD = r"(?:[وف]?[بلك]?(?:ال)?|[وف]?لل)?"
-
-
-def phrases(group: str) -> list[str]:
-    """``a|b (c|d) e`` -> [a, b c e, b d e]: top-level ``|`` separates, ``(x|y)`` expands in place."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(group + "|"):
-        depth += (ch == "(") - (ch == ")")
-        if ch == "|" and depth == 0:
-            out.append(group[start:i].strip())
-            start = i + 1
-    expanded: list[str] = []
-    for phrase in filter(None, out):
-        m = None if phrase.startswith("re:") else _CHOICE.search(phrase)
-        if m is None:
-            expanded.append(phrase)
-        else:
-            expanded += phrases("|".join(phrase[: m.start()] + c + phrase[m.end() :] for c in m.group(1).split("|")))
-    return expanded
-
-
-def _trie(words: list[str]) -> str:
-    """One regex for many words, their common beginnings factored: Python's regex engine tries every
-    alternative of a flat list at every position, and ~150 word lists made a check cost 20 ms."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return emit(tree)
-
-
-def _alternatives(group: str) -> str:
-    """A word group -> a regex: an alternative starts a word (after the particles glued to an Arabic
-    word) and may continue it (a stem); ``=`` ends the word exactly; ``re:`` is a pattern of its own."""
-    latin, arabic, exact, raw = [], [], [], []
-    for phrase in phrases(group):
-        if phrase.startswith("re:"):
-            raw.append(phrase[3:])
-            continue
-        form = normalize(phrase.rstrip("="))
-        if not form:
-            continue
-        if phrase.endswith("="):
-            exact.append(re.escape(form).replace(r"\ ", r"\s+"))
-        else:
-            (arabic if _ARABIC.match(form) else latin).append(form)
-    parts = [f"(?<![\\w])(?:{p})" for p in raw]
-    if exact:
-        parts.append(r"(?<![\w])" + _ARABIC_LEAD + "(?:" + "|".join(exact) + r")(?![\w])")
-    if latin:
-        parts.append(r"(?<![\w])" + _trie(latin).replace(r"\ ", r"\s+"))
-    if arabic:
-        parts.append(r"(?<![\w])" + _ARABIC_LEAD + _trie(arabic).replace(r"\ ", r"\s+"))
-    return "|".join(parts)
-
-
-_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "لل", "كال", "ول", "وب", "فب", "فل")
-
-
-class Group:
-    """One word list, compiled; ``heads`` (the first letters of its words) let a message skip the
-    scan when none of its words starts like one of them (most lists, for most messages)."""
-
-    def __init__(self, words: str) -> None:
-        self.pattern = re.compile(_alternatives(words))
-        forms = [normalize(p.rstrip("=")) for p in phrases(words) if not p.startswith("re:")]
-        self.heads: frozenset[str] | None = (
-            None if any(p.startswith("re:") for p in phrases(words)) else frozenset(_head(f) for f in forms if f)
-        )
-
-    def spans(self, text: str, heads: set[str]) -> list[tuple[int, int]]:
-        if self.heads is not None and not self.heads & heads:
-            return []
-        return [m.span() for m in self.pattern.finditer(text)][:12]
-
-
-def _head(form: str) -> str:
-    word = re.split(r"\W", form, maxsplit=1)[0]
-    return word[:3] if len(word) >= 3 else word
-
-
-def heads_of(text: str) -> set[str]:
-    """The heads of every word of a normalised message, Arabic words also without their particles."""
-    heads: set[str] = set()
-    for word in re.findall(r"\w+", text):
-        heads.add(word[:3])
-        heads.add(word[:2])
-        if _ARABIC.match(word):
-            heads.update(_head(word[len(p) :]) for p in _PROCLITICS if word.startswith(p) and len(word) > len(p))
-            heads.update(word[len(p) : len(p) + 2] for p in _PROCLITICS if word.startswith(p))
-    return heads
-
-
-class Scan:
-    """One message's word heads and the spans of each word list searched so far (cues share lists)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.heads = heads_of(text)
-        self._spans: dict[Group, list[tuple[int, int]]] = {}
-
-    def spans(self, group: Group) -> list[tuple[int, int]]:
-        if group not in self._spans:
-            self._spans[group] = group.spans(self.text, self.heads)
-        return self._spans[group]
-
-
-@cache
-def _group(words: str) -> Group:
-    return Group(words)
-
-
 class CompiledCue:
     """A cue's groups, found in any order within a window: each group within ``gap`` characters of
     the next, so "n3tih ch7al l bolisi" and "l bolisi, ch7al n3tih" are the same request. Cues share
@@ -179,7 +60,7 @@ class CompiledCue:
     def __init__(self, cue: Cue) -> None:
         self.kind: SafetyKind = cue.kind  # type: ignore[assignment]
         self.category = cue.category
-        self.groups = [_group(g) for g in cue.groups]
+        self.groups = [compiled_group(g) for g in cue.groups]
         self.window = cue.gap * (len(cue.groups) - 1)
         self.ordered = cue.ordered
 
@@ -259,7 +140,7 @@ def check(message: str) -> Verdict | None:
     text = normalize(message)
     whole = _match(text)
     if whole is None:
-        return None
+        return _structural(message)
     kind, category = whole
     if kind in ("internals", "data"):
         return Verdict(kind, category)
@@ -268,3 +149,19 @@ def check(message: str) -> Verdict | None:
     parts = clauses(text)
     question = _question(parts, _how() if kind == "harm" else _lawful()) if len(parts) > 1 else ""
     return Verdict(kind, category, question)
+
+
+# What a message about Dalil itself becomes when no cue names it (bot/understand/structure.py):
+# internals and other people's data are refused outright; a claimed authority and an order to drop
+# the rules are refused unless the message is also a question about our procedures (the scope decides).
+_STRUCTURAL: dict[str, tuple[SafetyKind, str]] = {
+    "internals": ("internals", "system"),
+    "data": ("data", "other_people"),
+    "role": ("override", "claimed_role"),
+    "override": ("override", "override"),
+}
+
+
+def _structural(message: str) -> Verdict | None:
+    target = about(message)
+    return None if target is None else Verdict(*_STRUCTURAL[target])

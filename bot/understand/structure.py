@@ -1,0 +1,169 @@
+"""Who a message is about and what it asks, read from its structure rather than from known phrasings.
+
+A citizen's question is about a procedure. A message that is about Dalil itself — its instructions,
+configuration, keys, database, logs, an "admin mode" — or about what other people asked or hold
+(their conversations, numbers, files), or that claims an authority (administrator, minister, police,
+developer) to ask for something, is not: whatever the scope model makes of it, it is refused
+(bot/answer/boundaries.py). Three small vocabularies meet here instead of one list per phrasing:
+
+- the **target**: Dalil's internals (``SYSTEM_THINGS``), owned by Dalil (``YOURS``: "tes", "dyalk",
+  "ديالك", "du site", "هاد التطبيق") or internal by nature (``SYSTEM_ONLY``: a prompt, an API key, a
+  database, an admin mode); other people (``OTHERS``) and what is theirs (``THEIR_THINGS``);
+- the **claimed role**: a first person (``I_AM``) and an authority (``AUTHORITY``);
+- the **request**: give, show, list, export, activate, delete (``ASKS``), or a question.
+
+A citizen's own things ("mon mot de passe CNSS", "mon dossier") are never a target: ``YOURS`` is
+second person or Dalil's names only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from bot.understand.normalize import normalize
+from bot.understand.word_groups import Group, Scan
+
+Target = Literal["internals", "data", "role", "override"]
+
+# Dalil, or "you" speaking to it: second-person possessives, what "they gave you", Dalil's own names.
+# Not "le site" or "l'application": a citizen's own account on a government site is a procedure.
+YOURS = (
+    "ton=|ta=|tes=|votre|vos=|your|dyalk|dyalek|dialk|dialek|d(ia|ya)lk|dyalkom|"
+    "t'ont donne|t'a donne|on t'a donne|t'ont programme|t'ont dit|3tawk|a3tawk|3ttawk|brmjouk|"
+    "ديالك|ديالكم|زودك|زودوك|عطاوك|اعطاوك|اعطوك|برمجوك|برمجك|دربوك|لقنوك|"
+    "dalil|ce bot|chatbot|cet assistant|had chatbot|had lbot|هذا المساعد|هاد الشات|هاد البوت|"
+    "the system|this bot|this assistant"
+)
+# What belongs to a system: asked of Dalil, it is about its internals.
+SYSTEM_THINGS = (
+    "instruction|consigne|prompt|regles|directive|configuration|config=|parametre|reglage|code source|"
+    "code=|model=|temperature|top_p|api|cle=|cles=|key=|keys=|token|mot de passe|mots de passe|"
+    "password|mdp=|identifiant|base de donnees|database|bdd=|serveur|server|logs=|log=|"
+    "admin=|admins=|administrateur|root=|debug|maintenance|filtre|restriction|limites|secret|"
+    "ta3limat|t3limat|lprompt|lbrompt|lmodel|lmodil|lcode|lpassword|lmot de passe|lcle|lkey|"
+    "ladmin|l'admin|lfiltre|ssala7iyat|sala7iyat|lqawanin|l9awanin|9awanin|qawanin|"
+    "تعليمات|التعليمات|الاوامر|اوامر|البرومبت|برومبت|الموجه|الاعدادات|اعدادات|الكود|كود=|المودال|"
+    "الموديل|الكلمه السريه|كلمه السر|كلمه المرور|المودباس|المود باس|قاعده البيانات|قاعده المعطيات|الداتا|"
+    "السيرفر|الخادم|السجلات|اللوغ|لادمين|الادمين|الأدمن|الادمن|المشرف|صلاحيات|الصلاحيات|"
+    "القيود|الفلتر|القوانين|القواعد|الاسرار|الشروط"
+)
+# Internal by nature, or glued to "your" (تعليماتك): nobody asks a procedure about these.
+SYSTEM_ONLY = (
+    "system prompt|prompt systeme|prompt system|ton prompt|le prompt|api key|cle api|cle d'api|cles d'acces|"
+    "cle d'acces|mode admin|admin mode|mode administrateur|mode debug|debug mode|mode developpeur|"
+    "developer mode|mode maintenance|base de donnees|database|bdd=|les logs|logs=|lprompt|lbrompt|"
+    "l api key|lapi key|la base dyal|la base de donnees|temperature|top_p|"
+    "البرومبت|برومبت|الموجه الاولي|موجه النظام|قاعده البيانات|قاعده المعطيات|السيرفر|اللوغ|"
+    "وضع المسؤول|وضع المطور|وضع المشرف|وضع الادمين|وضع المدير|الوضع ديال المدير|الوضع ديال لادمين|"
+    "المود ديال لادمين|مود لادمين|لادمين ديال|صلاحيات المشرف|صلاحيات المدير|صلاحيات الادمين|"
+    "تعليماتك|اوامرك|قواعدك|اعداداتك|برمجتك|قيودك|اسرارك"
+)
+# Told to drop its rules: "ignore tes instructions", "nsa ga3 dakchi", "تجاهل التعليمات", "sans filtre".
+IGNORE = (
+    "ignore|ignorez|oublie tes|oublie toutes|oublie tout|oublie les instructions|oublie les regles|oublie vos|"
+    "oubliez vos|oubliez toutes|oubliez tout|oubliez les instructions|oubliez les regles|contourne|"
+    "passe outre|ne suis plus|ne respecte plus|forget|bypass|"
+    "disregard|desactive|nsa=|nsay|nsa ga3|tnsa|khalli 3lik|ma tb3ch|ma ttab3ch|ma tteb3ch|"
+    "تجاهل|انس=|إنس|انسى|ما تبعش|ما تتبعش|لا تتبع|لا تلتزم|تخلى على|عطل|الغ=|ألغ"
+)
+UNBOUND = (
+    "sans filtre|sans filtres|sans limite|sans limites|sans restriction|sans regles|sans censure|jailbreak|"
+    "no filter|no limits|bla filtre|bla restrictions|bla limite|bla 9awanin|bla qawanin|bla 9iyod|"
+    "بلا قيود|بدون قيود|بلا فلتر|بدون فلتر|بلا قوانين|بدون قوانين|بلا حدود|بدون حدود|بدون رقابه"
+)
+# Other people: users of Dalil, and others than the asker ("autres" alone qualifies anything).
+OTHERS = (
+    "autres utilisateurs|les utilisateurs|utilisateurs|l'utilisateur|usagers|des autres|d'autres personnes|"
+    "autres personnes|autres citoyens|des personnes|les personnes qui|d'autres citoyens|d'autres gens|"
+    "autres gens|les gens qui|des gens qui|"
+    "users|user=|nas lokhrin|nas khrin|lnas lokhrin|nnas lokhrin|nas li|lnas li|lmostakhdimin|"
+    "المستخدمين|المستخدمون|مستخدمين|مستخدمون|المستخدم|الناس الاخرين|ناس اخرين|الاخرين=|اخرين=|"
+    "المواطنين الاخرين|الناس اللي|الناس لي|ناس لي|الزوار"
+)
+# What other people asked or hold.
+THEIR_THINGS = (
+    "conversation|message|questions|demandes|donnees|infos|informations|numeros|telephones|adresses|noms=|"
+    "dossiers|historique|echanges|comptes|fichiers|liste|emails|mails|cin=|cnie|lmessages|les questions|"
+    "lmo7adatat|l'historique|lhistorique|les numeros|nmer|nmra|talabat|swlo|swlou|sewlo|"
+    "المحادثات|محادثات|الرسائل|رسائل|الاسئله|اسئله|الطلبات|طلبات|المعطيات|معطيات|البيانات|بيانات|"
+    "المعلومات|معلومات|الارقام|ارقام|نمر|النمر|العناوين|عناوين|الاسماء|اسماء|الملفات|ملفات|السجل|سجل|"
+    "الحسابات|حسابات|اللائحه|لائحه|ليستا|سولو|سالو|طرحو|طرحها|طرحوا"
+)
+# A first person claiming a role, or an order presented as coming from an authority.
+I_AM = (
+    "je suis|moi c'est|c'est moi|ici le|ici la|en tant que|ordre de|ordre du|instruction de|note de|"
+    "message de|de la part de|requete de|request|i am|i'm|this is|ana=|ana l|ana hwa|ana howa|ana hiya|"
+    "rani|ra ana|b sifati|bsifati|انا=|أنا|راني|انا هو|انا هي|بصفتي|هذا امر|هذه تعليمات|امر من|تعليمات من|"
+    "تعليمات جديده من|بلاغ من|مذكره من|من طرف|من عند"
+)
+AUTHORITY = (
+    "admin|administrateur|ministre|ministere|minister|police|policier|commissaire|dgsn|gendarme|fonctionnaire|"
+    "agent=|directeur|responsable|developpeur|developer|createur|concepteur|proprietaire|owner|superviseur|"
+    "moderateur|procureur|juge=|wali=|caid|gouverneur|inspecteur|technicien|ingenieur|"
+    "lmodir|lmoudir|lwazir|lwizara|lbolis|lbolisi|lboulis|lmowadaf|lmowaddaf|lmas2oul|lmasoul|lmes2oul|"
+    "l9ayd|l9aid|lmo9eddem|moqaddem|mo9eddem|mqeddem|mokaddem|ladmin|l'admin|lmotawwir|ssi=|"
+    "المدير|مدير|الوزير|وزير|وزاره|الوزاره|البوليس|الشرطه|شرطي|الامن|موظف|الموظف|المسؤول|مسؤول|لادمين|"
+    "الادمين|المطور|مطور|القايد|القائد|القاضي|وكيل الملك|النيابه العامه|المفتش|مفتش|العامل=|الوالي|"
+    "المقدم|الدرك|المشرف|مشرف|التقني"
+)
+# What is asked: give, show, list, export, activate, grant, delete, change.
+ASKS = (
+    "donne|donnez|file|envoie|envoyez|montre|montrez|affiche|affichez|liste|listez|exporte|exportez|"
+    "imprime|copie|copiez|colle|recite|revele|dis moi|dites moi|ecris|active|activez|desactive|accorde|"
+    "autorise|ouvre|supprime|efface|modifie|change|acces|give|show|print|list=|tell me|reveal|"
+    "3tini|a3tini|3tina|3tih|werrini|wrini|warini|werri|affichi|sift|sayft|kteb|ktebli|ktebi|7el|7ell|"
+    "fta7|ft7|msa7|ms7|bdel|bedel|9ol|9oul|chouf|choufli|9elleb|jbed|jbd|ch7al|chno|achno|chnou|"
+    "عطيني|اعطني|اعطيني|أعطني|اعطنا|وريني|ارني|أرني|اعرض|اطبع|انسخ|اكتب|كتب|صيفط|ارسل|أرسل|فعل|فعّل|"
+    "شعل|حل=|حل ليا|افتح|امنح|امنحني|احذف|امسح|مسح|بدل|غير|قول|قل=|شوف|جبد|شنو|اشنو|ما هي|ما هو|ماهي|"
+    "ما الذي|كم=|واش|هل=|اطلب منك|نطلب منك|je te demande|je vous demande|ترسل|تعطيني|تعطني|تمنحني|توريني|"
+    "تفتح|تفعل"
+)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    yours: Group
+    system: Group
+    system_only: Group
+    ignore: Group
+    unbound: Group
+    others: Group
+    theirs: Group
+    i_am: Group
+    authority: Group
+    asks: Group
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    lists = (YOURS, SYSTEM_THINGS, SYSTEM_ONLY, IGNORE, UNBOUND, OTHERS, THEIR_THINGS, I_AM, AUTHORITY, ASKS)
+    return _Vocabulary(*(Group(words) for words in lists))
+
+
+def _near(a: list[tuple[int, int]], b: list[tuple[int, int]], gap: int) -> bool:
+    """A span of ``a`` and a span of ``b`` within ``gap`` characters of each other (either order)."""
+    return any(max(s1, s2) - min(e1, e2) <= gap for s1, e1 in a for s2, e2 in b)
+
+
+def about(message: str) -> Target | None:
+    """What this message is about, when it is not a procedure: Dalil's internals (``internals``),
+    other people's data (``data``), a claimed authority asking for something (``role``), or Dalil
+    told to drop its rules (``override``); None otherwise."""
+    text = normalize(message)
+    scan, v = Scan(text), _vocabulary()
+    system = scan.spans(v.system) + scan.spans(v.system_only)
+    ignored = system and _near(scan.spans(v.ignore), system, 25)
+    if ignored or scan.spans(v.unbound):
+        return "override"
+    if scan.spans(v.system_only) or (system and _near(system, scan.spans(v.yours), 12)):
+        return "internals"
+    asks = scan.spans(v.asks)
+    theirs = scan.spans(v.theirs)
+    if theirs and _near(theirs, scan.spans(v.others), 25) and (asks or "?" in text or "؟" in text):
+        return "data"
+    claimed = scan.spans(v.i_am)
+    if claimed and asks and _near(claimed, scan.spans(v.authority), 20):
+        return "role"
+    return None
