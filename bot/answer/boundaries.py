@@ -13,6 +13,7 @@ from bot.config import Settings
 from bot.types import AnswerStatus
 from bot.understand.opinion import opinion_request
 from bot.understand.safety import asks_a_procedure
+from bot.understand.social import SOCIAL_OPTIONS, Social, social_fallback
 
 ScopeKind = Literal["in", "near", "opinion", "off"]
 
@@ -87,4 +88,19 @@ def check_scope(ctx: Context, settings: Settings, named: bool = False) -> None:
             return
         raise Stop(AnswerStatus.DECLINED)
     if verdict.kind != "in" and not named and not ctx.trace.get("override_ignored"):
+        found = social_fallback(ctx.message, ctx.lang) if verdict.kind == "off" else None
+        if found is not None:
+            reply_social(ctx, found)
         raise Stop(AnswerStatus.NOT_COVERED if verdict.kind == "near" else AnswerStatus.OUT_OF_SCOPE)
+
+
+def reply_social(ctx: Context, found: Social) -> None:
+    """A greeting, thanks, "who are you"...: a short reply in the words' language (unless the citizen
+    chose one), with a few procedures to start from."""
+    ctx.trace["social"] = found.kind
+    if ctx.lang_override is None:
+        ctx.lang = found.lang
+    ctx.reply = f"social_{found.kind}"
+    if found.kind != "goodbye":
+        ctx.options = [pid for pid in SOCIAL_OPTIONS if pid in ctx.kb.procedures]
+    raise Stop(AnswerStatus.SOCIAL)

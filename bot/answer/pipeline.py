@@ -13,7 +13,7 @@ import time
 import uuid
 from collections.abc import Callable
 
-from bot.answer.boundaries import check_scope, guard_intent
+from bot.answer.boundaries import check_scope, guard_intent, reply_social
 from bot.answer.clarify import ClarifyLimits, Neighbours, between_neighbours
 from bot.answer.compose import card, compose_answer
 from bot.answer.context import Context, Stop
@@ -32,7 +32,7 @@ from bot.understand.analysis import analyze
 from bot.understand.aspects import detect_aspect, detect_aspects
 from bot.understand.language import detect
 from bot.understand.safety import check
-from bot.understand.social import SOCIAL_OPTIONS, social_kind, without_social
+from bot.understand.social import social_kind, without_social
 
 log = logging.getLogger("dalil.pipeline")
 
@@ -91,15 +91,8 @@ class Pipeline:
         """Greetings, thanks, goodbyes, "who are you", "what can you do", "help": a short reply in the
         language the words point to ("salam" is Darija), with a few procedures to start from."""
         found = social_kind(ctx.message, ctx.lang)
-        if found is None:
-            return
-        ctx.trace["social"] = found.kind
-        if ctx.lang_override is None:
-            ctx.lang = found.lang
-        ctx.reply = f"social_{found.kind}"
-        if found.kind != "goodbye":
-            ctx.options = [pid for pid in SOCIAL_OPTIONS if pid in ctx.kb.procedures]
-        raise Stop(AnswerStatus.SOCIAL)
+        if found is not None:
+            reply_social(ctx, found)
 
     def resolve_followup(self, ctx: Context) -> None:
         """A later turn: the procedure it is about (bot/answer/followup.py), or a new question."""

@@ -30,75 +30,101 @@ _PRIORITY: tuple[SocialKind, ...] = ("capabilities", "who", "help", "thanks", "g
 # (kind or None for a filler, language) -> phrases. Written as people type them; normalised at load.
 _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
     ("greeting", "fr"): """
-        bonjour|bonjoru|bjr|bonsoir|bsr|salut|slt|coucou|cc|hello|hi|hey|allo|allô|bonjour a tous|
-        bonne matinee|re bonjour|rebonjour|bonjour madame|bonjour monsieur|ça va|ca va|comment allez vous|
-        comment ca va|vous allez bien|tu vas bien|il y a quelqu'un|y a quelqu'un|quelqu'un est la|
-        vous etes la|tu es la|t'es la""",
+        bonjour|bonjoru|bjr|bonsoir|bsr|salut|slt|coucou|cc|hello|hi|hey|allo|allô|bonjour a tous|bonne matinee|
+        re bonjour|rebonjour|bonjour madame|bonjour monsieur|ça va|ca va|comment allez vous|comment ca va|
+        vous allez bien|tu vas bien|il y a quelqu'un|y a quelqu'un|quelqu'un est la|vous etes la|tu es la|
+        t'es la|bonjour bonjour|bonsoir madame|bonsoir monsieur|hello there|hi there|hey there|good morning|
+        good evening|good afternoon|salut salut|yo|cc tout le monde|coucou toi|rebonsoir""",
     ("greeting", "ar"): """
         السلام عليكم|السلام عليكم ورحمه الله|السلام عليكم ورحمه الله وبركاته|مرحبا|مرحبا بكم|مرحبا بك|اهلا|
-        اهلا وسهلا|صباح الخير|مساء الخير|تحيه طيبه|تحيه طيبه وبعد|كيف حالك|هل من احد هنا|هل يوجد احد""",
+        اهلا وسهلا|صباح الخير|مساء الخير|تحيه طيبه|تحيه طيبه وبعد|كيف حالك|هل من احد هنا|هل يوجد احد|اهلا بك|
+        اهلا بكم|اهلا وسهلا بكم|السلام|سلام عليكم ورحمه الله|هلا|هاي|هلو|هالو|الو|ألو|مساء النور|صباح النور|
+        تحياتي|عمتم صباحا|عمتم مساء""",
     ("greeting", "darija"): """
-        3likom|3likoum|3lik|عليكم|عليك|
-        سلام|سلام عليكم|السلام|سلااام|سلاام|صباح النور|مسا الخير|لاباس|لاباس عليك|لاباس عليكم|كي داير|كيداير|
-        كيدايرين|كاين شي حد|كاين شي واحد|واش كاين شي حد|salam|slm|salam 3likom|salam alikom|salam 3alikoum|
-        salamo 3alaykom|slm 3likom|salaam|labas|labas 3lik|labas 3likom|cv labas|kidayr|ki dayr|kidayra|
-        kidayrin|sba7 lkhir|sbah lkhir|msa lkhir|mselkhir|ahlan|ahlane|marhba|kayn chi wa7ed|kayn chi wahed|
-        kayn chi had|kayn chi 7ad|kayn chi wa7ed hna""",
+        3likom|3likoum|3lik|عليكم|عليك|سلام|سلام عليكم|السلام|سلااام|سلاام|صباح النور|مسا الخير|لاباس|
+        لاباس عليك|لاباس عليكم|كي داير|كيداير|كيدايرين|كاين شي حد|كاين شي واحد|واش كاين شي حد|salam|slm|
+        salam 3likom|salam alikom|salam 3alikoum|salamo 3alaykom|slm 3likom|salaam|labas|labas 3lik|
+        labas 3likom|cv labas|kidayr|ki dayr|kidayra|kidayrin|sba7 lkhir|sbah lkhir|msa lkhir|mselkhir|ahlan|
+        ahlane|marhba|kayn chi wa7ed|kayn chi wahed|kayn chi had|kayn chi 7ad|kayn chi wa7ed hna|mrhba|mer7ba|
+        mar7ba|mr7ba|marhba bik|mar7ba bik|ahla|ahlen|ahla bik|slam|salamo|slamo 3alikom|salamu alaykum|
+        assalamu alaikum|assalam|salam khoya|salam khouya|salam a khoya|salam khti|sbah el khir|sba7 el khir|
+        msa el khir|ms lkhir|labas 3likoum|labass|ça va labas|kidayrin labas|kif dayr|kif dayra|wach labas|
+        واش لاباس|كيف داير|مرحبا بيك|اهلا بيك|سلام خويا|سلام اخويا|سلام ختي|كاين شي حد هنا|كاين شي واحد هنا|
+        كاين شي حد يجاوبني|واش كاين شي واحد|wach kayn chi wa7ed|wach kayn chi had|wach kayn chi 7ad""",
     ("thanks", "fr"): """
         merci|mrc|mrec|mci|merci beaucoup|merci bcp|merci infiniment|mille mercis|je vous remercie|
-        je te remercie|je vous remercie infiniment|merci pour votre aide|merci pour l'aide|
-        merci pour les infos|merci pour l'info|merci pour votre patience|merci pour ces explications|
+        je te remercie|je vous remercie infiniment|merci pour votre aide|merci pour l'aide|merci pour les infos|
+        merci pour l'info|merci pour votre patience|merci pour ces explications|
         je vous remercie pour votre patience|vous m'avez beaucoup aide|vous m'avez vraiment beaucoup aide|
         vous m'avez aide|tu m'as aide|c'est gentil|tres gentil|top merci|super merci|parfait merci|thanks|
-        thank you|thx""",
+        thank you|thx|mercii|merci merci|merci encore|merci bien|merci a vous|merci a toi|merci dalil|
+        grand merci|un grand merci|thank u|thanks a lot|many thanks|thank you very much|tnx|
+        c'est tres clair merci""",
     ("thanks", "ar"): """
         شكرا|شكرا لك|شكرا لكم|شكرا جزيلا|اشكرك|اشكركم|شكرا على المساعده|شكرا على التوضيح|شكرا على المعلومات|
         جزاك الله خيرا|جزاكم الله خيرا|بارك الله فيك|بارك الله فيكم|اشكرك على هذه المعلومات القيمه|
-        شكرا على سعه صدركم|ممتن لك""",
+        شكرا على سعه صدركم|ممتن لك|الف شكر|ألف شكر|شكرا جزيلا لك|شكرا جزيلا لكم|بارك الله فيكم جميعا|جزاك الله|
+        جزاكم الله|مشكور|مشكورين|شكرا دليل|يعطيك العافيه|الله يعطيك العافيه""",
     ("thanks", "darija"): """
-        شكرا بزاف|الله يجازيك بخير|الله يجازيك|الله يحفظك|الله يخليك|تبارك الله عليك|الله يرحم الوالدين|
-        chokran|choukran|chokrane|shokran|chkran|chokran bzaf|choukran bzaf|lah yjazik bikhir|lah yjazik|
-        allah yjazik bikhir|lah y7fdek|lah yhfdek|lah ykhlik|lah yr7am lwalidin|tbarkellah 3lik|
-        baraka lah fik|barak lah fik""",
+        شكرا بزاف|الله يجازيك بخير|الله يجازيك|الله يحفظك|الله يخليك|تبارك الله عليك|الله يرحم الوالدين|chokran|
+        choukran|chokrane|shokran|chkran|chokran bzaf|choukran bzaf|lah yjazik bikhir|lah yjazik|
+        allah yjazik bikhir|lah y7fdek|lah yhfdek|lah ykhlik|lah yr7am lwalidin|tbarkellah 3lik|baraka lah fik|
+        barak lah fik|yatik se77a|y3tik sa77a|ya3tik sa7a|y3tik sse7a|y3tik ssa7a|ya3tik se7a|lah y3tik sse7a|
+        allah y3tik sa77a|tbarkallah|tbarkellah|tbarklah|tbarkallah 3lik|barakallahu fik|baraka allah fik|
+        baraklahoufik|merci khoya|merci bzaf|chokran khoya|choukran khouya|chokran a khoya|chokran bzzaf|
+        choukrane|merci 3la lmosa3ada|chokran 3la lmosa3ada|يعطيك الصحه|الله يعطيك الصحه|تبارك الله|
+        الله يبارك فيك|شكرا خويا|شكرا اخويا|مرسي|ميرسي|ميرسي بزاف|شكرا على المساعده ديالك|الله يكثر خيرك|
+        الله يكتر خيرك|lah ykter khirek|lah ykatar khirek""",
     ("goodbye", "fr"): """
         au revoir|aurevoir|bye|bye bye|a bientot|a plus|a+|bonne journee|bonne soiree|bonne nuit|
-        bonne continuation|a la prochaine|ciao|salut a plus|bonne fin de journee""",
+        bonne continuation|a la prochaine|ciao|salut a plus|bonne fin de journee|bye bye dalil|see you|goodbye|
+        good bye|bonne soiree a vous|a demain|adieu""",
     ("goodbye", "ar"): """
         مع السلامه|وداعا|في امان الله|الى اللقاء|الي اللقاء|طاب يومك|طاب مساؤكم|طاب مساؤك|تصبح على خير|
         ليله سعيده""",
     ("goodbye", "darija"): """
         بسلامه|بالسلامه|الله معاك|تهلا|تهلا فراسك|نتلاقاو|يالاه بسلامه|beslama|bslama|b slama|bessalama|
         yallah beslama|ntla9aw|ntla9aw mn b3d|thla|thla f rask|thella f rask|lah m3ak|tesba7 3la khir|
-        tsba7 3la khir|layla sa3ida""",
+        tsba7 3la khir|layla sa3ida|bslama khoya|beslama khoya|ciao khoya|hna b slama|bslamaa|فبسلامه|
+        بسلامه خويا""",
     ("who", "fr"): """
         qui es tu|qui etes vous|t'es qui|tu es qui|vous etes qui|c quoi dalil|dalil c quoi|dalil c'est quoi|
         c'est quoi dalil|qu'est ce que dalil|qui est dalil|tu es un robot|t'es un robot|vous etes un robot|
         tu es humain|vous etes humain|tu es une ia|je parle a un humain|je parle a une vraie personne|
-        tu t'appelles comment|c'est un robot|tu es une intelligence artificielle|tu es un chatbot|
-        tu es un bot""",
+        tu t'appelles comment|c'est un robot|tu es une intelligence artificielle|tu es un chatbot|tu es un bot|
+        who are you|what are you|are you a bot|are you a robot|are you human|are you real|tu es quoi|t'es quoi|
+        tu es une vraie personne|qui me parle|qui parle""",
     ("who", "ar"): """
-        من انت|من تكون|من انتم|ما هو دليل|هل انت انسان|هل انت روبوت|هل انت برنامج|انسان ام برنامج|
-        انسان ام آله|هل انت ذكاء اصطناعي|هل هذه الخدمه تابعه للحكومه|تابعه للحكومه|تابعه للدوله|ما اسمك""",
+        من انت|من تكون|من انتم|ما هو دليل|هل انت انسان|هل انت روبوت|هل انت برنامج|انسان ام برنامج|انسان ام آله|
+        هل انت ذكاء اصطناعي|هل هذه الخدمه تابعه للحكومه|تابعه للحكومه|تابعه للدوله|ما اسمك""",
     ("who", "darija"): """
         شكون نتا|شكون انت|شكون نتي|شنو هو دليل|شنو هاد دليل|واش نتا روبو|واش نتا روبوت|واش نتا بنادم|
         بنادم ولا ماكينه|مع بنادم ولا مع ماكينه|واش كنهضر مع بنادم|تابع للدوله|تابع للحكومه|شنو سميتك|
         chkoun nta|chkon nta|chkoun nti|chkoun ntouma|chno howa dalil|achno howa dalil|chno hada dalil|
         chno dalil|wach nta robot|wach nta robo|wach nta bnadem|bnadem wla machine|wach nta tab3 l dawla|
-        tab3 l dawla|tab3 l7okoma|chno smitek|chnou smitek""",
+        tab3 l dawla|tab3 l7okoma|chno smitek|chnou smitek|chkon enta|chkoun enta|nta chkoun|nta chkon|
+        chkoun nta a sahbi|chkon nta khoya|chkoun m3aya|chkon m3aya|شكون معايا|شكون كيهضر معايا|نتا شكون|
+        انت شكون|chno nta|achno nta|شنو نتا|اشنو نتا""",
     ("capabilities", "fr"): """
-        qu'est ce que tu peux faire|que peux tu faire|tu peux faire quoi|vous pouvez faire quoi|
-        tu sers a quoi|vous servez a quoi|ca sert a quoi|a quoi tu sers|tu parles darija|tu parles arabe|
-        tu comprends la darija|tu comprends darija|quelles questions|
-        vous pouvez repondre a quelles questions|tu reponds a quoi|tu peux m'aider en quoi|
-        tu peux m'aider f chno|tu connais quoi|tu sais faire quoi|quels sont tes services""",
+        qu'est ce que tu peux faire|que peux tu faire|tu peux faire quoi|vous pouvez faire quoi|tu sers a quoi|
+        vous servez a quoi|ca sert a quoi|a quoi tu sers|tu parles darija|tu parles arabe|
+        tu comprends la darija|tu comprends darija|quelles questions|vous pouvez repondre a quelles questions|
+        tu reponds a quoi|tu peux m'aider en quoi|tu peux m'aider f chno|tu connais quoi|tu sais faire quoi|
+        quels sont tes services|what can you do|how can you help|what do you do|what can i ask|
+        what can i ask you|tu fais quoi|tu fais quoi exactement|vous faites quoi|c'est quoi ton role|
+        quel est ton role|a quoi sers tu|a quoi servez vous|que sais tu faire|comment tu peux m'aider|
+        comment vous pouvez m'aider|comment t'utiliser|comment vous utiliser""",
     ("capabilities", "ar"): """
         ماذا يمكنك ان تفعل|ماذا تستطيع|ما الذي يمكنك فعله|في اي مجالات يمكنك مساعدتي|في ماذا يمكنك مساعدتي|
-        بماذا يمكنك مساعدتي|ما هي خدماتك|ما هي الاسئله التي تجيب عنها""",
+        بماذا يمكنك مساعدتي|ما هي خدماتك|ما هي الاسئله التي تجيب عنها|ما هو دورك|ما دورك|كيف يمكنك مساعدتي|
+        كيف تساعدني|ما الذي تقدمه|ما هي الخدمات التي تقدمها|كيف اشتغل معك|كيف استعملك""",
     ("capabilities", "darija"): """
         فاش تقدر تعاوني|شنو تقدر دير|اش تقدر دير|شنو كتعرف|شنو كدير|فاش كتعاون|واش كتفهم الدارجه|
-        واش كتهضر بالدارجه|كتفهم الدارجه|wach katfham darija|katfham darija|wach kathder darija|
-        achno t9der dir|chno t9der dir|ach t9der dir|chno kat3ref|chno kaddir|f chno t9der t3awni|
-        fach t9der t3awni|chno t9der dir lia|tu peux m'aider f chno exactement""",
+        واش كتهضر بالدارجه|كتفهم الدارجه|wach katfham darija|katfham darija|wach kathder darija|achno t9der dir|
+        chno t9der dir|ach t9der dir|chno kat3ref|chno kaddir|f chno t9der t3awni|fach t9der t3awni|
+        chno t9der dir lia|tu peux m'aider f chno exactement|شنو تقدر تدير|شنو كتقدر دير|شنو الخدمه ديالك|
+        اشنو كتدير|اش كتدير|chno khdmtek|achnou kat3ref dir|achno kaddir|ach kaddir|chno kaddir nta|
+        kifach t9der t3awni|kifach nkhdem m3ak|كيفاش تقدر تعاوني|كيفاش نخدم معاك|كيفاش كتخدم""",
     ("help", "fr"): """
         aide|aidez moi|aide moi|aidez-moi|j'ai besoin d'aide|besoin d'aide|au secours|sos|help|help me|
         pouvez vous m'aider|tu peux m'aider|vous pouvez m'aider|j'ai besoin d'aide svp""",
@@ -110,13 +136,13 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         واش تقدر تعاوني|3awni|3awnini|3awnouni|3awnoni|3afak 3awni|3afak 3awnini|bghit mosa3ada|
         bghit chi mosa3ada|wach t9der t3awni|wach ymken t3awni|m7taj mosa3ada""",
     (None, "fr"): """
-        svp|stp|s'il vous plait|s'il te plait|madame|monsieur|mademoiselle|mr|mme|ok|okay|oui|d'accord|dac|
-        tres|bien|super|parfait|beaucoup|infiniment|vraiment|encore|et|tout|tous|pour|votre|vos|ton|tes|
-        patience|toutes|ces|explications|aide|exactement|alors|bon|bonne|ah|voila|en|fait|merci encore|dalil|
-        c'est|ca|tres bien|vous|tu|je|moi|me|m'|sympa|gentil""",
+        svp|stp|s'il vous plait|s'il te plait|madame|monsieur|mademoiselle|mr|mme|ok|okay|oui|d'accord|dac|tres|
+        bien|super|parfait|beaucoup|infiniment|vraiment|encore|et|tout|tous|pour|votre|vos|ton|tes|patience|
+        toutes|ces|explications|aide|exactement|alors|bon|bonne|ah|voila|en|fait|merci encore|dalil|c'est|ca|
+        tres bien|vous|tu|je|moi|me|m'|sympa|gentil""",
     (None, "ar"): """
-        من فضلك|من فضلكم|لو سمحت|لو سمحتم|جزيلا|كثيرا|جدا|على|كل|شيء|السيد|السيده|يا|و|ورحمه الله|وبركاته|
-        وبعد|عاجله|دليل|المساعده|المعلومات|التوضيح|هذه|لكم|لك""",
+        من فضلك|من فضلكم|لو سمحت|لو سمحتم|جزيلا|كثيرا|جدا|على|كل|شيء|السيد|السيده|يا|و|ورحمه الله|وبركاته|وبعد|
+        عاجله|دليل|المساعده|المعلومات|التوضيح|هذه|لكم|لك""",
     (None, "darija"): """
         عافاك|عافاكم|الله يرضي عليك|خويا|ختي|اختي|سيدي|لالة|لالا|اخويا|بزاف|صافي|واخا|مزيان|كلشي|على كلشي|ok|
         wakha|safi|khoya|khouya|khay|sidi|lalla|3afak|3afakom|3afakoum|3la|kolchi|bzaf|bezzaf|w|o|mzyan|hna|
@@ -185,6 +211,34 @@ def social_kind(message: str, detected: AnswerLang) -> Social | None:
         return None
     kind = next(k for k in _PRIORITY if k in kinds)
     return Social(kind, _language([lang for _, lang in found], detected))
+
+
+# Dalil addressed about itself: "you" with what it can do or is ("tu sais faire", "nta katfhem",
+# "هل تستطيع", "wach kat3ref"), a question no procedure answers.
+_ABOUT_YOU = re.compile(
+    r"(?<!\w)(?:tu|vous|toi|t'|nta|nti|enta|ntouma|انت|نتا|نتي|نتوما|dalil|دليل)(?!\w).{0,30}"
+    r"(?<!\w)(?:peux|pouvez|sais|savez|fais|faites|es|etes|connais|comprends|parles|reponds|t9der|tqder|"
+    r"kat3ref|kt3ref|katfhem|katfham|kathder|katjaweb|kaddir|تقدر|كتعرف|كتفهم|كتهضر|كتجاوب|كدير|تستطيع|"
+    r"تعرف|تفهم|تجيب|تتكلم)"
+    r"|(?<!\w)(?:هل تستطيع|هل يمكنك|واش تقدر|واش كتعرف|wach t9der|wach kat3ref|est ce que tu|est ce que vous)(?!\w)"
+)
+
+
+def social_fallback(message: str, detected: AnswerLang) -> Social | None:
+    """For a message about to be declined as off topic: a social phrase with other words around it
+    ("salam khoya, ça va la famille ?"), or a question to Dalil about itself, is answered as social
+    rather than refused. Never for a message that names a procedure (the caller asks only then)."""
+    text = _clean(message)
+    pattern, meaning = _table()
+    found = [meaning[m.group(0)] for m in pattern.finditer(text)]
+    kinds = {kind for kind, _ in found if kind is not None}
+    rest = _NOISE.sub(" ", pattern.sub(" ", text)).split()
+    if kinds and len(rest) <= 3:
+        kind = next(k for k in _PRIORITY if k in kinds)
+        return Social(kind, _language([lang for _, lang in found], detected))
+    if _ABOUT_YOU.search(text) and len(rest) <= 8:
+        return Social("capabilities", detected)
+    return None
 
 
 def without_social(message: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understand.social import social_kind, without_social
+from bot.understand.social import social_fallback, social_kind, without_social
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,23 @@ from bot.understand.social import social_kind, without_social
         ("peux-tu déposer ma demande de passeport à ma place ?", "capabilities", "fr"),
         ("aide", "help", "fr"),
         ("3afak 3awni", "help", "darija"),
+        # General forms in every style (issue 14, session 3).
+        ("slm", "greeting", "darija"),
+        ("mrhba", "greeting", "darija"),
+        ("bonsoir", "greeting", "fr"),
+        ("cc", "greeting", "fr"),
+        ("coucou !", "greeting", "fr"),
+        ("hi", "greeting", "fr"),
+        ("واش كاين شي حد؟", "greeting", "darija"),
+        ("بارك الله فيك", "thanks", "ar"),
+        ("merci bcp", "thanks", "fr"),
+        ("yatik se77a", "thanks", "darija"),
+        ("tbarkallah 3lik khoya", "thanks", "darija"),
+        ("thanks", "thanks", "fr"),
+        ("الله يعطيك الصحة", "thanks", "darija"),
+        ("chkoun nta?", "who", "darija"),
+        ("what can you do?", "capabilities", "fr"),
+        ("شنو تقدر تدير؟", "capabilities", "darija"),
     ],
 )
 def test_social_messages(message: str, kind: str, lang: str) -> None:
@@ -44,6 +61,8 @@ def test_social_messages(message: str, kind: str, lang: str) -> None:
         "السلام عليكم، ما هي وثائق جواز السفر؟",
         "quel temps fera-t-il demain ?",
         "c'est qui le ministre de l'intérieur ?",
+        "comment ça marche le renouvellement du passeport ?",
+        "yatik se77a, w ch7al kayswa lpasspor?",
     ],
 )
 def test_messages_that_ask_something_are_not_social(message: str) -> None:
@@ -53,3 +72,26 @@ def test_messages_that_ask_something_are_not_social(message: str) -> None:
 def test_greetings_are_taken_out_for_search() -> None:
     assert without_social("Salam, kifach njdded lbtaka?") == "kifach njdded lbtaka"
     assert without_social("salam") == "salam"
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("salam khoya, ça va la famille ?", "greeting"),
+        ("merci pour tout, vous êtes au top", "thanks"),
+        ("tu sais parler anglais ?", "capabilities"),
+        ("wach kat3ref tjaweb b tachelhit?", "capabilities"),
+        ("هل تستطيع مساعدتي في أي شيء؟", "capabilities"),
+    ],
+)
+def test_a_social_message_with_words_around_is_caught_before_an_off_topic_reply(message: str, kind: str) -> None:
+    assert social_kind(message, "fr") is None  # not social alone: search and the scope go first
+    found = social_fallback(message, "fr")
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    "message", ["quel temps fera-t-il demain ?", "bonjour, qui a gagné le match de foot hier soir à Casablanca ?"]
+)
+def test_an_off_topic_question_with_a_greeting_stays_off_topic(message: str) -> None:
+    assert social_fallback(message, "fr") is None
