@@ -29,6 +29,10 @@ _NOTE_CUES: dict[str, re.Pattern[str]] = {
 }
 # A general answer quotes the summary whole up to this many words, else its first sentence.
 SUMMARY_MAX_WORDS = 35
+# With two aspects asked, the block shown first keeps at most this many characters (whole lines, or
+# its first line cut at a word): the second block's first fact then starts on the first screen (350
+# characters on a 360 px phone). The card keeps everything.
+FIRST_BLOCK_MAX = 200
 
 
 @dataclass
@@ -92,6 +96,20 @@ def items_block(heading: str, facts: list[Fact], lang: AnswerLang, numbered: boo
     return "\n".join([head + say("colon", lang).rstrip(), *items])
 
 
+def capped(block: str, limit: int) -> str:
+    """A block's first lines within ``limit`` characters, "…" when some were left out; a first line
+    longer than the limit is cut at a word."""
+    kept: list[str] = []
+    for line in block.split("\n"):
+        if sum(len(k) + 1 for k in kept) + len(line) > limit:
+            if not kept:
+                cut = line[: line.rfind(" ", 0, limit)] if " " in line[:limit] else line[:limit]
+                kept.append(cut + "_" * (cut.count("_") % 2))  # close an emphasis the cut opened
+            return "\n".join(kept) + " …"
+        kept.append(line)
+    return block
+
+
 def _summary(proc: Procedure, lang: AnswerLang) -> str:
     text = " ".join(pick(proc.summary, lang).split())
     if len(text.split()) > SUMMARY_MAX_WORDS:
@@ -111,6 +129,7 @@ def short_answer(proc: Procedure, lang: AnswerLang, aspects: tuple[Aspect, ...])
         # The shorter block first: with "the documents and the fee" or "the fee and how long it stays
         # valid" (a long note), both start on the first screen (350 characters).
         blocks = sorted((_block(proc, a, lang, out.quoted) for a in aspects), key=len)
+        blocks = [capped(b, FIRST_BLOCK_MAX) for b in blocks[:-1]] + blocks[-1:]
         out.text += "".join(b + "\n" for b in blocks)
         if "steps" in aspects and "where" not in aspects:  # how to do it ends with where to go
             _aspect_block(proc, "where", lang, out)

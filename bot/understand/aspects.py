@@ -9,6 +9,7 @@ import re
 from functools import cache
 from typing import Literal
 
+from bot.understand.aspect_stems import stem_spans
 from bot.understand.normalize import normalize
 
 Aspect = Literal["documents", "steps", "fees", "delay", "where", "online", "eligibility", "validity", "proxy"]
@@ -19,6 +20,7 @@ MAX_ASPECTS = 2  # a question asking more gets the general answer's first ones; 
 _WORDS: dict[Aspect, str] = {
     "fees": """combien | cout | coute | couter | coutent | prix | tarif | tarifs | frais | timbre | payer | paye |
         payant | payante | gratuit | gratuite | droits | ch7al | chhal | sh7al | chehal | taman | tamane | flous |
+        ttaman | lprix | rssoum | rsoum | rssom | الثمن |
         khlas | nkhelles | nkhlles | katkhlles | kaytkhlles | kaykhlles | fabor | كم | تكلفه | تكلف | ثمن | سعر |
         رسوم | الرسوم | مجاني | مجانا | الواجب | نخلص | كنخلص | كيخلص | الخلاص | شحال | فلوس | التنبر | تنبر |
         الطابع | كيسوا | بشحال | مبلغ | بالفلوس | مجانيه | ثمنها | ثمنه | يؤدى | الاداء""",
@@ -31,7 +33,8 @@ _WORDS: dict[Aspect, str] = {
         tsenna | tsnna | ntsenna | ntsnna | kantsenna | ghantsenna | ntsennaw | تسنى | تسنا | كنتسنى | غنتسنى |
         نتسناو | يتسناو | katTowwel | kattowel | kattwel | kaytowel | kaytwel | ktowel | كتطول | كيطول | تطول |
         m3ttel | m3tel | m3tla | معطل | معطله | dghya | deghya | bzzrba | bzerba | دغيا | بالزربه | wajda | wajed |
-        wajdin | واجده | واجد | واجدين | katakhed | kat5od | kaya5od | we9t | w9t | lw9t | وقت""",
+        wajdin | واجده | واجد | واجدين | katakhed | kat5od | kaya5od | we9t | w9t | lw9t | وقت | ca dure |
+        dure combien | combien dure | durer | lmodda | lmouda | lmoda | الاجال""",
     "documents": """documents | document | papiers | pieces | dossier | fournir | apporter | ramener | wra9 | lwra9 |
         lwraq | lwara9 | wera9 | papier | les documents | njib | nejib | الوثائق | وثائق | المستندات | الملف |
         الاوراق | الأوراق | الوراق | لوراق | نجيب | الوثائق المطلوبه | faut quoi | il faut quoi | مكونات | وراق |
@@ -77,7 +80,8 @@ def _patterns() -> dict[Aspect, re.Pattern[str]]:
 
 # "How much" is a fee only when no duration is asked with it; these say money whatever else is asked.
 _FEE_ONLY = """cout | coute | couter | coutent | prix | tarif | tarifs | frais | timbre | payer | paye | payant |
-    payante | gratuit | gratuite | droits | taman | tamane | flous | khlas | nkhelles | nkhlles | katkhlles |
+    payante | gratuit | gratuite | droits | taman | tamane | ttaman | lprix | rssoum | rsoum | rssom | الثمن |
+    flous | khlas | nkhelles | nkhlles | katkhlles |
     kaytkhlles | kaykhlles | fabor | تكلفه | تكلف | ثمن | سعر | رسوم | الرسوم | مجاني | مجانا | مجانيه | الواجب |
     نخلص | كنخلص | كيخلص | الخلاص | فلوس | التنبر | تنبر | الطابع | كيسوا | بشحال | مبلغ | بالفلوس | ثمنها | ثمنه"""
 
@@ -86,7 +90,8 @@ _FEE_ONLY = """cout | coute | couter | coutent | prix | tarif | tarifs | frais |
 # semaines"); time units alone are not (a child's age: "6 mois", "عندو شهرين").
 _HOW_MUCH = "combien | ch7al | chhal | sh7al | chehal | x7al | كم | شحال | بشحال"
 _OF = r"(?:\s+(?:de|d|dyal|dial|mn|men|ديال|د|من|f|ف|في))?"
-_TIME_UNITS = """nhar | nhari | iyam | ayam | liyam | jour | jours | simana | simanat | semaine | semaines | chhar |
+_TIME_UNITS = """nhar | nhari | iyam | ayam | liyam | l2iyam | 2iyam | layam | l'iyam | lwe9t | lwa9t | lwaqt |
+    jour | jours | simana | simanat | semaine | semaines | chhar |
     ch8ar | chher | chhor | shhar | mois | 3am | sa3a | sa3at | heures | we9t | wa9t | w9t | temps | نهار | يوم |
     ايام | ليام | سيمانه | سيمانات | اسبوع | اسابيع | شهر | شهور | اشهر | عام | سنه | ساعه | ساعات | وقت | الوقت"""
 
@@ -95,6 +100,11 @@ _TIME_UNITS = """nhar | nhari | iyam | ayam | liyam | jour | jours | simana | si
 def _how_long() -> re.Pattern[str]:
     unit = word_pattern(_TIME_UNITS).pattern
     return re.compile(word_pattern(_HOW_MUCH).pattern + _OF + r"\s+" + unit)
+
+
+@cache
+def _how_much() -> re.Pattern[str]:
+    return word_pattern(_HOW_MUCH)
 
 
 @cache
@@ -117,6 +127,11 @@ def detect_aspects(message: str) -> tuple[Aspect, ...]:
     text = normalize(message)
     # "ch7al d nhar": the "how much" inside is the duration's.
     spans = _spans(text) + [(m.start(), m.end(), "delay") for m in _how_long().finditer(text)]
+    # Darija verbs and nouns of time and money however spelled and conjugated (kaytbta, كيتعطل).
+    stems = stem_spans(text)
+    money = _fee_words().search(text) is not None or any(kind == "fees" for *_, kind in stems)
+    weak = not money and _how_much().search(text) is not None  # "ch7al ... bach ykhroj": how long
+    spans += [(s, e, "fees" if k == "fees" else "delay") for s, e, k in stems if k != "weak_delay" or weak]
     # A word inside a longer phrase of another aspect is that phrase's ("combien" in "combien de temps").
     kept = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0] for o in spans)]
     first: dict[Aspect, int] = {}
@@ -125,7 +140,7 @@ def detect_aspects(message: str) -> tuple[Aspect, ...]:
     if "validity" in first:  # "ch7al katb9a sal7a", "valable combien de temps": how long it stays valid
         first.pop("fees", None)
         first.pop("delay", None)
-    if "delay" in first and "fees" in first and not _fee_words().search(text):
+    if "delay" in first and "fees" in first and not money:
         first.pop("fees")  # "ch7al katakhod", "كم يوما": how many days, not how much money
     if not first and _weak_where().search(text):
         return ("where",)
