@@ -62,8 +62,13 @@ _DARIJA_AR = word_set(
     لاكارط الكارط لاكارت الباسبور البيرمي البرمي الكوميساريه الكناش السيت الدوسي لوراق التمبر الضو
     الكرا الرونديفو لابوست البوسطه خويا ختي الدراري دراري واليدي الواليد الواليده مراتي راجلي
     ف مشكل كاع ديما هاكا هكا علاه امتي جوج السيمانه البارح خايب
+    شي بلي هادي هاذ باغي باغيه ديري لامتي عطيوني عاوني عاونوني يعاوني تعاوني سالات سالاو تزاد تزادت
+    تزادو الداطه داطه الدات باسبور كارط الكارطه الكارت طوموبيل الطوموبيل الطونوبيل الموطور الكونطرا
+    دوسي الوراق تمبر الديوانه ديوانه السبيطار سبيطار تهلا تهلاو
     """
 )
+# "فالضمان", "فالدار": Darija writes "in the" as one word; MSA writes "في ال".
+_AR_FI_AL = re.compile(r"^فال[\u0621-\u064a]{3,}$")
 # MSA words that match the Darija verb patterns below once normalised.
 _MSA_LOOKALIKES = word_set("كيفيه كيفيات كنيسه كنايس كانت كانوا كنت كنتم كنا")
 _MSA_PREFIXES = ("كيف", "كيل", "كيمي", "كتيب", "كنيس", "كتم", "كتل", "كنز", "كنوز", "كيان")
@@ -189,7 +194,9 @@ def is_french_word(token: str) -> bool:
 def _arabic_darija_markers(tokens: list[str], msa_ka: frozenset[str] = frozenset()) -> int:
     count = 0
     for token in tokens:
-        if token in _DARIJA_AR:
+        # "والديوانه", "وشحال": the conjunction written on the word.
+        bare = token[1:] if token.startswith("و") and len(token) > 3 else token
+        if token in _DARIJA_AR or bare in _DARIJA_AR or _AR_FI_AL.match(token):
             count += 1
         elif token in _MSA_LOOKALIKES or token in msa_ka or token.startswith(_MSA_PREFIXES):
             continue

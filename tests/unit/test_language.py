@@ -110,3 +110,19 @@ def test_detection_is_frozen() -> None:
     found = detect("bonjour")
     with pytest.raises(AttributeError):
         found.style = "ar"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "البطاقة سالات",  # Darija verb forms
+        "ولدي تزاد فالدار",  # "in the" written on the word
+        "حتى لإمتى؟",
+        "عطيوني الوراق",
+        "الرجوع النهائي والديوانة",  # the conjunction written on a Darija noun
+        "شي ورقة من السبيطار",
+        "فاتت الداطة",
+    ],
+)
+def test_short_darija_messages_are_darija_not_msa(text: str) -> None:
+    assert detect(text).style == "darija"
