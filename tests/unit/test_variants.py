@@ -62,3 +62,20 @@ def test_a_family_without_a_variant_is_refused() -> None:
     data.pop("variant")
     with pytest.raises(ValidationError, match="family and variant go together"):
         Procedure.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("message", "variant"),
+    [
+        ("lpassport tlefli", "lost"),
+        ("ضاع ليا الباسبور", "lost"),
+        ("ma l9itch lakart dyali", "lost"),
+        ("سرقوها ليا فالطوبيس", "lost"),
+        ("فاتت الداطة ديال الباسبور", "renewal"),
+        ("ma carte est expired", "renewal"),
+        ("fatet la date dyal lakart", "renewal"),
+        ("bghit nrenouvli lpermis", "renewal"),
+    ],
+)
+def test_more_ways_of_saying_lost_or_expired(message: str, variant: str) -> None:
+    assert variant in variant_cues(message)
