@@ -103,6 +103,36 @@ TOPICS: dict[str, Topic] = {
         "social | sociale | de l etat | dyal dawla | الدوله | ijtima3i | الاجتماعي | اجتماعي",
         ("direct-social-aid", "housing-aid", "rsu-registration"),
     ),
+    # Legalising: a signature, a copy, or a judgment for use abroad.
+    "legalization": Topic(
+        "legaliser | legalisation | legalise | legalisee | faire legaliser | nsadde9 | nsade9 | nsdde9 | sadde9 |"
+        " tsadde9 | tasdi9 | tsdi9 | msadde9 | تصديق | التصديق | مصادقه | المصادقه | نصادق | نصدق | نصادق على |"
+        " نصدق على | المصادقه على",
+        "chi | شي | un | une | mon | ma | mes | diali | dyali | ديالي | ديالو",
+        ("signature-legalization", "certified-copy", "apostille-justice-documents"),
+    ),
+    # A Moroccan living abroad: the consulate's registration, a laissez-passer, customs, a concordance.
+    "abroad": Topic(
+        "mre | marocain residant a l' etranger | marocains residant a l' etranger | marocains du monde |"
+        " jalia | ljalia | الجاليه | مغاربه العالم | مغاربه الخارج | مقيم بالخارج | مقيمه بالخارج | ساكن فالخارج |"
+        " kan3ich f lkharij | 3aych f lkharij | consulat | l9onsoliya | lqonsoliya | qonsoliya | القنصليه | قنصليه",
+        "je suis | ana | انا | marocain | marocaine | مغربي | مغربيه | f lkharij | bel kharij | فالخارج | بالخارج |"
+        " من | du | de | mn | men",
+        ("consular-registration", "laissez-passer-mre", "mre-customs", "attestation-concordance-mre"),
+    ),
+    # A vehicle's papers: registering a new one, a change of owner, a duplicate, lifting an opposition.
+    "vehicle": Topic(
+        "voiture | vehicule | automobile | tomobil | tomobile | tonobil | tomobila | طوموبيل | الطوموبيل |"
+        " طونوبيل | سياره | السياره | سيارتي | لسيارتي | الموطور | moto | carte grise | lkart griz | lakart griz |"
+        " لاكارط كريز | الكارط كريز | البطاقه الرماديه | الورقه الرماديه",
+        "ma | mon | de ma | diali | dyali | ديالي | dyal | dial | ديال | de la | la | les | sur la | sur",
+        (
+            "vehicle-registration-new",
+            "carte-grise-renewal-duplicate",
+            "vehicle-ownership-transfer",
+            "vehicle-opposition-mainlevee",
+        ),
+    ),
 }
 # Words that name no procedure: wanting, needing, doing, asking, a document in general, "please".
 NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نبغي | بغينا | veux | voudrais | veut | souhaite |

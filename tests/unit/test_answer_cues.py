@@ -189,6 +189,16 @@ def test_with_two_aspects_the_fee_the_delay_and_the_documents_start_on_the_first
         ("bghit da3m", "direct-social-aid", "state_aid"),
         ("الدعم ديال السكن", "housing-aid", None),
         ("smiti ghalta", "passport-first", None),  # the best hit is not one of the topic's procedures
+        ("je voudrais faire légaliser un papier", "signature-legalization", "legalization"),
+        ("bghit nsadde9 chi wra9", "certified-copy", "legalization"),
+        ("légalisation de signature", "signature-legalization", None),  # "signature" settles it
+        ("نصادق على نسخة من الديبلوم", "certified-copy", None),
+        ("ana mre bghit chi wra9a mn l9onsoliya", "consular-registration", "abroad"),
+        ("أنا مغربي مقيم بالخارج", "consular-registration", "abroad"),
+        ("inscription au consulat", "consular-registration", None),
+        ("les papiers de ma voiture", "vehicle-ownership-transfer", "vehicle"),
+        ("عندي سؤال على الطوموبيل ديالي", "vehicle-registration-new", "vehicle"),
+        ("mutation de la carte grise", "vehicle-ownership-transfer", None),
     ],
 )
 def test_a_topic_named_with_nothing_more_is_asked_about(message: str, top: str, topic: str | None) -> None:
