@@ -106,9 +106,15 @@ def test_a_variant_word_settles_it_without_asking(dalil: Dalil, message: str, ex
 
 
 def test_a_document_not_named_is_asked_about(dalil: Dalil) -> None:
-    answer = dalil.answer("je suis MRE, j'ai besoin d'un papier du consulat")
+    answer = dalil.answer("j'ai besoin d'un papier de la commune")
     assert answer.status is AnswerStatus.CLARIFICATION and answer.trace["neighbours"] == "no_document_named"
     assert len(answer.options) >= 2
+
+
+def test_a_moroccan_abroad_asking_for_a_consulate_paper_is_asked_which(dalil: Dalil) -> None:
+    answer = dalil.answer("je suis MRE, j'ai besoin d'un papier du consulat")
+    assert answer.status is AnswerStatus.CLARIFICATION and answer.trace["neighbours"] == "topic"
+    assert {"consular-registration", "laissez-passer-mre"} <= {o.id for o in answer.options}
 
 
 def test_dalil_eval_measures_the_answers_per_style(dalil: Dalil, tmp_path) -> None:  # type: ignore[no-untyped-def]
