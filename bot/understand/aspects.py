@@ -34,7 +34,11 @@ _WORDS: dict[Aspect, str] = {
         نتسناو | يتسناو | katTowwel | kattowel | kattwel | kaytowel | kaytwel | ktowel | كتطول | كيطول | تطول |
         m3ttel | m3tel | m3tla | معطل | معطله | dghya | deghya | bzzrba | bzerba | دغيا | بالزربه | wajda | wajed |
         wajdin | واجده | واجد | واجدين | katakhed | kat5od | kaya5od | we9t | w9t | lw9t | وقت | ca dure |
-        dure combien | combien dure | durer | lmodda | lmouda | lmoda | الاجال""",
+        dure combien | combien dure | durer | lmodda | lmouda | lmoda | الاجال | le jour meme | le meme jour |
+        tout de suite | immediatement | sur le champ | c' est long | sera pret | sera prete | serait pret |
+        serait prete | en combien | sous combien | dans combien | fi nfs nhar | f nfs nhar | nfs nhar | f nhar wa7ed |
+        fl7in | f l7in | فالحين | ف الحين | فنفس النهار | نفس النهار | نفس اليوم | فورا | في الحين | جاهز | جاهزه |
+        wajja | wajjda""",
     "documents": """documents | document | papiers | pieces | dossier | fournir | apporter | ramener | wra9 | lwra9 |
         lwraq | lwara9 | wera9 | papier | les documents | njib | nejib | الوثائق | وثائق | المستندات | الملف |
         الاوراق | الأوراق | الوراق | لوراق | نجيب | الوثائق المطلوبه | faut quoi | il faut quoi | مكونات | وراق |

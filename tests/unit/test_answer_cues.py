@@ -87,6 +87,11 @@ def test_arabizi_spellings_fold_to_one_skeleton(spellings: str, skeleton: str) -
         "شحال غادي ياخد الوقت",
         "ça dure combien, le passeport ?",
         "combien de temps pour la cin",
+        "le passeport, je peux l'avoir le jour même ?",  # when, not how long
+        "c'est long pour le casier judiciaire ?",
+        "هل تسلم البطاقة فورا؟",
+        "واش كتخرج البطاقة فنفس النهار",
+        "lcasier kaykhrej fl7in?",
     ],
 )
 def test_how_long_however_spelled_and_conjugated_is_a_delay(message: str) -> None:
