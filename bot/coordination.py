@@ -142,6 +142,12 @@ class Lease:
                 select(leases.c.holder).where(leases.c.name == self.name, leases.c.until >= now())
             ).scalar()
 
+    def expires_in_s(self) -> float:
+        """How long until the lease, held by anyone, expires (0: free or expired)."""
+        with self.engine.connect() as conn:
+            until = conn.execute(select(leases.c.until).where(leases.c.name == self.name)).scalar()
+        return max(0.0, (until - now()).total_seconds()) if until is not None else 0.0
+
 
 class Periodic:
     """A daemon thread calling ``tick`` every ``every_s`` until stopped (a failing tick is logged)."""

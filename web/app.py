@@ -9,16 +9,17 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
-from sqlalchemy.exc import OperationalError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from sqlalchemy.exc import DBAPIError
 
+from bot.admin.texts import refusal_text
 from bot.app import Parts, build
 from bot.config import Settings, get_settings
 from bot.database import problem
 from bot.logs import configure_logging
 from web.admin import citizens, drafts, people, procedures
 from web.admin.auth import LoginRequired
-from web.admin.render import Pages
+from web.admin.render import Pages, admin_lang
 from web.middleware import Guard, RequestContext
 from web.routes import admin, chat, health, page, voice, whatsapp
 
@@ -75,14 +76,22 @@ def create_app(settings: Settings | None = None, parts: Parts | None = None) -> 
         status = 400 if reason.startswith("the request body is not valid JSON") else 422
         return JSONResponse({"detail": reason}, status_code=status)
 
-    @app.exception_handler(OperationalError)
-    async def _database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
-        # Locked past its short busy timeout, disk full, server down: nothing was stored; say so, and
-        # when to come back (Meta retries a webhook delivery on its own).
+    @app.exception_handler(DBAPIError)
+    async def _database_unavailable(request: Request, exc: DBAPIError) -> Response:
+        # Locked past its short busy timeout, disk full, server down (or any error the database raised):
+        # nothing was stored; say so, and when to come back (Meta retries a webhook delivery on its own).
+        # A console page gets the page in the admin's language, a script the JSON.
         state = problem(exc)
-        log.warning("database unavailable", extra={"problem": state, "path": request.url.path})
+        extra = {"problem": state, "path": request.url.path, "error": type(exc).__name__}
+        log.warning("database unavailable", extra=extra)
         reason = f"the service cannot store anything right now (database {state}): nothing was saved, retry in a minute"
-        return JSONResponse({"detail": reason}, status_code=503, headers={"Retry-After": "30"})
+        headers = {"Retry-After": "30"}
+        if request.url.path.startswith("/admin") and "text/html" in request.headers.get("accept", ""):
+            said = refusal_text("database", admin_lang(request))
+            page = app.state.admin_pages.render(request, "message.html", status=503, reason=said, detail=reason)
+            page.headers.update(headers)
+            return page
+        return JSONResponse({"detail": reason}, status_code=503, headers=headers)
 
     # Last added runs first: RequestContext wraps Guard, so a 413 or 429 carries the id and headers too.
     app.add_middleware(Guard)

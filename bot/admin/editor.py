@@ -38,19 +38,31 @@ kb_revisions = Table(
 )
 
 
-EditProblem = Literal["invalid", "not_found", "reindex_failed", "reload_failed"]
-EDIT_STATUS: dict[EditProblem, int] = {"invalid": 422, "not_found": 404, "reindex_failed": 500, "reload_failed": 500}
+EditProblem = Literal["invalid", "not_found", "reindex_failed", "reload_failed", "busy"]
+# A version that could not be built or served is the service's trouble, not the request's: 503 (the
+# previous version serves; try again later). Another publish under way: 409.
+EDIT_STATUS: dict[EditProblem, int] = {
+    "invalid": 422,
+    "not_found": 404,
+    "reindex_failed": 503,
+    "reload_failed": 503,
+    "busy": 409,
+}
+RETRY_AFTER_S = 60  # the Retry-After of a 503: a build or the database may be back within a minute
 
 
 class EditError(Exception):
     """A change that was refused or could not be served; the knowledge base is as it was."""
 
-    def __init__(self, code: EditProblem, reason: str, errors: list[FileError] | None = None) -> None:
+    def __init__(
+        self, code: EditProblem, reason: str, errors: list[FileError] | None = None, retry_after_s: int | None = None
+    ) -> None:
         super().__init__(reason)
         self.code: EditProblem = code
         self.status_code = EDIT_STATUS[code]
         self.reason = reason
         self.errors = errors or []
+        self.retry_after_s = retry_after_s or (RETRY_AFTER_S if self.status_code == 503 else None)
 
 
 @dataclass(frozen=True)

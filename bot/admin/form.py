@@ -25,7 +25,7 @@ REQUIRED_FACTS = ("summary", "audience", "where")
 FACT_ORDER = ("summary", "audience", "documents", "steps", "fees", "delay", "where", "online", "notes")
 LANGS = ("fr", "ar", "darija")
 TIERS = ("A", "B", "B-", "C", "general")
-_ITEM = re.compile(r"^(?P<field>[a-z_]+)\.(?P<n>\d+)\.(?P<part>.+)$")
+_ITEM = re.compile(r"^(?P<field>[a-z_]+)\.(?P<n>\d{1,4})\.(?P<part>.+)$")  # at most 9999 items: int() stays cheap
 
 
 @dataclass(frozen=True)

@@ -7,19 +7,30 @@ nothing has changed; an error or a crash before it leaves the previous version s
 are replaced atomically (a restart serves one version or the other, never half). A blocked gate stops
 the publish unless a publisher gives a written reason, which the audit log keeps.
 
+One publish at a time across every process on the database (workers, the CLI's server): the
+``publish`` lease (:class:`PublishLock`); a second publish is refused at once (409, "a publication is
+in progress", with how long to wait) rather than queued behind a build and a gate of a minute or more.
+
 The same path serves a reviewed draft (:meth:`Publisher.publish_draft`) and changes made in git
 (:meth:`Publisher.publish_folder`, behind ``POST /admin/reload`` and ``dalil publish``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import logging
+import math
+import os
+import socket
 import threading
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
+from sqlalchemy import Engine
 
 from bot.admin.audit import AuditLog
 from bot.admin.diff import as_text, field_diff
@@ -27,9 +38,8 @@ from bot.admin.drafts import Draft, DraftError, Drafts
 from bot.admin.editor import Change, EditError, KnowledgeEditor, validate_text
 from bot.admin.gate import GateReport, QualityGate
 from bot.config import Settings
-from bot.coordination import KnowledgeVersions
+from bot.coordination import KnowledgeVersions, Lease
 from bot.database import now
-from bot.errors import StoreUnavailable
 from bot.knowledge.loading import load_knowledge
 from bot.knowledge.schema import Procedure
 from bot.ports import Embedder, VectorStore
@@ -37,6 +47,43 @@ from bot.search.candidate import build_beside, drop_stale
 from bot.search.served import KnowledgeBase, KnowledgeHolder
 
 log = logging.getLogger("dalil.publish")
+# Longer than any publish (a build and the gate take one to a few minutes on 2 cores): the lease of a
+# process that died while publishing frees itself after this long.
+PUBLISH_LEASE_S = 900
+
+
+class PublishLock:
+    """One publish at a time: a thread lock within the process, the ``publish`` lease
+    (:class:`bot.coordination.Lease`, the same on SQLite and PostgreSQL) across processes. Neither waits:
+    a publish that finds another under way raises ``EditError("busy")`` (409) with the time to wait."""
+
+    def __init__(self, engine: Engine, ttl_s: float = PUBLISH_LEASE_S) -> None:
+        holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self.lease = Lease(engine, "publish", holder, ttl_s)
+        self._local = threading.Lock()
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        if not self._local.acquire(blocking=False):
+            raise _busy(self.lease.ttl_s)
+        try:
+            if not self.lease.acquire():
+                raise _busy(self.lease.expires_in_s())
+            try:
+                yield
+            finally:
+                try:
+                    self.lease.release()
+                except Exception:  # the database went away: the lease expires on its own
+                    log.exception("could not release the publish lease")
+        finally:
+            self._local.release()
+
+
+def _busy(wait_s: float) -> EditError:
+    seconds = max(1, math.ceil(wait_s))
+    reason = f"a publication is in progress: nothing was done, try again in {seconds} s at most"
+    return EditError("busy", reason, retry_after_s=seconds)
 
 
 class GateBlocked(Exception):
@@ -77,7 +124,8 @@ class Publisher:
         self.embedder, self.store = embedder, store
         self.drafts, self.audit, self.gate = drafts, audit, gate
         self.versions = versions  # kb_versions: the version every worker serves, and when it was published
-        self._lock = threading.Lock()  # one publish at a time: the candidate is built on the version serving
+        # One publish at a time, in every process: the candidate is built on the version serving.
+        self.lock = PublishLock(drafts.engine)
         self._built: tuple[str, KnowledgeBase] | None = None  # the last candidate (a blocked publish retried)
 
     def published_at(self) -> dt.datetime | None:
@@ -90,7 +138,7 @@ class Publisher:
         return self.gate.compare(self.holder.current, candidate) if self.gate is not None else None
 
     def publish_draft(self, draft_id: int, by: str, override: str = "", ip: str = "") -> Published:
-        with self._lock:
+        with self.lock.held():
             draft = self.drafts.get(draft_id)
             self.drafts.check_publishable(draft, by)
             current = self.editor.current(draft.procedure_id)
@@ -106,7 +154,7 @@ class Publisher:
 
     def publish_folder(self, by: str, override: str = "", ip: str = "") -> Published:
         """The knowledge folder as it is now (changed in git), through the same gate and switch."""
-        with self._lock:
+        with self.lock.held():
             loaded = load_knowledge(self.settings.knowledge_dir)
             live = self.holder.current.procedures
             new = {p.id: p for p in loaded.procedures}
@@ -137,7 +185,11 @@ class Publisher:
         write: bool = True,
     ) -> Published:
         candidate = self._candidate(procedures)
-        report = self.check(candidate)
+        try:
+            report = self.check(candidate)
+        except Exception as exc:  # the gate could not run: nothing is published unchecked
+            log.exception("the quality gate could not run")
+            raise EditError("reindex_failed", f"the quality gate could not run, nothing changed: {exc}") from exc
         if draft is not None and report is not None:
             self.drafts.record_gate(draft.id, report.to_json())
         targets = ", ".join(c.procedure_id for c in changes) or "-"
@@ -160,10 +212,13 @@ class Publisher:
         key = hashlib.sha256("".join(p.model_dump_json() for p in procedures).encode()).hexdigest()
         if self._built is not None and self._built[0] == key:
             return self._built[1]
+        if not procedures:  # the request's doing (every file removed or invalid), not the service's
+            raise EditError("invalid", "the new version would have no valid procedure: nothing changed")
         try:
             errors = self.holder.current.errors
             candidate, _ = build_beside(self.settings, procedures, self.embedder, self.store, errors)
-        except StoreUnavailable as exc:
+        except Exception as exc:  # the store, the embedder, the disk: the version serving is untouched
+            log.exception("the candidate version could not be built")
             raise EditError("reindex_failed", f"the new version could not be built, nothing changed: {exc}") from exc
         self._built = (key, candidate)
         return candidate

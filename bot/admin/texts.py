@@ -261,6 +261,60 @@ PROBLEMS: dict[str, tuple[str, str]] = {
 }
 
 
+# A refused action's reason by its code (``DraftError``, ``EditError``, ``AccountError``); the English
+# detail of the bot layer follows it for the record.
+REFUSALS: dict[str, tuple[str, str]] = {
+    "not_found": ("Introuvable : il a peut-être été supprimé entre-temps.", "غير موجود: ربما حذف في الأثناء."),
+    "wrong_state": (
+        "Ce brouillon n'est plus dans un état qui permet cette action (il a changé entre-temps).",
+        "لم تعد هذه المسودة في حالة تسمح بهذا الإجراء (تغيرت في الأثناء).",
+    ),
+    "same_person": (
+        "Un brouillon est relu et publié par une autre personne que son auteur.",
+        "تراجع المسودة وتنشر من طرف شخص غير محررها.",
+    ),
+    "not_author": ("Seul l'auteur d'un brouillon peut faire cela.", "وحده محرر المسودة يمكنه القيام بذلك."),
+    "stale": (
+        "La démarche a changé depuis le début de ce brouillon : recommencez-le à partir de la version actuelle.",
+        "تغيرت المسطرة منذ بدء هذه المسودة: أعد إنشاءها انطلاقا من النسخة الحالية.",
+    ),
+    "invalid": ("La démarche ou son identifiant n'est pas valide.", "المسطرة أو معرفها غير صحيح."),
+    "reindex_failed": (
+        "La nouvelle version n'a pas pu être construite : rien n'a changé, la version précédente reste en "
+        "service. Réessayez dans une minute.",
+        "تعذر بناء النسخة الجديدة: لم يتغير شيء، والنسخة السابقة ما تزال في الخدمة. أعد المحاولة بعد دقيقة.",
+    ),
+    "reload_failed": (
+        "La base n'a pas pu être rechargée : la version précédente reste en service. Réessayez dans une minute.",
+        "تعذرت إعادة تحميل القاعدة: النسخة السابقة ما تزال في الخدمة. أعد المحاولة بعد دقيقة.",
+    ),
+    "busy": (
+        "Une publication est déjà en cours : rien n'a été fait. Réessayez dans {seconds} s au plus.",
+        "هناك نشر جار حاليا: لم يتم أي شيء. أعد المحاولة بعد {seconds} ثانية على الأكثر.",
+    ),
+    "database": (
+        "La base de données ne répond pas : rien n'a été enregistré. Réessayez dans une minute.",
+        "قاعدة البيانات لا تستجيب: لم يسجل أي شيء. أعد المحاولة بعد دقيقة.",
+    ),
+    "bad_name": (
+        "Un identifiant a de 2 à 40 caractères : minuscules, chiffres, « . », « _ » ou « - ».",
+        "اسم المستخدم من 2 إلى 40 حرفا: حروف صغيرة أو أرقام أو « . » أو « _ » أو « - ».",
+    ),
+    "bad_role": ("Rôle inconnu.", "دور غير معروف."),
+    "exists": ("Cette personne a déjà un compte.", "لهذا الشخص حساب بالفعل."),
+    "short_password": ("Un mot de passe a au moins 12 caractères.", "كلمة المرور 12 حرفا على الأقل."),
+}
+
+
+def refusal_text(code: str, lang: str, **values: object) -> str | None:
+    """A refusal's reason in the admin's language (None: no sentence for this code)."""
+    pair = REFUSALS.get(code)
+    if pair is None:
+        return None
+    text = pair[1] if lang == "ar" else pair[0]
+    return text.format(**values) if values else text
+
+
 def tr(key: str, lang: str, **values: object) -> str:
     pair = UI.get(key)
     if pair is None:

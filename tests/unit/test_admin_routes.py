@@ -76,6 +76,31 @@ def test_each_role(client: TestClient, method: str, path: str, needs: str, role:
         assert status not in (401, 403), status
 
 
+BAD_IDS = [
+    {"draft_id": "99999999999999999999", "revision_id": "99999999999999999999", "user_id": "99999999999999999999",
+     "token_id": "99999999999999999999", "procedure_id": "no-such-procedure"},  # past the database's integers
+    {"draft_id": "-1", "revision_id": "0", "user_id": "x", "token_id": "1e3", "procedure_id": "Not An Id"},
+    {"draft_id": "999999", "revision_id": "999999", "user_id": "999999", "token_id": "999999",
+     "procedure_id": "no-such-procedure"},  # well formed, not there
+]
+
+
+@pytest.mark.parametrize("bad", BAD_IDS, ids=["out-of-range", "malformed", "missing"])
+def test_bad_ids_are_refused_with_a_reason_never_a_500(client: TestClient, bad: dict[str, str]) -> None:
+    """Every admin route with ids it cannot hold or find, as the admin (every role's check passed): a 4xx
+    with a reason (the test client raises what would be a 500)."""
+    opened = session(client, "admin")
+    client.cookies.clear()
+    client.cookies.set("dalil_admin", opened.cookie, path="/admin")
+    for method, path, _ in [r for r in ROUTES if r[1] != "/admin/logout"]:
+        url = re.sub(r"\{(\w+)\}", lambda m: bad.get(m.group(1), PARAMS[m.group(1)]), path)
+        data = {"op": "password"} if path == "/admin/people/{user_id}" else None
+        response = client.request(method, url, headers={"X-CSRF-Token": opened.csrf}, data=data, follow_redirects=False)
+        assert response.status_code < 500, (method, url, response.status_code)
+        if response.status_code >= 400:
+            assert response.text.strip(), (method, url)
+
+
 def test_a_wrong_csrf_token_and_a_forged_cookie_are_refused(client: TestClient) -> None:
     opened = session(client, "admin")
     client.cookies.clear()

@@ -6,6 +6,7 @@ git goes through the same gate and switch with ``POST /admin/reload`` and a publ
 from __future__ import annotations
 
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy.exc import OperationalError
 
 from bot.app import Parts
+from bot.coordination import Lease
 from bot.errors import StoreUnavailable
 from tests.admin_helpers import add_people, console_settings, form_of, login
 from tests.fakes import FakeEmbedder, FakeVectorStore
 from web.app import create_app
 
 PID = "criminal-record"
+QUESTION = "Comment obtenir un extrait de casier judiciaire ?"
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +65,15 @@ def test_a_publish_that_fails_leaves_the_previous_version_serving(
 
     monkeypatch.setattr(publisher.store, "upsert", store_away)  # the candidate cannot be built
     failed = client.post(draft + "/publish", data={"csrf": csrf})
-    assert failed.status_code == 500 and "nothing changed" in failed.text
+    assert failed.status_code == 503 and failed.headers["retry-after"] == "60"  # never a 500: come back later
+    assert "rien n'a changé, la version précédente reste en service" in unescape(failed.text)  # the admin's language
+    assert "nothing changed" in failed.text  # and the detail, for the record
+    client.cookies.set("dalil_admin_lang", "ar", path="/admin")
+    failed = client.post(draft + "/publish", data={"csrf": csrf})
+    assert failed.status_code == 503 and "النسخة السابقة ما تزال في الخدمة" in failed.text
+    client.cookies.delete("dalil_admin_lang", path="/admin")
+    answer = client.post("/api/chat", json={"message": QUESTION}).json()
+    assert PID in str(answer["sources"]) and "samedi" not in answer["details"]  # the version serving answers
     monkeypatch.undo()
 
     def database_refuses(*_: object, **__: object) -> None:
@@ -70,7 +81,7 @@ def test_a_publish_that_fails_leaves_the_previous_version_serving(
 
     monkeypatch.setattr(publisher.versions, "publish", database_refuses)  # built, written, not recorded
     failed = client.post(draft + "/publish", data={"csrf": csrf})
-    assert failed.status_code == 500 and "nothing changed" in failed.text
+    assert failed.status_code == 503 and "nothing changed" in failed.text and failed.headers["retry-after"]
     monkeypatch.undo()
 
     assert _path(client, PID).read_text(encoding="utf-8") == before_file  # the file was put back
@@ -81,6 +92,7 @@ def test_a_publish_that_fails_leaves_the_previous_version_serving(
     published = client.post(draft + "/publish", data={"csrf": csrf})
     assert published.status_code == 200, published.text
     assert "samedi" in str(client.get(f"/api/procedures/{PID}").json()["notes"])
+    assert "samedi" in client.post("/api/chat", json={"message": QUESTION}).json()["details"]
     health = client.get("/health").json()
     assert health["knowledge_version"] == publisher.holder.version != before_version
     assert health["knowledge_published_at"]  # recorded in kb_versions, which every worker follows
@@ -116,3 +128,29 @@ def test_a_change_made_in_git_goes_through_the_gate_and_the_switch(client: TestC
     assert client.get("/api/procedures/passport-renewal").status_code == 404
     entries = client.app.state.dalil.console.audit.entries(20, actor="salma", action="gate_override")
     assert entries and "retired by the ministry" in entries[0].detail
+
+
+def test_a_publish_while_another_process_publishes_is_refused_with_a_reason(client: TestClient) -> None:
+    """Another worker (or the server a ``dalil publish`` asked) holds the publish lease: the console and
+    the API answer 409 with how long to wait, and nothing changes; once it ends, the publish goes on."""
+    console = client.app.state.dalil.console
+    other = Lease(console.drafts.engine, "publish", "another-worker:4242", ttl_s=120)
+    draft = _submitted_draft(client, " Pièce d'identité en cours de validité.")
+    assert other.acquire()
+    try:
+        csrf = login(client, "publisher")
+        busy = client.post(draft + "/publish", data={"csrf": csrf})
+        assert busy.status_code == 409 and 1 <= int(busy.headers["retry-after"]) <= 120
+        assert "Une publication est déjà en cours" in unescape(busy.text)
+        token = console.accounts.create_token(console.accounts.by_name("salma"), "ci-busy")
+        client.cookies.clear()
+        api = client.post("/admin/reload", headers={"Authorization": f"Bearer {token}"}, json={})
+        assert api.status_code == 409 and "a publication is in progress" in api.json()["detail"]
+        assert api.headers["retry-after"]
+        assert "en cours de validité" not in str(client.get(f"/api/procedures/{PID}").json()["notes"])
+    finally:
+        other.release()
+    csrf = login(client, "publisher")
+    published = client.post(draft + "/publish", data={"csrf": csrf})
+    assert published.status_code == 200, published.text
+    assert "en cours de validité" in str(client.get(f"/api/procedures/{PID}").json()["notes"])

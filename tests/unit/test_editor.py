@@ -61,7 +61,7 @@ def test_a_failed_reindex_puts_the_file_back_and_records_nothing(tmp_path: Path,
     before = kb.current("cnie-renewal")
     with pytest.raises(EditError) as err:
         kb.save("cnie-renewal", _with(related=[], aliases={"fr": ["CIN"]}), "editor-1")
-    assert (err.value.code, err.value.status_code) == ("reindex_failed", 500)
+    assert (err.value.code, err.value.status_code) == ("reindex_failed", 503)
     assert "previous version is still serving" in err.value.reason
     assert kb.current("cnie-renewal") == before and kb.history("cnie-renewal") == []
     assert reload.calls == 2  # the failed re-index, then the one that restores the old file

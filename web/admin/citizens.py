@@ -8,11 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from bot.admin.drafts import DraftError
-from bot.admin.editor import EditError
 from web.admin.auth import ConsoleDep, Editor, Viewer, audit
 from web.admin.charts import stacked_days, table
-from web.admin.common import PagesDep, refusal, see_other
+from web.admin.common import PagesDep, drafted, see_other
 from web.admin.render import admin_lang
 
 router = APIRouter(prefix="/admin/citizens", include_in_schema=False)
@@ -47,18 +45,17 @@ def fix(
     procedure_id: Annotated[str, Form(max_length=80)] = "",
     text: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    try:
-        draft = console.fix(key, action, procedure_id.strip(), text, who.user.name)
-    except (DraftError, EditError) as exc:
-        return refusal(pages, request, exc)
-    audit(request, who.user.name, "draft_started", draft.procedure_id, f"draft {draft.id} from {key}")
-    return see_other(f"/admin/drafts/{draft.id}")
+    return drafted(
+        pages,
+        request,
+        who,
+        lambda: console.fix(key, action, procedure_id.strip(), text, who.user.name),
+        lambda d: f"draft {d.id} from {key}",
+    )
 
 
 @router.post("/dismiss")
-def dismiss(
-    request: Request, console: ConsoleDep, who: Editor, key: Annotated[str, Form(max_length=40)]
-) -> Response:
+def dismiss(request: Request, console: ConsoleDep, who: Editor, key: Annotated[str, Form(max_length=40)]) -> Response:
     console.insights.handled(key, "dismissed", who.user.name)
     audit(request, who.user.name, "dismissed", key, "")
     return see_other("/admin/citizens")

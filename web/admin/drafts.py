@@ -18,7 +18,7 @@ from bot.admin.publish import GateBlocked
 from bot.admin.texts import problem_text
 from bot.knowledge.schema import Procedure
 from web.admin.auth import ConsoleDep, Editor, Publisher, Viewer, audit, client_ip
-from web.admin.common import PagesDep, form_of, refusal, see_other
+from web.admin.common import PagesDep, RowId, form_of, refusal, see_other
 from web.admin.render import Pages, admin_lang, markdown
 
 router = APIRouter(prefix="/admin/drafts", include_in_schema=False)
@@ -78,7 +78,7 @@ def drafts(request: Request, pages: PagesDep, console: ConsoleDep, who: Viewer) 
 
 
 @router.get("/{draft_id}", response_class=HTMLResponse)
-def show(draft_id: int, request: Request, pages: PagesDep, console: ConsoleDep, who: Viewer) -> HTMLResponse:
+def show(draft_id: RowId, request: Request, pages: PagesDep, console: ConsoleDep, who: Viewer) -> HTMLResponse:
     try:
         draft = console.drafts.get(draft_id)
     except DraftError as exc:
@@ -89,7 +89,7 @@ def show(draft_id: int, request: Request, pages: PagesDep, console: ConsoleDep, 
 
 
 @router.post("/{draft_id}", response_class=HTMLResponse)
-async def save(draft_id: int, request: Request, pages: PagesDep, console: ConsoleDep, who: Editor) -> Response:
+async def save(draft_id: RowId, request: Request, pages: PagesDep, console: ConsoleDep, who: Editor) -> Response:
     """The editor's form (``fields``): ``op=save`` keeps the draft as it is (errors shown beside their
     fields), ``op=submit`` sends a valid draft to review or shows what to correct first. Without the
     form's fields (a retirement, or the review page's button) the draft is submitted as it stands."""
@@ -106,13 +106,16 @@ async def save(draft_id: int, request: Request, pages: PagesDep, console: Consol
         return _editor(pages, request, console, draft, data, notice="saved") if text else see_other(request.url.path)
     if text is not None and _checked(console, draft, data)[1]:
         return _editor(pages, request, console, draft, data, status=422)
-    draft = console.drafts.submit(draft_id, who.user.name)
+    try:
+        draft = console.drafts.submit(draft_id, who.user.name)
+    except DraftError as exc:  # submitted or withdrawn meanwhile, in another tab
+        return refusal(pages, request, exc)
     audit(request, who.user.name, "submitted", draft.procedure_id, console.diff_text(draft))
     return see_other(f"/admin/drafts/{draft_id}")
 
 
 @router.post("/{draft_id}/preview")
-async def preview(draft_id: int, request: Request, console: ConsoleDep, who: Editor) -> JSONResponse:
+async def preview(draft_id: RowId, request: Request, console: ConsoleDep, who: Editor) -> JSONResponse:
     """The live preview and the inline errors of the form as typed (nothing is saved)."""
     form = await form_of(request)
     try:
@@ -130,7 +133,7 @@ async def preview(draft_id: int, request: Request, console: ConsoleDep, who: Edi
 
 @router.post("/{draft_id}/publish", response_class=HTMLResponse)
 async def publish(
-    draft_id: int,
+    draft_id: RowId,
     request: Request,
     pages: PagesDep,
     console: ConsoleDep,
@@ -151,7 +154,7 @@ async def publish(
 
 @router.post("/{draft_id}/return", response_class=HTMLResponse)
 def send_back(
-    draft_id: int,
+    draft_id: RowId,
     request: Request,
     pages: PagesDep,
     console: ConsoleDep,
@@ -167,7 +170,7 @@ def send_back(
 
 
 @router.post("/{draft_id}/withdraw", response_class=HTMLResponse)
-def withdraw(draft_id: int, request: Request, pages: PagesDep, console: ConsoleDep, who: Editor) -> Response:
+def withdraw(draft_id: RowId, request: Request, pages: PagesDep, console: ConsoleDep, who: Editor) -> Response:
     try:
         draft = console.drafts.withdraw(draft_id, who.user.name)
     except DraftError as exc:

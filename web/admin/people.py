@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from bot.admin.accounts import AccountError, generate_password
 from web.admin.auth import Admin, ConsoleDep, Viewer, audit, open_session
-from web.admin.common import PagesDep, refusal, see_other
+from web.admin.common import PagesDep, RowId, refusal, see_other
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 
@@ -44,7 +44,7 @@ def add_person(
 
 @router.post("/people/{user_id}", response_class=HTMLResponse)
 def change_person(
-    user_id: int,
+    user_id: RowId,
     request: Request,
     pages: PagesDep,
     console: ConsoleDep,
@@ -62,9 +62,10 @@ def change_person(
             user = console.accounts.get(user_id)
         else:
             user = console.accounts.change(user_id, disabled=op == "disable")
+        if user is None:
+            raise AccountError("not_found", f"no account {user_id}")
     except AccountError as exc:
         return refusal(pages, request, exc)
-    assert user is not None
     audit(request, who.user.name, f"person_{op}", user.name, role if op == "role" else "")
     return pages.render(
         request, "people.html", people=console.accounts.people(), settings=console.settings, created=user, shown=shown
@@ -124,7 +125,7 @@ def create_token(
 
 
 @router.post("/tokens/{token_id}/revoke")
-def revoke_token(token_id: int, request: Request, console: ConsoleDep, who: Viewer) -> Response:
+def revoke_token(token_id: RowId, request: Request, console: ConsoleDep, who: Viewer) -> Response:
     if console.accounts.revoke_token(token_id, who.user.id):
         audit(request, who.user.name, "token_revoked", who.user.name, f"token {token_id}")
     return see_other("/admin/tokens")

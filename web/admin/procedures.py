@@ -14,7 +14,7 @@ from bot.admin.drafts import DraftError
 from bot.admin.editor import EditError
 from bot.understand.normalize import normalize
 from web.admin.auth import COOKIE, ConsoleDep, Editor, Viewer, audit, client_ip, open_session
-from web.admin.common import PagesDep, refusal, see_other
+from web.admin.common import PagesDep, RowId, drafted, refusal, see_other
 from web.admin.render import LANG_COOKIE
 
 log = logging.getLogger("dalil.admin")
@@ -118,7 +118,7 @@ def procedures(
 def procedure(procedure_id: str, request: Request, pages: PagesDep, console: ConsoleDep, who: Viewer) -> HTMLResponse:
     proc = console.kb.get(procedure_id)
     if proc is None:
-        return pages.render(request, "message.html", status=404, reason=f"no procedure '{procedure_id}'")
+        return refusal(pages, request, DraftError("not_found", f"no procedure '{procedure_id}'"))
     previews = {lang: console.preview(proc, lang) for lang in PREVIEW_LANGS}
     drafts = console.drafts.list(procedure_id=procedure_id)
     return pages.render(request, "procedure.html", proc=proc, previews=previews, drafts=drafts)
@@ -126,12 +126,9 @@ def procedure(procedure_id: str, request: Request, pages: PagesDep, console: Con
 
 @router.post("/procedures/{procedure_id}/draft")
 def start_edit(procedure_id: str, request: Request, pages: PagesDep, console: ConsoleDep, who: Editor) -> Response:
-    try:
-        draft = console.start_edit(procedure_id, who.user.name)
-    except (DraftError, EditError) as exc:
-        return refusal(pages, request, exc)
-    audit(request, who.user.name, "draft_started", procedure_id, f"draft {draft.id}")
-    return see_other(f"/admin/drafts/{draft.id}")
+    return drafted(
+        pages, request, who, lambda: console.start_edit(procedure_id, who.user.name), lambda d: f"draft {d.id}"
+    )
 
 
 @router.post("/procedures/{procedure_id}/retire")
@@ -143,12 +140,13 @@ def start_delete(
     who: Editor,
     note: Annotated[str, Form(max_length=500)] = "",
 ) -> Response:
-    try:
-        draft = console.start_delete(procedure_id, who.user.name, note)
-    except (DraftError, EditError) as exc:
-        return refusal(pages, request, exc)
-    audit(request, who.user.name, "draft_started", procedure_id, f"draft {draft.id}: retire. {note}")
-    return see_other(f"/admin/drafts/{draft.id}")
+    return drafted(
+        pages,
+        request,
+        who,
+        lambda: console.start_delete(procedure_id, who.user.name, note),
+        lambda d: f"draft {d.id}: retire. {note}",
+    )
 
 
 @router.post("/procedures")
@@ -160,12 +158,13 @@ def start_new(
     procedure_id: Annotated[str, Form(alias="id", max_length=80)],
     category: Annotated[str, Form(max_length=20)] = "civil-status",
 ) -> Response:
-    try:
-        draft = console.start_new(procedure_id.strip(), who.user.name, category)
-    except (DraftError, EditError) as exc:
-        return refusal(pages, request, exc)
-    audit(request, who.user.name, "draft_started", draft.procedure_id, f"draft {draft.id}: new")
-    return see_other(f"/admin/drafts/{draft.id}")
+    return drafted(
+        pages,
+        request,
+        who,
+        lambda: console.start_new(procedure_id.strip(), who.user.name, category),
+        lambda d: f"draft {d.id}: new",
+    )
 
 
 @router.get("/procedures/{procedure_id}/versions", response_class=HTMLResponse)
@@ -179,12 +178,13 @@ def versions(procedure_id: str, request: Request, pages: PagesDep, console: Cons
 
 @router.post("/procedures/{procedure_id}/rollback/{revision_id}")
 def rollback(
-    procedure_id: str, revision_id: int, request: Request, pages: PagesDep, console: ConsoleDep, who: Editor
+    procedure_id: str, revision_id: RowId, request: Request, pages: PagesDep, console: ConsoleDep, who: Editor
 ) -> Response:
-    try:
-        draft = console.start_rollback(procedure_id, revision_id, who.user.name)
-    except (DraftError, EditError) as exc:
-        return refusal(pages, request, exc)
-    detail = f"draft {draft.id}: back to version {revision_id}"
-    audit(request, who.user.name, "rollback_drafted", procedure_id, detail)
-    return see_other(f"/admin/drafts/{draft.id}")
+    return drafted(
+        pages,
+        request,
+        who,
+        lambda: console.start_rollback(procedure_id, revision_id, who.user.name),
+        lambda d: f"draft {d.id}: back to version {revision_id}",
+        "rollback_drafted",
+    )

@@ -2,7 +2,9 @@
 console) or, deprecated for one release, the shared ``DALIL_ADMIN_TOKEN``.
 
 - ``POST /admin/reload``: publish the knowledge folder as changed in git, through the quality gate
-  (409 with the report when it blocks; ``{"override": "reason"}`` publishes anyway, audited).
+  (409 with the report when it blocks; ``{"override": "reason"}`` publishes anyway, audited; 409
+  while another publish runs; 503 with Retry-After when the new version could not be built or served,
+  the previous one still serving).
 - ``PUT /admin/procedures/{id}`` (YAML body) and ``DELETE``: a draft submitted for review (202); a
   publisher publishes it in the console. With the shared token: published at once, as before.
 - ``POST /admin/procedures/{id}/undo`` (admin), ``GET …/history``, ``GET /admin/feedback``.
@@ -28,11 +30,19 @@ router = APIRouter(prefix="/admin", tags=["admin"], responses=refusals(401, 403)
 EDIT = refusals(404, 413, 422, _404="no such procedure, or nothing to undo", _422="invalid id or procedure")
 
 
+def refused(exc: EditError | DraftError) -> HTTPException:
+    """A refusal of the bot layer as the API's error: its status, its reason, and when to come back
+    (Retry-After) after a version that could not be built (503) or while another publish runs (409)."""
+    retry_after = getattr(exc, "retry_after_s", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after else None
+    return HTTPException(exc.status_code, exc.reason, headers=headers)
+
+
 def _edit(edit: Callable[[str, str], Edited], procedure_id: str, author: str) -> dict[str, object]:
     try:
         edited = edit(procedure_id, author)
     except EditError as exc:
-        raise HTTPException(exc.status_code, exc.reason) from exc
+        raise refused(exc) from exc
     knowledge = edited.knowledge
     return {
         "status": edited.change.action,
@@ -58,8 +68,8 @@ async def reload(
     except GateBlocked as exc:
         body = {"detail": str(exc), "gate": exc.report.to_dict()}
         return JSONResponse(body, status_code=409)
-    except (EditError, RuntimeError) as exc:
-        raise HTTPException(500, f"publishing failed, the previous version is still serving: {exc}") from exc
+    except EditError as exc:  # not built or not served (503), or another publish under way (409)
+        raise refused(exc) from exc
     return JSONResponse(
         {
             "status": "reloaded",
@@ -96,7 +106,7 @@ def _submitted(
         draft = console.drafts.start(procedure_id, kind, current, text, who.user.name, note="from the API")
         draft = console.drafts.submit(draft.id, who.user.name)
     except (EditError, DraftError) as exc:
-        raise HTTPException(exc.status_code, exc.reason) from exc
+        raise refused(exc) from exc
     audit(request, who.user.name, "submitted", procedure_id, console.diff_text(draft))
     return JSONResponse({"status": "submitted", "draft": draft.id, "id": procedure_id}, status_code=202)
 
