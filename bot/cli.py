@@ -188,22 +188,38 @@ def _admin(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    """Ask the running server to publish the knowledge folder (changed in git), through its quality gate."""
+    """Ask the running server to publish the knowledge folder (changed in git), through its quality gate.
+    Success prints the server's answer (JSON); a refusal prints one line (and the gate's report when it
+    blocked) and exits 1; a server that cannot be reached, or a missing token, exits 2."""
     import httpx
 
     settings = get_settings()
     if settings.admin_api_token is None:
         print("dalil: set DALIL_ADMIN_API_TOKEN to a personal token (console: 'My API tokens')", file=sys.stderr)
         return 2
-    response = httpx.post(
-        f"{(args.url or settings.admin_url).rstrip('/')}/admin/reload",
-        json={"override": args.override or ""},
-        headers={"Authorization": f"Bearer {settings.admin_api_token.get_secret_value()}"},
-        timeout=900,
-    )
-    body = response.json()
-    print(json.dumps(body, ensure_ascii=False, indent=2))
-    return 0 if response.status_code == 200 else 1
+    url = f"{(args.url or settings.admin_url).rstrip('/')}/admin/reload"
+    try:
+        response = httpx.post(
+            url,
+            json={"override": args.override or ""},
+            headers={"Authorization": f"Bearer {settings.admin_api_token.get_secret_value()}"},
+            timeout=900,
+        )
+    except httpx.HTTPError as exc:
+        print(f"dalil: cannot reach the server at {url}: {exc or type(exc).__name__}", file=sys.stderr)
+        return 2
+    try:
+        body = response.json()
+    except ValueError:
+        body = {"detail": response.text.strip()[:200]}
+    if response.status_code == 200:
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+        return 0
+    detail = body.get("detail") if isinstance(body, dict) else None
+    print(f"dalil: publish refused ({response.status_code}): {detail or response.reason_phrase}", file=sys.stderr)
+    if isinstance(body, dict) and body.get("gate"):  # what the gate found, for the reason to override it
+        print(json.dumps(body["gate"], ensure_ascii=False, indent=2))
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -245,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_publish)
     args = parser.parse_args(argv)
     from pydantic import ValidationError
+    from sqlalchemy.exc import SQLAlchemyError
 
     from bot.errors import ConfigError
 
@@ -257,6 +274,10 @@ def main(argv: list[str] | None = None) -> int:
         for error in exc.errors():
             print(f"dalil: configuration error: {error['msg'].removeprefix('Value error, ')}", file=sys.stderr)
         return 2
+    except SQLAlchemyError as exc:  # the database cannot be reached, or refused: one line, no traceback
+        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+        print(f"dalil: database error ({type(exc).__name__}): {first}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

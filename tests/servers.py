@@ -1,4 +1,5 @@
-"""Throwaway servers for the tests: a PostgreSQL cluster (Debian's ``postgresql``: ``initdb`` and
+"""Throwaway servers for the tests: the application under uvicorn on a free loopback port
+(:func:`serving`), a PostgreSQL cluster (Debian's ``postgresql``: ``initdb`` and
 ``pg_ctl`` in a temporary folder, on a loopback port) and a Chroma server (``chroma run`` from the
 chromadb package). The fixtures start them when ``DALIL_TEST_POSTGRES_URL`` / ``DALIL_TEST_CHROMA_URL``
 are not given; ``.ci/run`` starts them once for the whole run:
@@ -17,7 +18,9 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -25,6 +28,31 @@ import httpx
 from bot.config import ROOT
 
 PG_BIN = Path("/usr/lib/postgresql")
+
+
+@contextlib.contextmanager
+def serving(app: object, timeout_s: float = 120, **config: object) -> Iterator[tuple[str, int]]:
+    """``app`` served by uvicorn in a thread (as ``dalil serve`` runs it) on 127.0.0.1; yields the
+    (host, port) once it has started (its lifespan run), and stops it after."""
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))  # a free port, held until uvicorn takes the socket over
+    options: dict = {"log_level": "warning", "lifespan": "on"} | config
+    server = uvicorn.Server(uvicorn.Config(app, **options))  # type: ignore[arg-type]
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout_s
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    try:
+        yield sock.getsockname()[:2]
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
 
 
 def free_port() -> int:

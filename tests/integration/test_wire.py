@@ -5,15 +5,14 @@ behind it): a chunked upload is answered 413 while the client is still sending, 
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from tests.fakes import fake_settings
+from tests.servers import serving
 from web.app import create_app
 
 pytestmark = pytest.mark.integration
@@ -23,20 +22,9 @@ pytestmark = pytest.mark.integration
 def address(tmp_path_factory: pytest.TempPathFactory, fake_app_parts) -> Iterator[tuple[str, int]]:  # type: ignore[no-untyped-def]
     folder: Path = tmp_path_factory.mktemp("wire")
     settings = fake_settings(folder, web_rate_limit=2, web_session_rate_limit=0, log_level="ERROR")
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    config = uvicorn.Config(create_app(settings, fake_app_parts), log_level="error", proxy_headers=False)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield sock.getsockname()[:2]
-    server.should_exit = True
-    thread.join(10)
-    sock.close()
+    app = create_app(settings, fake_app_parts)
+    with serving(app, timeout_s=60, log_level="error", proxy_headers=False, lifespan="auto") as address:
+        yield address
 
 
 def test_a_chunked_upload_is_refused_while_it_is_still_being_sent(address: tuple[str, int]) -> None:
