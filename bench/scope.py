@@ -32,12 +32,14 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.kfold import _fold, _style, _Without, held_out
 from bot.answer.boundaries import ScopeVerdict, scope_decision
 from bot.app import SearchParts, search_parts
 from bot.config import Settings, get_settings
 from bot.knowledge.loading import load_knowledge
 from bot.search.embedding_cache import EmbeddingCache
+from bot.search.heldout import StoreView, held_out
+from bot.search.heldout import fold_of as _fold
+from bot.search.heldout import style_of as _style
 from bot.search.query import prepare_query
 from bot.search.retriever import Retriever
 from bot.search.scope_examples import (
@@ -106,7 +108,7 @@ def held_out_runs(search: SearchParts, folds: int) -> list[Asked]:
     out: list[Asked] = []
     for fold in range(folds):
         kept, _rows, drop = held_out(procedures, fold, folds)
-        retriever = Retriever(kept, search.embedder, _Without(search.store, drop))  # type: ignore[arg-type]
+        retriever = Retriever(kept, search.embedder, StoreView(search.store, search.store.ids() - drop))  # type: ignore[arg-type]
         train = np.flatnonzero(which != fold)
         texts = [scope_text(examples[i].text) for i in train]
         model = ScopeModel(texts, vectors[train], [examples[i].label for i in train])
@@ -216,8 +218,12 @@ def main() -> int:
     else:
         calibration = fit_calibration(runs)
         path = Path(__file__).resolve().parent.parent / "bot" / "data" / CALIBRATION
-        data = {"features": FEATURES, "coef": calibration.coef, "intercept": calibration.intercept,
-                "fitted_on": f"bench/scope.py --fit: {len(runs)} messages held out of the scope model's training"}
+        data = {
+            "features": FEATURES,
+            "coef": calibration.coef,
+            "intercept": calibration.intercept,
+            "fitted_on": f"bench/scope.py --fit: {len(runs)} messages held out of the scope model's training",
+        }
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {path}")
     print()
