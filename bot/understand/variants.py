@@ -218,6 +218,46 @@ VARIANT_CUES: dict[Variant, list[str]] = {
         "لوليدي",
         "qasir",
         "9asir",
+        # More of how a child is named (issue 14): diminutives, plurals, the baby, in every script.
+        "mon petit",
+        "ma petite",
+        "mon gamin",
+        "ma gamine",
+        "mon fiston",
+        "un enfant",
+        "les enfants",
+        "mon nourrisson",
+        "mon nouveau ne",
+        "un mineur",
+        "les mineurs",
+        "wlidi",
+        "lwlidi",
+        "wladi",
+        "lwlad",
+        "wlad",
+        "bniti",
+        "bnati",
+        "dderri",
+        "derri",
+        "tfel",
+        "tfla",
+        "وليدي",
+        "بنيتي",
+        "بناتي",
+        "الدراري",
+        "دراري",
+        "الدري",
+        "اطفالي",
+        "اطفال",
+        "الاطفال",
+        "ابنائي",
+        "القاصر",
+        "قاصرين",
+        "القاصرين",
+        "طفلتي",
+        "الطفل",
+        "رضيع",
+        "الرضيع",
     ],
     "duplicate": [
         "duplicata",
@@ -316,8 +356,13 @@ def _patterns() -> dict[Variant, re.Pattern[str]]:
     out = {}
     for variant, words in VARIANT_CUES.items():
         forms = sorted({normalize(w) for w in words}, key=len, reverse=True)
-        out[variant] = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+        # A child named in Arabic script carries its particles glued on (وولدي, لطفلي, للقاصرين).
+        lead = _ARABIC_LEAD if variant == "minor" else ""
+        out[variant] = re.compile(r"(?<![\w])" + lead + "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
     return out
+
+
+_ARABIC_LEAD = r"(?:[وف]?لل(?=[\u0600-\u06ff])|[وف](?=[\u0600-\u06ff])|[وف]?[بلك](?=[\u0600-\u06ff]))?"
 
 
 # A family without a variant of the name the message gives takes the nearest one: a lost carte grise

@@ -136,6 +136,15 @@ def test_a_followup_stays_on_the_procedure_then_a_new_question_switches(dalil: D
     assert delay.sources[0].id == "birth-certificate" and delay.trace["followup"] == "stay"
 
 
+@pytest.mark.parametrize("turn", ["et pour mon fils ?", "w l wlidi ?", "وبالنسبة لابني؟", "وولدي؟"])
+def test_a_child_named_after_a_passport_renewal_moves_to_the_minors_passport(dalil: Dalil, turn: str) -> None:
+    session = f"fake-minor-{turn}"
+    first = dalil.answer("comment renouveler mon passeport", session)
+    assert first.sources[0].id == "passport-renewal"
+    later = dalil.answer(turn, session)
+    assert later.sources[0].id == "passport-minor" and later.trace["followup"] == "variant"
+
+
 def test_a_failing_step_is_a_polite_no_answer(dalil: Dalil, fakes, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("vector store down")
