@@ -18,11 +18,13 @@ second person or Dalil's names only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
 from bot.understand.normalize import normalize
+from bot.understand.safety_cues import FIRST_NAMES
 from bot.understand.word_groups import Group, Scan
 
 Target = Literal["internals", "data", "role", "override"]
@@ -54,7 +56,7 @@ SYSTEM_ONLY = (
     "system prompt|prompt systeme|prompt system|ton prompt|le prompt|api key|cle api|cle d'api|cles d'acces|"
     "cle d'acces|mode admin|admin mode|mode administrateur|mode debug|debug mode|mode developpeur|"
     "developer mode|mode maintenance|base de donnees|database|bdd=|les logs|logs=|lprompt|lbrompt|"
-    "l api key|lapi key|la base dyal|la base de donnees|temperature|top_p|"
+    "l api key|lapi key|la base dyal|la base de donnees|top_p|"
     "البرومبت|برومبت|الموجه الاولي|موجه النظام|قاعده البيانات|قاعده المعطيات|السيرفر|اللوغ|"
     "وضع المسؤول|وضع المطور|وضع المشرف|وضع الادمين|وضع المدير|الوضع ديال المدير|الوضع ديال لادمين|"
     "المود ديال لادمين|مود لادمين|لادمين ديال|صلاحيات المشرف|صلاحيات المدير|صلاحيات الادمين|"
@@ -91,15 +93,39 @@ THEIR_THINGS = (
     "المعلومات|معلومات|الارقام|ارقام|نمر|النمر|العناوين|عناوين|الاسماء|اسماء|الملفات|ملفات|السجل|سجل|"
     "الحسابات|حسابات|اللائحه|لائحه|ليستا|سولو|سالو|طرحو|طرحها|طرحوا"
 )
+# Where someone lives or how to reach them: nobody's but one's own, or an office's, is ours to give.
+WHERE_THEY_ARE = (
+    "adresse|l'adresse|ladresse|ou habite|ou il habite|ou elle habite|ou vit|fin saken|fin sakna|"
+    "fin kaysken|fin kayskon|telephone|numero de tel|num de tel|tilifoun|tilifon|ttilifoun|"
+    "لادريسه|عنوان|العنوان|يسكن|تسكن|ساكن|ساكنه|كيسكن|رقم هاتف|رقم الهاتف|التيليفون|تيليفون|النمره ديال"
+)
+# What a named person's records are (their card's number, their criminal record, their file).
+THEIR_RECORDS = (
+    WHERE_THEY_ARE + "|cin=|cnie|carte d'identite|numero de carte|casier|antecedent|dossier|date de naissance|"
+    "ra9m|num dyal|swabi9|sawabi9|سوابق|سجل عدلي|السجل العدلي|رقم البطاقه|رقم لاكارط|ملف|تاريخ ازدياد|تاريخ الميلاد"
+)
+# Another person than the asker, named by relation (a child is the parent's own business: not here).
+RELATIVE = (
+    "mon frere|ma soeur|mon voisin|ma voisine|mon ex|mon associe|mon cousin|ma cousine|ma tante|mon oncle|"
+    "un ami|une amie|mon collegue|ma collegue|mon patron|اخي|اختي|جاري|جارتي|زميلي|زميلتي|صديقي|صديقتي|"
+    "صاحبي|صاحبتي|طليقتي|طليقي|شريكي|ابن عمي|بنت عمي|ولد عمي|خويا|ختي|jari|jarti|khoya|khouya|khti|"
+    "sa7bi|sahbi|sa7bti|weld 3mmi|tli9ti"
+)
+# A place named after a person is not that person ("la fondation Mohammed V", "شارع الحسن الثاني").
+PLACE = (
+    "fondation|avenue|rue|bd=|boulevard|universite|hopital|lycee|ecole|mosquee|quartier|hay=|"
+    "مؤسسه|شارع|مستشفي|جامعه|ثانويه|مدرسه|مسجد|زنقه|حي="
+)
+
 # A first person claiming a role, or an order presented as coming from an authority.
 I_AM = (
     "je suis|moi c'est|c'est moi|ici le|ici la|en tant que|ordre de|ordre du|instruction de|note de|"
     "message de|de la part de|requete de|request|i am|i'm|this is|ana=|ana l|ana hwa|ana howa|ana hiya|"
     "rani|ra ana|b sifati|bsifati|انا=|أنا|راني|انا هو|انا هي|بصفتي|هذا امر|هذه تعليمات|امر من|تعليمات من|"
-    "تعليمات جديده من|بلاغ من|مذكره من|من طرف|من عند"
+    "تعليمات جديده من|بلاغ من|مذكره من"
 )
 AUTHORITY = (
-    "admin|administrateur|ministre|ministere|minister|police|policier|commissaire|dgsn|gendarme|fonctionnaire|"
+    "admin=|admins=|administrateur|ministre|ministere|minister|police|policier|commissaire|dgsn|gendarme|fonctionnaire|"
     "agent=|directeur|responsable|developpeur|developer|createur|concepteur|proprietaire|owner|superviseur|"
     "moderateur|procureur|juge=|wali=|caid|gouverneur|inspecteur|technicien|ingenieur|"
     "lmodir|lmoudir|lwazir|lwizara|lbolis|lbolisi|lboulis|lmowadaf|lmowaddaf|lmas2oul|lmasoul|lmes2oul|"
@@ -134,11 +160,17 @@ class _Vocabulary:
     i_am: Group
     authority: Group
     asks: Group
+    where: Group
+    records: Group
+    relative: Group
+    first_names: Group
+    place: Group
 
 
 @cache
 def _vocabulary() -> _Vocabulary:
     lists = (YOURS, SYSTEM_THINGS, SYSTEM_ONLY, IGNORE, UNBOUND, OTHERS, THEIR_THINGS, I_AM, AUTHORITY, ASKS)
+    lists += (WHERE_THEY_ARE, THEIR_RECORDS, RELATIVE, FIRST_NAMES, PLACE)
     return _Vocabulary(*(Group(words) for words in lists))
 
 
@@ -163,7 +195,28 @@ def about(message: str) -> Target | None:
     theirs = scan.spans(v.theirs)
     if theirs and _near(theirs, scan.spans(v.others), 25) and (asks or "?" in text or "؟" in text):
         return "data"
+    if (asks or "?" in text or "؟" in text) and _someone_elses(text, scan, v):
+        return "data"
     claimed = scan.spans(v.i_am)
     if claimed and asks and _near(claimed, scan.spans(v.authority), 20):
         return "role"
     return None
+
+
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
+def _someone_elses(text: str, scan: Scan, v: _Vocabulary) -> bool:
+    """A named person's records ("l'adresse de Fatima Benali", "واش حمزة برادة عندو سوابق"), or where a
+    relative lives or can be reached ("où habite mon frère", "فين ساكن صاحبي")."""
+    named = [
+        span
+        for span in scan.spans(v.first_names)
+        if re.match(r"\s+\w{3,}", text[span[1] :])  # a family name follows: a person, not "Mohammed V"
+        and not _near(scan.spans(v.place), [span], 3)
+    ]
+    # An Arabic first name is most often a word too (حسن: good, عايشة: living): Latin names only.
+    latin = [span for span in named if not _ARABIC.match(text[span[0] :])]
+    if _near(scan.spans(v.records), latin, 30):
+        return True
+    return _near(scan.spans(v.where), scan.spans(v.relative), 25)
