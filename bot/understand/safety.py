@@ -159,6 +159,7 @@ _STRUCTURAL: dict[str, tuple[SafetyKind, str]] = {
     "data": ("data", "other_people"),
     "role": ("override", "claimed_role"),
     "override": ("override", "override"),
+    "evasion": ("harm", "evasion"),
 }
 
 

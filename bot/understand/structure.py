@@ -27,7 +27,7 @@ from bot.understand.normalize import normalize
 from bot.understand.safety_cues import FIRST_NAMES
 from bot.understand.word_groups import Group, Scan
 
-Target = Literal["internals", "data", "role", "override"]
+Target = Literal["internals", "data", "role", "override", "evasion"]
 
 # Dalil, or "you" speaking to it: second-person possessives, what "they gave you", Dalil's own names.
 # Not "le site" or "l'application": a citizen's own account on a government site is a procedure.
@@ -45,7 +45,7 @@ SYSTEM_THINGS = (
     "password|mdp=|identifiant|base de donnees|database|bdd=|serveur|server|logs=|log=|"
     "admin=|admins=|administrateur|root=|debug|maintenance|filtre|restriction|limites|secret|"
     "ta3limat|t3limat|lprompt|lbrompt|lmodel|lmodil|lcode|lpassword|lmot de passe|lcle|lkey|"
-    "ladmin|l'admin|lfiltre|ssala7iyat|sala7iyat|lqawanin|l9awanin|9awanin|qawanin|"
+    "ladmin=|l'admin=|lfiltre|ssala7iyat|sala7iyat|lqawanin|l9awanin|9awanin|qawanin|"
     "تعليمات|التعليمات|الاوامر|اوامر|البرومبت|برومبت|الموجه|الاعدادات|اعدادات|الكود|كود=|المودال|"
     "الموديل|الكلمه السريه|كلمه السر|كلمه المرور|المودباس|المود باس|قاعده البيانات|قاعده المعطيات|الداتا|"
     "السيرفر|الخادم|السجلات|اللوغ|لادمين|الادمين|الأدمن|الادمن|المشرف|صلاحيات|الصلاحيات|"
@@ -117,6 +117,28 @@ PLACE = (
     "مؤسسه|شارع|مستشفي|جامعه|ثانويه|مدرسه|مسجد|زنقه|حي="
 )
 
+# Escaping an obligation ("كيفاش نتهرب من التجنيد", "comment échapper à l'impôt", "nsous-déclarer"), or
+# not paying one that has no lawful exemption of that shape ("kifach ma nkhllesch la vignette", "ما
+# نخلصش النفقة"). Customs are left out of the second: a returning resident's belongings legally enter
+# "sans payer la douane".
+EVADING = (
+    "echapper|esquiver|nthereb|nthrreb|ntherreb|nhreb|nhrb|نتهرب|نهرب|اتهرب|أتهرب|التهرب|تهرب|contourner|"
+    "frauder|sous declar|sous-declar|nsous|نصرح بقل|نصرح باقل|ndeclari 9el|ndeclari qel"
+)
+NOT_PAYING = (
+    "ma nkhllesch|ma nkhellesch|ma nkhlsch|ma nkhelsch|mankhllesch|mankhellesch|ما نخلصش|مانخلصش|ما نخلصوش|"
+    "sans payer|ne pas payer|ne plus payer|eviter de payer|bla ma nkhelles|bla ma nkhlles|بلا ما نخلص|"
+    "دون اداء|بدون اداء"
+)
+DUES = (
+    "impot|fisc|taxe|tva=|vignette|cnss|amende|lamande|pension alimentaire|nafa9a|nafaqa|dariba|"
+    "الضريبه|الضرائب|ضريبه|الضمان|النفقه|المخالفه|لافينييت|الفينييت"
+)
+OBLIGATION = (
+    DUES + "|douane|diwana|service militaire|tajnid|chiffre d'affaires|الديوانه|الجمارك|الخدمه العسكريه|"
+    "التجنيد|داكشي لي كنربح|المداخيل"
+)
+
 # A first person claiming a role, or an order presented as coming from an authority.
 I_AM = (
     "je suis|moi c'est|c'est moi|ici le|ici la|en tant que|ordre de|ordre du|instruction de|note de|"
@@ -129,7 +151,7 @@ AUTHORITY = (
     "agent=|directeur|responsable|developpeur|developer|createur|concepteur|proprietaire|owner|superviseur|"
     "moderateur|procureur|juge=|wali=|caid|gouverneur|inspecteur|technicien|ingenieur|"
     "lmodir|lmoudir|lwazir|lwizara|lbolis|lbolisi|lboulis|lmowadaf|lmowaddaf|lmas2oul|lmasoul|lmes2oul|"
-    "l9ayd|l9aid|lmo9eddem|moqaddem|mo9eddem|mqeddem|mokaddem|ladmin|l'admin|lmotawwir|ssi=|"
+    "l9ayd|l9aid|lmo9eddem|moqaddem|mo9eddem|mqeddem|mokaddem|ladmin=|l'admin=|lmotawwir|ssi=|"
     "المدير|مدير|الوزير|وزير|وزاره|الوزاره|البوليس|الشرطه|شرطي|الامن|موظف|الموظف|المسؤول|مسؤول|لادمين|"
     "الادمين|المطور|مطور|القايد|القائد|القاضي|وكيل الملك|النيابه العامه|المفتش|مفتش|العامل=|الوالي|"
     "المقدم|الدرك|المشرف|مشرف|التقني"
@@ -165,12 +187,16 @@ class _Vocabulary:
     relative: Group
     first_names: Group
     place: Group
+    evading: Group
+    not_paying: Group
+    dues: Group
+    obligation: Group
 
 
 @cache
 def _vocabulary() -> _Vocabulary:
     lists = (YOURS, SYSTEM_THINGS, SYSTEM_ONLY, IGNORE, UNBOUND, OTHERS, THEIR_THINGS, I_AM, AUTHORITY, ASKS)
-    lists += (WHERE_THEY_ARE, THEIR_RECORDS, RELATIVE, FIRST_NAMES, PLACE)
+    lists += (WHERE_THEY_ARE, THEIR_RECORDS, RELATIVE, FIRST_NAMES, PLACE, EVADING, NOT_PAYING, DUES, OBLIGATION)
     return _Vocabulary(*(Group(words) for words in lists))
 
 
@@ -182,7 +208,7 @@ def _near(a: list[tuple[int, int]], b: list[tuple[int, int]], gap: int) -> bool:
 def about(message: str) -> Target | None:
     """What this message is about, when it is not a procedure: Dalil's internals (``internals``),
     other people's data (``data``), a claimed authority asking for something (``role``), or Dalil
-    told to drop its rules (``override``); None otherwise."""
+    told to drop its rules (``override``), or evading an obligation (``evasion``); None otherwise."""
     text = normalize(message)
     scan, v = Scan(text), _vocabulary()
     system = scan.spans(v.system) + scan.spans(v.system_only)
@@ -197,6 +223,9 @@ def about(message: str) -> Target | None:
         return "data"
     if (asks or "?" in text or "؟" in text) and _someone_elses(text, scan, v):
         return "data"
+    evading = _near(scan.spans(v.evading), scan.spans(v.obligation), 25)
+    if evading or _near(scan.spans(v.not_paying), scan.spans(v.dues), 25):
+        return "evasion"
     claimed = scan.spans(v.i_am)
     if claimed and asks and _near(claimed, scan.spans(v.authority), 20):
         return "role"
