@@ -1,7 +1,7 @@
 """Answer-level measures on the team's held-out sets (bench/data/): scope, safety, conversation,
 follow-ups, aspect-first answers and clarification, per style. Default: the `test` split.
 
-    .venv/bin/python -m bench.suite [--split test|tune|all] [--only scope redteam ...] [--misses N]
+    .venv/bin/python -m bench.suite [--split test|tune|fresh|all] [--only scope redteam ...] [--misses N]
 """
 
 from __future__ import annotations
@@ -293,7 +293,7 @@ SUITES: dict[str, Callable[[Runner, str], Table]] = {
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="test", choices=["test", "tune", "all"])
+    parser.add_argument("--split", default="test", choices=["test", "tune", "fresh", "all"])
     parser.add_argument("--only", nargs="+", choices=list(SUITES), default=list(SUITES))
     parser.add_argument("--misses", type=int, default=0, help="list this many misses per suite")
     args = parser.parse_args()

@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("eval", help="measure retrieval and answers on a JSONL question set")
     p.add_argument("file")
     p.add_argument("--misses", action="store_true", help="list the questions that missed")
-    p.add_argument("--split", choices=["test", "tune"], default=None, help="a team set's split (bench/data)")
+    p.add_argument("--split", choices=["test", "tune", "fresh"], default=None, help="a team set's split (bench/data)")
     p.set_defaults(func=_eval)
     p = sub.add_parser("worker", help="run the background jobs (WhatsApp) without the web server")
     p.set_defaults(func=_worker)
