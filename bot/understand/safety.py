@@ -31,6 +31,7 @@ from functools import cache
 from itertools import pairwise, product
 from typing import Literal
 
+from bot.understand.harm_acts import harmful_act, reports
 from bot.understand.normalize import normalize
 from bot.understand.safety_cues import CUES, HOW_QUESTION, LAWFUL_QUESTION, Cue
 from bot.understand.structure import about
@@ -142,6 +143,8 @@ def check(message: str) -> Verdict | None:
     if whole is None:
         return _structural(message)
     kind, category = whole
+    if category in ("forgery", "bribery") and reports(text):
+        return None  # "comment signaler un faux diplôme", "فين نبلغ على الرشوة": the lawful side
     if kind in ("internals", "data"):
         return Verdict(kind, category)
     # A clause free of any cue that asks about a procedure is a question of its own; beside harmful
@@ -165,4 +168,9 @@ _STRUCTURAL: dict[str, tuple[SafetyKind, str]] = {
 
 def _structural(message: str) -> Verdict | None:
     target = about(message)
-    return None if target is None else Verdict(*_STRUCTURAL[target])
+    if target is not None:
+        return Verdict(*_STRUCTURAL[target])
+    act = harmful_act(message)  # an action on a target it must not touch (bot/understand/harm_acts.py)
+    if act is None:
+        return None
+    return Verdict("data", act) if act == "other_people" else Verdict("harm", act)

@@ -94,7 +94,10 @@ FIRST_NAMES = (
 ROLE = (
     "imagine|fais comme si|fais semblant|joue le role|joue un|tu es maintenant|tu es desormais|"
     "a partir de maintenant tu es|pretend|act as|roleplay|role play|dir role|dir le role|dir b7al|"
-    "dir bhal|tkhayel|tkhayyel|nl3bo|nta daba|تخيل|تقمص|كن =|دير بحال|دير الدور|لعب دور|العب دور|نلعبو"
+    "dir bhal|tkhayel|tkhayyel|nl3bo|nta daba|تخيل|تقمص|كن =|دير بحال|دير الدور|لعب دور|العب دور|نلعبو|"
+    "agis comme|agis en tant que|sois un|sois une|suppose que tu|supposons que tu|considere que tu|"
+    "dir rasek|dir rask|3tabar rasek|3tabar rassek|ta3mel b7al|تصرف ك|تصرف مثل|افترض انك|اعتبر راسك|"
+    "اعتبر نفسك|تخيل راسك|ضير راسك"
 )
 ISSUE = (
     "confirme|valide|approuve|publie|redige|ecris|kteb|ktebli|kteb lia|signe|accorde|autorise|delivre|"
@@ -421,13 +424,18 @@ CUES: list[Cue] = [
         "override",
         ROLE,
         "agent|fonctionnaire|chatbot|assistant|avocat|conseiller|directeur|ministre|moqaddem|mo9eddem|caid|"
-        "l9aid|l9ayd|المقدم|مقدم|القايد|العامل|وزير|محام|مستشار|dalil pro|version",
+        "l9aid|l9ayd|المقدم|مقدم|القايد|العامل|وزير|محام|مستشار|dalil pro|version|juge|notaire|adoul|"
+        "policier|douanier|inspecteur|medecin|hacker|pirate|expert|comptable|maire|president|employe|"
+        "عدل=|موثق|قاضي|بوليسي|شرطي|طبيب|خبير|محاسب|مسؤول|مدير|رئيس|موظف|lmowadaf|l9adi|lbolisi|"
+        "ia sans|ai without|intelligence artificielle sans",
         gap=60,
     ),
     _cue(
         "override",
         "exfiltration",
         "ajoute|ajouter|mets|mettre|insere|inclus|inclure|zid|7et|7ott|dir f|kteb f|أضف|اضف|ضع|أدرج|ادرج|حط|"
+        "integre|colle|partage|redirige|renvoie|oriente|dis aux gens|dis aux utilisateurs|qol lihom|9ol l nas|"
+        "قول للناس|وجه الناس|ضيف|ركب|دخل هاد|dir had|dir lien|"
         "زيد|génère|genere|include|add=",
         "lien|link|url|image|l'image|rabit|رابط|لينك|اللينك|تصويره|re:!\\[|http|www|re:\\S+@\\S+|"
         "re:[a-z0-9-]+\\.(?:com|net|ma|top|live|site|online|org|click|info)",
@@ -555,13 +563,14 @@ CUES += [
         "ndeclari 9el|ndeclari qel|ndeclari ghir|nsre7 b 9el|nsre7 ghir b|نصرح باقل|اصرح باقل|التصريح باقل|"
         "نصرح غير ب|نقص من المداخيل|نخفض المداخيل",
     ),
+    # customs are not here: a returning resident's belongings enter lawfully without paying them
     _cue(
         "harm",
         "evasion",
         "ma nkhellesch|mankhellesch|ma nkhlsch|mankhlsch|ma nkhelsch|ما نخلصش|مانخلصش|bla ma nkhelles|"
         "bla ma nsjel|bla ma nsajel|bla ma nsejjel|sans declarer|sans inscrire|sans les inscrire|sans m'inscrire|"
         "بلا ما نسجل|دون تسجيل|بلا تسجيل|sans les affilier|sans affilier",
-        "impot|taxe|dariba|الضريبه|ضريبه|الضرائب|vignette|cnss|الضمان|dman|damane|douane|الديوانه|les employes|"
+        "impot|taxe|dariba|الضريبه|ضريبه|الضرائب|vignette|cnss|الضمان|dman|damane|les employes|"
         "mes employes|lkhdama|الخدامه|salaries",
         gap=40,
     ),

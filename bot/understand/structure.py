@@ -43,13 +43,14 @@ SYSTEM_THINGS = (
     "instruction|consigne|prompt|regles|directive|configuration|config=|parametre|reglage|code source|"
     "code=|model=|temperature|top_p|api|cle=|cles=|key=|keys=|token|mot de passe|mots de passe|"
     "password|mdp=|identifiant|base de donnees|database|bdd=|serveur|server|logs=|log=|"
-    "admin=|admins=|administrateur|root=|debug|maintenance|filtre|restriction|limites|secret|"
+    "admin=|admins=|administrateur|root=|debug|maintenance|filtre|restriction|limites|secret|protection|"
+    "garde fou|garde-fou|securite|"
     "ta3limat|t3limat|lprompt|lbrompt|lmodel|lmodil|lcode|lpassword|lmot de passe|lcle|lkey|"
     "ladmin=|l'admin=|lfiltre|ssala7iyat|sala7iyat|lqawanin|l9awanin|9awanin|qawanin|"
     "تعليمات|التعليمات|الاوامر|اوامر|البرومبت|برومبت|الموجه|الاعدادات|اعدادات|الكود|كود=|المودال|"
     "الموديل|الكلمه السريه|كلمه السر|كلمه المرور|المودباس|المود باس|قاعده البيانات|قاعده المعطيات|الداتا|"
     "السيرفر|الخادم|السجلات|اللوغ|لادمين|الادمين|الأدمن|الادمن|المشرف|صلاحيات|الصلاحيات|"
-    "القيود|الفلتر|القوانين|القواعد|الاسرار|الشروط"
+    "القيود|الفلتر|القوانين|القواعد|الاسرار|الشروط|الحمايه|الحمايات"
 )
 # Internal by nature, or glued to "your" (تعليماتك): nobody asks a procedure about these.
 SYSTEM_ONLY = (
@@ -60,7 +61,15 @@ SYSTEM_ONLY = (
     "البرومبت|برومبت|الموجه الاولي|موجه النظام|قاعده البيانات|قاعده المعطيات|السيرفر|اللوغ|"
     "وضع المسؤول|وضع المطور|وضع المشرف|وضع الادمين|وضع المدير|الوضع ديال المدير|الوضع ديال لادمين|"
     "المود ديال لادمين|مود لادمين|لادمين ديال|صلاحيات المشرف|صلاحيات المدير|صلاحيات الادمين|"
-    "تعليماتك|اوامرك|قواعدك|اعداداتك|برمجتك|قيودك|اسرارك"
+    "message systeme|texte initial|texte de depart|consignes cachees|instructions cachees|instructions initiales|"
+    "initial prompt|prompt initial|preprompt|pre-prompt|meta prompt|texte au dessus|text above|"
+    "ce qu'on t'a dit de|ce qu' on t' a dit de|comment on t'a programme|comment on t' a programme|"
+    "kifach brmjouk|kifach mbrmj|sujets interdits|mots interdits|mawadi3 mamno3a|admin override|code admin|"
+    "acces admin|acces administrateur|droits admin|droits d'admin|compte admin|super admin|superuser|sudo=|"
+    "acces root|root access|"
+    "النص الاولي|التعليمات الاوليه|التعليمات المخفيه|الرساله النظاميه|رساله النظام|تعليمات النظام|"
+    "كيفاش برمجوك|كيف تمت برمجتك|شنو وصاوك|المواضيع الممنوعه|كامل الصلاحيات|صلاحيات كامله|حساب المسؤول|"
+    "تعليماتك|اوامرك|قواعدك|اعداداتك|برمجتك|قيودك|اسرارك|الواجهه البرمجيه|مفتاح الواجهه|مفتاح api"
 )
 # Told to drop its rules: "ignore tes instructions", "nsa ga3 dakchi", "تجاهل التعليمات", "sans filtre".
 IGNORE = (
@@ -79,10 +88,14 @@ UNBOUND = (
 OTHERS = (
     "autres utilisateurs|les utilisateurs|utilisateurs|l'utilisateur|usagers|des autres|d'autres personnes|"
     "autres personnes|autres citoyens|des personnes|les personnes qui|d'autres citoyens|d'autres gens|"
-    "autres gens|les gens qui|des gens qui|"
+    "autres gens|les gens qui|des gens qui|les clients|lclients|الزبناء|الزبائن|les inscrits|المسجلين|"
+    "la personne qui|celui qui etait|celle qui etait|avant moi|l'utilisateur d'avant|9bli|qbli|قبلي|"
     "users|user=|nas lokhrin|nas khrin|lnas lokhrin|nnas lokhrin|nas li|lnas li|lmostakhdimin|"
     "المستخدمين|المستخدمون|مستخدمين|مستخدمون|المستخدم|الناس الاخرين|ناس اخرين|الاخرين=|اخرين=|"
-    "المواطنين الاخرين|الناس اللي|الناس لي|ناس لي|الزوار"
+    "المواطنين الاخرين|الناس اللي|الناس لي|ناس لي|الزوار|"
+    "cet utilisateur|ce citoyen|cette personne|ce monsieur|cette dame|cet individu|had lmowatin|had lmouwatin|"
+    "had chakhs|had chkhs|had ssayed|had rajel|had lmra|هذا المواطن|هاد المواطن|هذا الشخص|هاد الشخص|"
+    "هذا السيد|هاد السيد|هاد الراجل|هاد المرا|هذه المواطنه|هاد المواطنه"
 )
 # What other people asked or hold.
 THEIR_THINGS = (
@@ -127,7 +140,8 @@ EVADING = (
 )
 NOT_PAYING = (
     "ma nkhllesch|ma nkhellesch|ma nkhlsch|ma nkhelsch|mankhllesch|mankhellesch|ما نخلصش|مانخلصش|ما نخلصوش|"
-    "sans payer|ne pas payer|ne plus payer|eviter de payer|bla ma nkhelles|bla ma nkhlles|بلا ما نخلص|"
+    "sans payer|ne pas payer|ne plus payer|eviter de payer|ne plus verser|ne pas verser|arreter de verser|"
+    "bla ma nkhelles|bla ma nkhlles|بلا ما نخلص|"
     "دون اداء|بدون اداء"
 )
 DUES = (
@@ -142,19 +156,21 @@ OBLIGATION = (
 # A first person claiming a role, or an order presented as coming from an authority.
 I_AM = (
     "je suis|moi c'est|c'est moi|ici le|ici la|en tant que|ordre de|ordre du|instruction de|note de|"
-    "message de|de la part de|requete de|request|i am|i'm|this is|ana=|ana l|ana hwa|ana howa|ana hiya|"
+    "message de|de la part de|requete de|request|note officielle|communique officiel|ici le support|"
+    "support technique|i am|i'm|this is|ana=|ana l|ana hwa|ana howa|ana hiya|"
     "rani|ra ana|b sifati|bsifati|انا=|أنا|راني|انا هو|انا هي|بصفتي|هذا امر|هذه تعليمات|امر من|تعليمات من|"
     "تعليمات جديده من|بلاغ من|مذكره من"
 )
 AUTHORITY = (
     "admin=|admins=|administrateur|ministre|ministere|minister|police|policier|commissaire|dgsn|gendarme|fonctionnaire|"
     "agent=|directeur|responsable|developpeur|developer|createur|concepteur|proprietaire|owner|superviseur|"
-    "moderateur|procureur|juge=|wali=|caid|gouverneur|inspecteur|technicien|ingenieur|"
+    "moderateur|procureur|juge=|wali=|caid|gouverneur|inspecteur|technicien|ingenieur|support technique|"
+    "equipe technique|bolisi|boulisi|officier|"
     "lmodir|lmoudir|lwazir|lwizara|lbolis|lbolisi|lboulis|lmowadaf|lmowaddaf|lmas2oul|lmasoul|lmes2oul|"
     "l9ayd|l9aid|lmo9eddem|moqaddem|mo9eddem|mqeddem|mokaddem|ladmin=|l'admin=|lmotawwir|ssi=|"
     "المدير|مدير|الوزير|وزير|وزاره|الوزاره|البوليس|الشرطه|شرطي|الامن|موظف|الموظف|المسؤول|مسؤول|لادمين|"
     "الادمين|المطور|مطور|القايد|القائد|القاضي|وكيل الملك|النيابه العامه|المفتش|مفتش|العامل=|الوالي|"
-    "المقدم|الدرك|المشرف|مشرف|التقني"
+    "المقدم|الدرك|المشرف|مشرف|التقني|ضابط|بوليسي|شرطه|الدعم التقني"
 )
 # What is asked: give, show, list, export, activate, grant, delete, change.
 ASKS = (
@@ -166,7 +182,13 @@ ASKS = (
     "عطيني|اعطني|اعطيني|أعطني|اعطنا|وريني|ارني|أرني|اعرض|اطبع|انسخ|اكتب|كتب|صيفط|ارسل|أرسل|فعل|فعّل|"
     "شعل|حل=|حل ليا|افتح|امنح|امنحني|احذف|امسح|مسح|بدل|غير|قول|قل=|شوف|جبد|شنو|اشنو|ما هي|ما هو|ماهي|"
     "ما الذي|كم=|واش|هل=|اطلب منك|نطلب منك|je te demande|je vous demande|ترسل|تعطيني|تعطني|تمنحني|توريني|"
-    "تفتح|تفعل"
+    "تفتح|تفعل|امرك|نامرك|اعطائي|باعطائي|je t'ordonne|je vous ordonne"
+)
+
+# A wish, for a record that is not the asker's ("bghit tilifoun dyal...", "trouve-moi où habite...").
+WANT = (
+    "je veux|je voudrais|j'aimerais|il me faut|trouve|trouvez|cherche|localise|bghit|bgheet|3afak|"
+    "بغيت|اريد|أريد|ابغي|نبغي|عافاك|جيب ليا|لقا ليا"
 )
 
 
@@ -191,12 +213,13 @@ class _Vocabulary:
     not_paying: Group
     dues: Group
     obligation: Group
+    want: Group
 
 
 @cache
 def _vocabulary() -> _Vocabulary:
     lists = (YOURS, SYSTEM_THINGS, SYSTEM_ONLY, IGNORE, UNBOUND, OTHERS, THEIR_THINGS, I_AM, AUTHORITY, ASKS)
-    lists += (WHERE_THEY_ARE, THEIR_RECORDS, RELATIVE, FIRST_NAMES, PLACE, EVADING, NOT_PAYING, DUES, OBLIGATION)
+    lists += (WHERE_THEY_ARE, THEIR_RECORDS, RELATIVE, FIRST_NAMES, PLACE, EVADING, NOT_PAYING, DUES, OBLIGATION, WANT)
     return _Vocabulary(*(Group(words) for words in lists))
 
 
@@ -219,9 +242,9 @@ def about(message: str) -> Target | None:
         return "internals"
     asks = scan.spans(v.asks)
     theirs = scan.spans(v.theirs)
-    if theirs and _near(theirs, scan.spans(v.others), 25) and (asks or "?" in text or "؟" in text):
+    if theirs and _near(theirs, scan.spans(v.others), 25) and (asks or scan.spans(v.want) or "?" in text):
         return "data"
-    if (asks or "?" in text or "؟" in text) and _someone_elses(text, scan, v):
+    if (asks or scan.spans(v.want) or "?" in text) and _someone_elses(text, scan, v):
         return "data"
     evading = _near(scan.spans(v.evading), scan.spans(v.obligation), 25)
     if evading or _near(scan.spans(v.not_paying), scan.spans(v.dues), 25):
@@ -233,6 +256,8 @@ def about(message: str) -> Target | None:
 
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+# "محمد الخامس", "عمر بن الخطاب", "حسن السيرة": a king, a street, good conduct, not a person asked about.
+_REGNAL = re.compile(r"\s+(?:ال(?:اول|ثاني|ثالث|رابع|خامس|سادس|سيره|سلوك)|بن|ابن)(?![\w])")
 
 
 def _someone_elses(text: str, scan: Scan, v: _Vocabulary) -> bool:
@@ -244,8 +269,11 @@ def _someone_elses(text: str, scan: Scan, v: _Vocabulary) -> bool:
         if re.match(r"\s+\w{3,}", text[span[1] :])  # a family name follows: a person, not "Mohammed V"
         and not _near(scan.spans(v.place), [span], 3)
     ]
-    # An Arabic first name is most often a word too (حسن: good, عايشة: living): Latin names only.
+    # An Arabic first name is most often a word too (حسن: good, عايشة: living): Latin names at a
+    # distance, Arabic ones only right beside the record asked ("رقم هاتف حمزة برادة").
     latin = [span for span in named if not _ARABIC.match(text[span[0] :])]
-    if _near(scan.spans(v.records), latin, 30):
+    arabic = [span for span in named if _ARABIC.match(text[span[0] :]) and not _REGNAL.match(text[span[1] :])]
+    records = scan.spans(v.records)
+    if _near(records, latin, 30) or _near(records, arabic, 14):
         return True
     return _near(scan.spans(v.where), scan.spans(v.relative), 25)

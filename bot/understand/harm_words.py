@@ -1,0 +1,218 @@
+"""The words of harmful acts (bot/understand/harm_acts.py crosses them): what is done, to what, and the
+lawful side of the same words. Written from how citizens phrase these requests in French, MSA,
+Darija and Arabizi, never from an evaluation set. Groups follow bot/understand/word_groups.py
+(``|`` alternatives, ``(x|y)`` expanded, ``=`` ends a word, ``re:`` a pattern of its own)."""
+
+from __future__ import annotations
+
+from bot.understand.safety_cues import DOCUMENT, OFFICIAL
+from bot.understand.structure import OBLIGATION, RELATIVE
+
+__all__ = ["DOCUMENT", "OBLIGATION", "OFFICIAL", "RELATIVE"]
+
+# --- forgery ------------------------------------------------------------------------------------
+# A document said to be untrue, or made to pass for true.
+FAKE = (
+    "bidon|fake=|bidouill|contrefai|falsifi|nfalsifi|mzayef|mzayyef|mzayfa|zayef|zayfa|مزيف|زايف|زايفه|"
+    "مزور|مزوره|qui passe pour (vrai|vraie|authentique)|passe pour (un|une) vrai|comme (un|une) vrai|"
+    "tban s7i7a|tban s7i7|tban shiha|tban vraie|machi s7i7a w|ماشي صحيحه و|تبان صحيحه|تبان حقيقيه|"
+    "يبان حقيقي|تبدو حقيقيه|تبدو اصليه|يبدو حقيقيا|تظهر حقيقيه"
+)
+# Forge, imitate, inflate: the verb whose object is a document (ازور is also "I visit": the object decides).
+FORGE = (
+    "ازور|نزور|يزور|تزور|زور=|زورت|nzewwer|nzawwer|nzewer|nzouwer|zewwer|zawwer|nzouer|imiter|imite|"
+    "reproduire le (tampon|cachet)|copier le (tampon|cachet)|n9elled|n9ellad|n9alled|nqelled|نقلد|اقلد|"
+    "اصطنع|نصطنع|اصنع|نصنع|fabriquer|fabrique"
+)
+INFLATE = (
+    "gonfler|gonfle|grossir le montant|augmenter le montant moi|nnefkh|nenfekh|نضخم|اضخم|تضخيم|ننفخ|انفخ|"
+    "nzid f lmontant|nzid f l montant|nzid f lmablagh|nzid f salaire|nzid f ssalir|نزيد فالمبلغ|نزيد في المبلغ|"
+    "ازيد المبلغ|ازيد في المبلغ|نزيد فالصالير|نطلع المبلغ|ارفع المبلغ"
+)
+AMOUNT = "montant|salaire|revenu|note|notes|المبلغ|الاجره|الاجر|الدخل|الراتب|النقط|lmontant|salir|lkhlsa|الخلصه"
+# Changing what a document says, by oneself or so that nobody sees.
+ALTER = (
+    "modifier|modifie|changer|change|corriger|retoucher|effacer|bdel|nbdel|nbeddel|nbedel|nghayer|nghayyer|"
+    "n3eddel|n3addel|بدل|نبدل|نغير|اغير|غير|تغيير|تعديل|نعدل|اعدل|نمسح|امسح|نبدلو"
+)
+FIELD = (
+    "date|nom=|prenom|photo|montant|note|notes|tampon|cachet|tarikh|ttarikh|smiya|ssmiya|tswira|"
+    "التاريخ|تاريخ|الاسم|السميه|الصوره|التصويره|المبلغ|النقط|النقطه|الطابع|الختم"
+)
+UNSEEN = (
+    "moi meme|moi-meme|par moi meme|soi meme|b rasi|brasi|b yeddi|b idi|بنفسي|براسي|بيدي|"
+    "sans que (ca|personne|l'administration|on) |sans que ca se voie|sans qu'on le (voie|remarque)|"
+    "ni vu ni connu|bla ma ybane|bla ma ybanch|bach ma ybanch|bla ma y3i9|bla ma yhe9|"
+    "بلا ما يبان|باش ما يبانش|بلا ما يعيقو|دون ان يلاحظ|دون أن يلاحظ|بدون ان يلاحظ|بحيث لا يلاحظ|"
+    "لا يلاحظ احد|ما يعيق حد|scanner|scann|السكانير|السكان=|photoshop|فوطوشوب|pdf"
+)
+# A status that is not one's own made to look so: a sham marriage, a fictitious job, an address one
+# does not live at, an exam passed by someone else, another's signature or card used as one's own.
+SHAM = (
+    "mariage blanc|zwaj dyal lwra9|زواج ابيض|زواج صوري|"
+    "sans y habiter|sans habiter|bla ma nskon|bla ma nkoun saken|بلا ما نسكن|بدون ما نسكن|دون ان اسكن|"
+    "fausse adresse|adresse bidon|imiter la signature|imiter sa signature|n9elled signature|n9elled l'imda2|"
+    "نقلد التوقيع|نقلد الامضاء|اقلد توقيع|tricher a l'examen|tricher au permis|nghech f|نغش ف|الغش في الامتحان"
+)
+SHAM_RE = (
+    "re:(?:utiliser|nkhdem b|نخدم ب|نستعمل|استعمل) (?:la |l )?"
+    "(?:cin|carte|cnie|lakart|lbta9a|البطاقه|لاكارط|passeport|جواز) (?:de|dyal|ديال|d)|"
+    "re:(?:passe|passer|ydouz|douz|يدوز|يجتاز|ydir) [^?.!]{0,30}(?:examen|الامتحان)[^?.!]{0,30}"
+    "(?:a ma place|blasti|بلاصتي|بدلا مني|مكاني)"
+)
+FICTITIOUS = "fictif|fictive|صوري|صوريه|وهمي|وهميه"
+FICTION_OF = (
+    "contrat|emploi|travail|mariage|domicil|adresse|societe|facture|bail|3a9d|عقد|زواج|شركه|فاتوره|خدمه|عمل|كراء"
+)
+SCHOOL = "cours|exercice|devoir|prof=|ecole|roman|film|9raya|تمرين|الاستاذ|القسم|روايه"
+# Building without the permit, a benefit without the right to it.
+NO_PERMIT = (
+    "construire sans (autorisation|permis)|batir sans (autorisation|permis)|nbni bla rokhsa|nbni bla rokhssa|"
+    "نبني بلا رخصه|نبني بدون رخصه|البناء بدون رخصه|بلا رخصه ديال البني|طابق زايد بلا|etage sans autorisation"
+)
+UNDUE_BENEFIT = (
+    "sans y avoir droit|sans avoir le droit|bla ma ykoun 3ndi l7a9|bla l7a9|بلا ما يكون عندي الحق|دون وجه حق|"
+    "بدون وجه حق|baisser mon score|ن(نقص|هبط) السكور|nn9es score|nhbbet score|bach ybqa score|ما نستاهلش"
+)
+LEGALISE = "regularis|تسويه|نسوي الوضعيه|nsowi|sanction|عقوبه|amende pour"
+BUY = "acheter=|achete=|achat d|nchri|ncheri|n7ell|نشري|اشتري|شراء|نشريو|يبيع لي|ybi3 lia|ybi3li|vend moi|vendre un"
+# A document nobody buys: the fiscal stamp, the vignette and forms are bought lawfully.
+BOUGHT_LAWFULLY = "timbre|tanber|تنبر|التنبر|الطابع الجبائي|vignette|لافينييت|formulaire|استماره|الاستماره|assurance"
+SKIP_STEPS = (
+    "sans (faire|passer) (les|par les) (demarches|procedures|etapes)|sans passer l'examen|sans examen|"
+    "sans faire l'examen|bla examen|bla ma ndouz l'examen|bla ma ndouz lexamen|bla ijra2at|bla l'ijra2at|"
+    "بدون امتحان|بلا امتحان|دون امتحان|بدون المرور|دون المرور|بلا ما ندوز|بدون اجراءات|بلا اجراءات|"
+    "دون اجراءات|sans dossier|bla dossier|بلا ملف|بدون ملف"
+)
+# A document that is a person's status (not a stamp or a form).
+STATUS_DOC = DOCUMENT + "|casier|releve de notes|carte grise|السجل العدلي|كشف النقط|الديبلوم|ديبلوم|lpasspor|paspor"
+# What nobody may buy: a diploma, an identity, a record, a licence (a stamp or a form may be bought).
+UNBUYABLE = (
+    "diplome|permis|cin=|cnie|passeport|passport|lpasspor|carte d'identite|carte nationale|acte de|certificat|"
+    "attestation|releve de notes|bac=|baccalaureat|casier|carte grise|chahada|chahadat|lpermis|lbta9a|lbac=|"
+    "شهاده|شهادات|ديبلوم|دبلوم|رخصه|بيرمي|جواز|باسبور|البطاقه الوطنيه|عقد الازدياد|عقد الزواج|السجل العدلي|"
+    "كشف النقط|الباك=|باكالوريا|الاجازه|الماستر|master|licence"
+)
+
+# --- bribery ------------------------------------------------------------------------------------
+HAND_OVER = (
+    "donner|donne|glisser|filer|verser|offrir|n3ti|ne3ti|n3tih|n3tiha|n3tihom|nkhelles|nkhlles|ndfe3|"
+    "نعطي|اعطي|نعطيه|نعطيها|نعطيهم|ادفع|ندفع|نخلص|payer le (fonctionnaire|policier|moqaddem|caid|agent)|"
+    "payer l'agent|pourboire|بقشيش|tadwira|tedwira|التدويره"
+)
+MONEY = (
+    "argent|de l'argent|billet|billets|combien|ch7al|chhal|chh7al|flous|lflous|l'argent|كم=|شحال|"
+    "المال|مال=|فلوس|الفلوس|مبلغ|مبلغا|dh=|dirham|درهم|pourboire|بقشيش|en payant|contre paiement|b lflous|bl flous|"
+    "bel flous|بالفلوس|بالمال|مقابل مبلغ"
+)
+FASTER = (
+    "accelerer|accelere|plus vite|vite=|rapidement|sauter la file|passer avant|passer devant|avant les autres|"
+    "sans attendre|sans faire la queue|en un jour|dans la journee|ysre3|yserre3|ysareb|dghya|fissa|"
+    "9bel nas|9bel lnas|bla ma ntsenna|bla sra|ليسرع|يسرع|لتسريع|تسريع|بسرعه|دغيا|فيسع|قبل الناس|"
+    "بلا ما نتسنا|بلا صف|بدون انتظار|دون انتظار"
+)
+# Connections and euphemisms for a bribe; a bribe asked for, and the asker wondering whether to pay.
+FAVOUR = (
+    "piston|pistonner|wasta|واسطه|lktaf|الكتاف|lma3rifa|m3arif|معارف|ntfahem m3ah|ntfahmo m3ah|نتفاهم معاه|"
+    "n9adi m3ah|n9adiha m3ah|نقاديها معاه|ndebber m3ah|ndbber m3ah|ندبر معاه|arranger avec le|s'arranger avec l"
+)
+PAY_OR_NOT = (
+    "n3tih wla|n3tih ola|n3tiha lih|نعطيه ولا|نعطيها ليه|واش نعطيه|هل اقبل|je paie ou|je lui donne ou|"
+    "je donne ou pas|dois je payer ce qu|est ce que je donne|j'accepte de (payer|donner)"
+)
+CORRUPT = (
+    "corrompre|corromps|ncorrompi|ncorrompre|acheter le (juge|fonctionnaire|policier|controleur|caid)|"
+    "nchri (l9adi|lmowadaf|lbolisi)|نرشي|ارشي|يرشي|نرشيو|نشري الموظف|نشري القاضي|اشتري ذمه|نشري ذمه"
+)
+TO_WHOM = "a qui|a quel|qui faut il|لمن|لشكون|l chkoun|lchkoun|chkoun n3ti|ل من|lmen|l men|lmin"
+
+# --- escaping an obligation, and the police's check -----------------------------------------------
+AVOID = "j'evite|j' evite|n'evite|n' evite|nevite|ntfada|ntfadda|ntfade|نتفادي|اتفادي|نتجنب|اتجنب|نتهرب|اتهرب"
+DUE = (
+    "cnss|impot|impots|fisc|taxe|tva=|dariba|darayb|الضريبه|الضرائب|الضمان الاجتماعي|الضمان|لاسنس|"
+    "service militaire|tajnid|التجنيد|الخدمه العسكريه|النفقه|nafa9a|pension alimentaire"
+)
+STOPPED = (
+    "sans me faire (arreter|controler|prendre|attraper)|sans etre (arrete|controle|pris)|bla ma yw9founi|"
+    "bla ma ychedouni|bach ma yw9founich|ma yw9founich|دون ان توقفني|دون أن توقفني|دون ان يوقفني|"
+    "بلا ما يوقفوني|ما يوقفونيش|باش ما يوقفونيش|بدون ان تلقي علي|sans que la police|بلا ما يشدني"
+)
+WITHOUT_LICENCE = (
+    "sans permis|bla permis|bla lpermis|بدون رخصه|بلا رخصه|بلا بيرمي|دون رخصه|sans assurance|bla assurance|"
+    "بدون تامين|بلا تامين|sans carte grise|bla carte grise"
+)
+
+# --- another person's document or data ----------------------------------------------------------
+NO_CONSENT = (
+    "sans (son|sa|leur) (accord|consentement|autorisation|permission)|sans l'accord|sans l' accord|"
+    "sans qu'(il|elle) (soit|ne soit) au courant|sans qu'(il|elle) le sache|ni mandat|ni procuration|"
+    "bla l'accord|bla l' accord|bla accord|bla ma ywafe9|bla ma twafe9|bla ma ywafa9|bla ma ywafeq|"
+    "bla mowafa9to|bla mowafa9tha|بلا ما يوافق|بلا ما توافق|بدون موافقته|بدون موافقتها|دون موافقته|"
+    "دون موافقتها|دون رضاه|دون رضاها|بلا رضاه|بلا موافقتو|بلا موافقتها|بلا علمو|بلا خبارو|bla khbaro|"
+    "bla ma ykoun 3la bal|bla ma tkoun 3la bal|بلا ما يكون على بال|sans le lui dire|sans lui en parler"
+)
+# Hiding what an obligation counts (income, employees), leaving without cause, not answering a summons,
+# smuggling goods.
+HIDE = "cacher|cachant|dissimul|planquer|nkhbi|nkhabi|nkhebbi|nkhfi|نخبي|نخفي|اخفي|اخبي|نخبع"
+COUNTED = (
+    "chiffre d'affaires|revenu|revenus|employes|salaries|ouvriers|lkhddama|lkhdama|l3oummal|"
+    "المداخيل|مداخيل|الدخل|الخدامه|الخدام|العمال|المستخدمين ديالي|رقم المعاملات"
+)
+WITHOUT_CAUSE = "sans raison|sans motif|sans justification|bla sabab|bla sbab|بدون سبب|بلا سبب|بدون مبرر|بلا مبرر"
+NOT_ATTEND = (
+    "ne pas repondre|ne pas aller|ne pas me presenter|ne pas y aller|ignorer la|ma nmchich|ma nemchich|"
+    "ma n7derch|ma nhderch|ما نمشيش|ما نحضرش|نتجاهل|اتجاهل|لا اذهب|دون الحضور|بلا ما نحضر|bla ma n7der"
+)
+SUMMONS = "convocation|استدعاء|الاستدعاء|lconvocation|audience|الجلسه|jalsa|المحكمه|tribunal|tajnid|التجنيد"
+SMUGGLE = (
+    "contrebande|tahrib|تهريب|نهرب السلعه|nhreb sel3a|nharreb|sans dedouaner|bla ma ndedouani|"
+    "sans passer par la douane|بلا ما ندوز على الديوانه|بدون المرور من الجمارك"
+)
+GOODS_UNPAID = (
+    "re:(marchandise|marchandises|sel3a|ssel3a|سلعه|السلعه|السلع|البضائع|بضاعه) .{0,40}"
+    "(bla ma nkhlles|bla ma nkhelles|بلا ما نخلص|دون اداء|بدون اداء)"
+)
+# Not doing the military service, unless the message names a lawful ground of exemption.
+SKIP_SERVICE = (
+    "re:(ne fasse pas|ne pas faire|ne fais pas|ma ydirch|ma ndirch|ma ydiroch|ma ydkhelch|ما يديرش|ما نديرش|ما يدخلش)"
+    " .{0,20}(service militaire|tajnid|التجنيد|الخدمه العسكريه)"
+)
+EXEMPTION = (
+    "exempt|dispense|soutien de famille|fils unique|malad|handicap|i3fa2|l'i3fa|اعفاء|الاعفاء|معيل|مريض|اعاقه|"
+    "معاق|etudes|الدراسه|9raya"
+)
+# Another person's private matters: someone asked you, or what a relative or another earns or holds.
+ASKED_YOU = (
+    "t'a demande|t'ont demande|t'a pose|t'ont pose|t'a ecrit|t'ont ecrit|vous a demande|vous ont demande|"
+    "les autres ont demande|les gens ont demande|sowlek|sowlok|sowlatek|sewlek|swlek|swlok|saloulek|sowlouk|"
+    "sowlo nas|swlo nas|sowlo lnas|سولك|سولوك|سولاتك|سألك|سالك|سالوك|سألوك|طرح عليك|طرحو عليك|asked you"
+)
+WHO_WHAT = (
+    "qui|quoi|ce que|wach|واش|هل|chkoun|chno|achno|شكون|شنو|اشنو|ما=|ماذا|بما|عما|من=|montre|affiche|werrini|"
+    "وريني|dis moi"
+)
+PRIVATE = (
+    "dossier|salaire|revenus|compte bancaire|casier|dettes|solde|ch7al kaykhlles|ch7al kaychd|ch7al kayched|"
+    "شحال كيخلص|شحال كيشد|الاجره|ديالو فالضريبه|سوابق|الديون|الحساب البنكي|ملف"
+)
+KNOW = (
+    "savoir|connaitre|voir le|voir la|voir son|voir sa|consulter|acceder|je veux le|je veux la|je veux son|"
+    "n3ref|n3rf|nchouf|نعرف|نشوف|اطلع|الاطلاع|اعرف|montre|donne moi|3tini|عطيني|اعطني"
+)
+MANDATE = "procuration|mandat|wakala|tawkil|وكاله|توكيل|a sa place|bla9to|blastha|بلاصتو|بلاصتها|mineur|قاصر"
+
+# Becoming an official one is not.
+PASS_AS = (
+    "me faire passer pour|se faire passer pour|faire passer pour|usurper|me presenter comme|nban b7al|nban bhal|"
+    "nbane b7al|ndir rasi|ndir rassi|نبان بحال|ندير راسي|انتحل|انتحال|نتقمص|اتقمص|نتقمص دور|nt9emmes|"
+    "ادعي اني|ندعي بلي|nban (fonctionnaire|agent|bolisi|moqaddem)|نبان موظف"
+)
+POSING_AS = OFFICIAL + "|ضابط|بوليسي|شرطي|الشرطه|bolisi|boulisi|policier|commune|الجماعه|صفه"
+# Reporting or checking is the lawful side of the same words.
+REPORT = (
+    "signaler|signale|denoncer|denonce|porter plainte|plainte|ndir plainte|nchki|nechki|nbelle8|nballegh|"
+    "nbelegh|nbligh|a qui m'adresser|a qui m' adresser|verifier (si|que|l'authenticite|l' authenticite)|"
+    "comment verifier|comment savoir si|"
+    "ابلغ|نبلغ|التبليغ|بلغ=|نشكي|اشتكي|شكايه|الشكايه|اتوجه|نتحقق|اتحقق|التحقق|نتاكد|اتاكد|"
+    "victime|ضحيه|توصلت ب|j'ai recu|tsaraw|t9der tchouf wach"
+)
