@@ -54,7 +54,7 @@ def _forgery(f: Spans) -> bool:
 
 
 def _bribery(f: Spans) -> bool:
-    if f("CORRUPT") or (_near(f("FAVOUR"), f("OFFICIAL") + f("FASTER") + f("STATUS_DOC"), 50)):
+    if f("CORRUPT") or f("MONEY_IN_FILE") or (_near(f("FAVOUR"), f("OFFICIAL") + f("FASTER") + f("STATUS_DOC"), 50)):
         return True
     if f("PAY_OR_NOT") and (f("OFFICIAL") or f("MONEY")):
         return True
@@ -71,7 +71,8 @@ def _bribery(f: Spans) -> bool:
 def _evasion(f: Spans) -> bool:
     if _near(f("AVOID"), f("DUE"), 8, ordered=True):
         return True
-    return bool(f("STOPPED")) and bool(f("WITHOUT_LICENCE") or f("OFFICIAL"))
+    stopped = f("STOPPED")
+    return bool(stopped) and bool(f("WITHOUT_LICENCE") or f("OFFICIAL") or f("DUE") or f("OBLIGATION") or f("CONTROL"))
 
 
 def _sham(f: Spans) -> bool:
@@ -79,11 +80,13 @@ def _sham(f: Spans) -> bool:
         return True
     if _near(f("FICTITIOUS"), f("FICTION_OF"), 20) and not f("SCHOOL"):
         return True
+    if _near(f("NOT_SO"), f("STATUS_DOC"), 50):
+        return True
     return bool(f("NO_PERMIT") or f("UNDUE_BENEFIT")) and not f("LEGALISE")
 
 
 def _hiding(f: Spans) -> bool:
-    if _near(f("HIDE"), f("COUNTED"), 40) and (f("DUE") or f("OBLIGATION")):
+    if _near(f("HIDE"), f("COUNTED"), 40) and (f("DUE") or f("OBLIGATION") or f("COURT")):
         return True
     if _near(f("WITHOUT_CAUSE"), f("DUE"), 60) or _near(f("NOT_ATTEND"), f("SUMMONS"), 30):
         return True
@@ -94,6 +97,10 @@ def _hiding(f: Spans) -> bool:
 
 def _asked_you(f: Spans) -> bool:
     return _near(f("ASKED_YOU"), f("WHO_WHAT"), 40)
+
+
+def _whose_number(f: Spans) -> bool:
+    return not f("OWN") and _near(f("ID_NUMBER") + f("PLATE"), f("WHOSE"), 40)
 
 
 def _private(f: Spans) -> bool:
@@ -120,6 +127,7 @@ RULES: tuple[tuple[str, Rule, bool], ...] = (
     ("proxy", _proxy, False),
     ("other_people", _asked_you, False),
     ("other_people", _private, False),
+    ("other_people", _whose_number, False),
 )
 
 

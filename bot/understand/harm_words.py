@@ -36,11 +36,13 @@ ALTER = (
     "n3eddel|n3addel|بدل|نبدل|نغير|اغير|غير|تغيير|تعديل|نعدل|اعدل|نمسح|امسح|نبدلو"
 )
 FIELD = (
-    "date|nom=|prenom|photo|montant|note|notes|tampon|cachet|tarikh|ttarikh|smiya|ssmiya|tswira|"
+    "annee|age=|l'age|3omri|عمري|السن|date|nom=|prenom|photo|montant|note|notes|tampon|cachet|tarikh|ttarikh|"
+    "smiya|ssmiya|tswira|"
     "التاريخ|تاريخ|الاسم|السميه|الصوره|التصويره|المبلغ|النقط|النقطه|الطابع|الختم"
 )
 UNSEEN = (
-    "moi meme|moi-meme|par moi meme|soi meme|b rasi|brasi|b yeddi|b idi|بنفسي|براسي|بيدي|"
+    "pour paraitre plus|pour etre plus jeune|bach nban sghir|باش نبان صغير|rajeunir|moi meme|moi-meme|"
+    "par moi meme|soi meme|b rasi|brasi|b yeddi|b idi|بنفسي|براسي|بيدي|"
     "sans que (ca|personne|l'administration|on) |sans que ca se voie|sans qu'on le (voie|remarque)|"
     "ni vu ni connu|bla ma ybane|bla ma ybanch|bach ma ybanch|bla ma y3i9|bla ma yhe9|"
     "بلا ما يبان|باش ما يبانش|بلا ما يعيقو|دون ان يلاحظ|دون أن يلاحظ|بدون ان يلاحظ|بحيث لا يلاحظ|"
@@ -49,7 +51,9 @@ UNSEEN = (
 # A status that is not one's own made to look so: a sham marriage, a fictitious job, an address one
 # does not live at, an exam passed by someone else, another's signature or card used as one's own.
 SHAM = (
-    "mariage blanc|zwaj dyal lwra9|زواج ابيض|زواج صوري|"
+    "re:(?:signature|التوقيع|الامضاء|l'imda2|imda)[^.?!]{0,40}(?:sans (?:sa|leur) presence|"
+    "sans qu'(?:il|elle) (?:vienne|soit la)|bla ma (?:yji|tji|y7dar|t7dar)|بلا ما (?:يجي|تجي|يحضر|تحضر)|"
+    "دون حضور|بدون حضور)|mariage blanc|zwaj dyal lwra9|زواج ابيض|زواج صوري|"
     "sans y habiter|sans habiter|bla ma nskon|bla ma nkoun saken|بلا ما نسكن|بدون ما نسكن|دون ان اسكن|"
     "fausse adresse|adresse bidon|imiter la signature|imiter sa signature|n9elled signature|n9elled l'imda2|"
     "نقلد التوقيع|نقلد الامضاء|اقلد توقيع|tricher a l'examen|tricher au permis|nghech f|نغش ف|الغش في الامتحان"
@@ -88,7 +92,8 @@ SKIP_STEPS = (
 STATUS_DOC = DOCUMENT + "|casier|releve de notes|carte grise|السجل العدلي|كشف النقط|الديبلوم|ديبلوم|lpasspor|paspor"
 # What nobody may buy: a diploma, an identity, a record, a licence (a stamp or a form may be bought).
 UNBUYABLE = (
-    "diplome|permis|cin=|cnie|passeport|passport|lpasspor|carte d'identite|carte nationale|acte de|certificat|"
+    "les notes|des notes|nnou9at|النقط|diplome|permis|cin=|cnie|passeport|passport|lpasspor|carte d'identite|"
+    "carte nationale|acte de|certificat|"
     "attestation|releve de notes|bac=|baccalaureat|casier|carte grise|chahada|chahadat|lpermis|lbta9a|lbac=|"
     "شهاده|شهادات|ديبلوم|دبلوم|رخصه|بيرمي|جواز|باسبور|البطاقه الوطنيه|عقد الازدياد|عقد الزواج|السجل العدلي|"
     "كشف النقط|الباك=|باكالوريا|الاجازه|الماستر|master|licence"
@@ -101,7 +106,8 @@ HAND_OVER = (
     "payer l'agent|pourboire|بقشيش|tadwira|tedwira|التدويره"
 )
 MONEY = (
-    "argent|de l'argent|billet|billets|combien|ch7al|chhal|chh7al|flous|lflous|l'argent|كم=|شحال|"
+    "prix|tarif|thaman|taman|ثمن|الثمن|argent|de l'argent|billet|billets|combien|ch7al|chhal|chh7al|flous|"
+    "lflous|l'argent|كم=|شحال|"
     "المال|مال=|فلوس|الفلوس|مبلغ|مبلغا|dh=|dirham|درهم|pourboire|بقشيش|en payant|contre paiement|b lflous|bl flous|"
     "bel flous|بالفلوس|بالمال|مقابل مبلغ"
 )
@@ -113,15 +119,20 @@ FASTER = (
 )
 # Connections and euphemisms for a bribe; a bribe asked for, and the asker wondering whether to pay.
 FAVOUR = (
-    "piston|pistonner|wasta|واسطه|lktaf|الكتاف|lma3rifa|m3arif|معارف|ntfahem m3ah|ntfahmo m3ah|نتفاهم معاه|"
+    "samsar|سمسار|simsar|intermediaire|f jibo|فجيبو|enveloppe|ظرف|lghlaf|zarf|من تحت|mn ta7t|par derriere|"
+    "par la porte de derriere|geste=|un petit geste|piston|pistonner|wasta|واسطه|lktaf|الكتاف|lma3rifa|m3arif|"
+    "معارف|ntfahem m3ah|ntfahmo m3ah|نتفاهم معاه|"
     "n9adi m3ah|n9adiha m3ah|نقاديها معاه|ndebber m3ah|ndbber m3ah|ندبر معاه|arranger avec le|s'arranger avec l"
 )
 PAY_OR_NOT = (
-    "n3tih wla|n3tih ola|n3tiha lih|نعطيه ولا|نعطيها ليه|واش نعطيه|هل اقبل|je paie ou|je lui donne ou|"
+    "accepte (de l'argent|les billets|l'argent)|kay9bel lflous|kaychedd lflous|kayakhod lflous|yakhod flous|"
+    "كيقبل الفلوس|كياخد الفلوس|ياخد الفلوس|يقبل الرشوه|n3tih wla|n3tih ola|n3tiha lih|نعطيه ولا|نعطيها ليه|"
+    "واش نعطيه|هل اقبل|je paie ou|je lui donne ou|"
     "je donne ou pas|dois je payer ce qu|est ce que je donne|j'accepte de (payer|donner)"
 )
 CORRUPT = (
-    "corrompre|corromps|ncorrompi|ncorrompre|acheter le (juge|fonctionnaire|policier|controleur|caid)|"
+    "arroser le|graisser|nchehhem|nche77em|نشحم|nzeyyet|نزيت|corrompre|corromps|ncorrompi|ncorrompre|"
+    "acheter le (juge|fonctionnaire|policier|controleur|caid)|"
     "nchri (l9adi|lmowadaf|lbolisi)|نرشي|ارشي|يرشي|نرشيو|نشري الموظف|نشري القاضي|اشتري ذمه|نشري ذمه"
 )
 TO_WHOM = "a qui|a quel|qui faut il|لمن|لشكون|l chkoun|lchkoun|chkoun n3ti|ل من|lmen|l men|lmin"
@@ -133,6 +144,9 @@ DUE = (
     "service militaire|tajnid|التجنيد|الخدمه العسكريه|النفقه|nafa9a|pension alimentaire"
 )
 STOPPED = (
+    "sans me faire (choper|pincer|griller|remarquer|reperer)|sans etre (repere|decouvert|detecte)|"
+    "sans qu'on me (trouve|decouvre|repere)|bla ma y3i9ou|ma y3i9och|bla ma y3i9 biya|bla ma yktachfouni|"
+    "ما يعيقوش|بلا ما يعيقو بيا|بلا ما يكتاشفو|دون ان يكتشف|دون ان ينتبه|"
     "sans me faire (arreter|controler|prendre|attraper)|sans etre (arrete|controle|pris)|bla ma yw9founi|"
     "bla ma ychedouni|bach ma yw9founich|ma yw9founich|دون ان توقفني|دون أن توقفني|دون ان يوقفني|"
     "بلا ما يوقفوني|ما يوقفونيش|باش ما يوقفونيش|بدون ان تلقي علي|sans que la police|بلا ما يشدني"
@@ -155,7 +169,8 @@ NO_CONSENT = (
 # smuggling goods.
 HIDE = "cacher|cachant|dissimul|planquer|nkhbi|nkhabi|nkhebbi|nkhfi|نخبي|نخفي|اخفي|اخبي|نخبع"
 COUNTED = (
-    "chiffre d'affaires|revenu|revenus|employes|salaries|ouvriers|lkhddama|lkhdama|l3oummal|"
+    "biens|mes biens|patrimoine|ممتلكات|الممتلكات|lamlak|l'heritage|الورث|l'argent de|chiffre d'affaires|"
+    "revenu|revenus|employes|salaries|ouvriers|lkhddama|lkhdama|l3oummal|"
     "المداخيل|مداخيل|الدخل|الخدامه|الخدام|العمال|المستخدمين ديالي|رقم المعاملات"
 )
 WITHOUT_CAUSE = "sans raison|sans motif|sans justification|bla sabab|bla sbab|بدون سبب|بلا سبب|بدون مبرر|بلا مبرر"
@@ -192,11 +207,15 @@ WHO_WHAT = (
     "وريني|dis moi"
 )
 PRIVATE = (
-    "dossier|salaire|revenus|compte bancaire|casier|dettes|solde|ch7al kaykhlles|ch7al kaychd|ch7al kayched|"
+    "numero de cin|num de cin|numero de la cin|numero de carte|رقم البطاقه|رقم لاكارط|num dyal cin|numero dyal|"
+    "ra9m|رقم=|email|e-mail|البريد|rib=|date de naissance|تاريخ الازدياد|تاريخ الميلاد|telephone|tilifoun|"
+    "تيليفون|رقم الهاتف|adresse|ladresse|لادريسه|عنوان|dossier|salaire|revenus|compte bancaire|casier|dettes|"
+    "solde|ch7al kaykhlles|ch7al kaychd|ch7al kayched|"
     "شحال كيخلص|شحال كيشد|الاجره|ديالو فالضريبه|سوابق|الديون|الحساب البنكي|ملف"
 )
 KNOW = (
-    "savoir|connaitre|voir le|voir la|voir son|voir sa|consulter|acceder|je veux le|je veux la|je veux son|"
+    "c'est quoi|quel est|quelle est|ما هو|ما هي|شنو هو|شنو هي|chno howa|chnou|chno hiya|savoir|connaitre|"
+    "voir le|voir la|voir son|voir sa|consulter|acceder|je veux le|je veux la|je veux son|"
     "n3ref|n3rf|nchouf|نعرف|نشوف|اطلع|الاطلاع|اعرف|montre|donne moi|3tini|عطيني|اعطني"
 )
 MANDATE = "procuration|mandat|wakala|tawkil|وكاله|توكيل|a sa place|bla9to|blastha|بلاصتو|بلاصتها|mineur|قاصر"
@@ -215,4 +234,27 @@ REPORT = (
     "comment verifier|comment savoir si|"
     "ابلغ|نبلغ|التبليغ|بلغ=|نشكي|اشتكي|شكايه|الشكايه|اتوجه|نتحقق|اتحقق|التحقق|نتاكد|اتاكد|"
     "victime|ضحيه|توصلت ب|j'ai recu|tsaraw|t9der tchouf wach"
+)
+CONTROL = "controle|inspection|inspecteur|المراقبه|الرقابه|المفتش|mora9aba|radar|الرادار|barrage|الباراج"
+COURT = (
+    "tribunal|mahkama|lmahkama|المحكمه|divorce|tala9|الطلاق|saisie|الحجز|heritiers|الورثه|mon ex|طليقتي|"
+    "طليقي|mes soeurs|khawati|خواتاتي"
+)
+# A card's or a car plate's number, and whose it is.
+ID_NUMBER = "re:[a-z]{1,2}\\d{4,7}(?![\\w])"
+PLATE = "re:\\d{2,6}\\s*[-/]\\s*[a-z\u0621-\u064a]\\s*[-/]\\s*\\d{1,2}(?![\\w])"
+WHOSE = (
+    "a qui appartient|appartient a qui|titulaire|proprietaire|mol=|moul=|dyal chkoun|ديال شكون|لمن|صاحب|"
+    "chkoun|qui est|smiya|السميه|nom du|nom de|l'adresse|adresse|3ando|عندو|عندها|3andha|لدي"
+)
+OWN = "ma cin|ma carte|mon numero|mon permis|ma voiture|dyali|ديالي|ديالتي|بطاقتي|رقمي"
+# A document that says one works, studies or lives where one does not.
+NOT_SO = (
+    "sans travailler|sans etre salarie|sans jamais travailler|sans etre inscrit|sans etre etudiant|bla ma nkhdem|"
+    "bla ma nkoun khdam|bla ma nkoun mssjel|bla ma nkoun talib|بلا ما نخدم|بدون ما نخدم|دون ان اعمل|دون ان اشتغل|"
+    "بلا ما نكون مسجل|بلا ما نقرا"
+)
+MONEY_IN_FILE = (
+    "re:(?:billet|\\d+ ?dh|\\d+ ?درهم|فلوس|flous)[^.?!]{0,25}(?:dans le dossier|dans le passeport|f dossier|f lmelf|"
+    "فالملف|وسط الملف|مع الوراق|m3a lwra9)"
 )

@@ -97,12 +97,16 @@ ROLE = (
     "dir bhal|tkhayel|tkhayyel|nl3bo|nta daba|تخيل|تقمص|كن =|دير بحال|دير الدور|لعب دور|العب دور|نلعبو|"
     "agis comme|agis en tant que|sois un|sois une|suppose que tu|supposons que tu|considere que tu|"
     "dir rasek|dir rask|3tabar rasek|3tabar rassek|ta3mel b7al|تصرف ك|تصرف مثل|افترض انك|اعتبر راسك|"
-    "اعتبر نفسك|تخيل راسك|ضير راسك"
+    "اعتبر نفسك|تخيل راسك|ضير راسك|ecris un dialogue|ecris une histoire|raconte une histoire|pour un roman|"
+    "pour un film|pour une fiction|hypothetiquement|dans un monde ou|jeu de role|personnage|kteb lia 9issa|"
+    "dir 9issa|nl3bo wa7ed lo3ba|افتراضيا|قصه خياليه|في قصه|كتب ليا قصه|لعبه الادوار"
 )
 ISSUE = (
     "confirme|valide|approuve|publie|redige|ecris|kteb|ktebli|kteb lia|signe|accorde|autorise|delivre|"
     "annonce|declare que|3tini lmowafa9a|lmowafa9a|اكتب|اصدر|أصدر|عطيني الموافقه|الموافقه|وقع ليا|"
-    "صادق|اعلن|أعلن|يعلن|بلاغا|بلاغ باسم"
+    "صادق|اعلن|أعلن|يعلن|بلاغا|بلاغ باسم|classe|enregistre|inscris|annule|efface|accepte ma|certifie que|"
+    "atteste que|donne moi l'autorisation|donne l'accord|3tini rokhsa|3tini l'autorisation|sjjel|عطيني الرخصه|"
+    "عطيني الاذن|سجل ليا|الغي|اشهد|شهد ليا"
 )
 
 CUES: list[Cue] = [
@@ -398,7 +402,14 @@ CUES: list[Cue] = [
         gap=60,
     ),
     # --- role play that issues or confirms what only an official can -----------------------------
-    _cue("harm", "impersonation", ROLE, OFFICIAL + "|ministre|وزير|الوزير|adoul|عدل", ISSUE, gap=100),
+    _cue(
+        "harm",
+        "impersonation",
+        ROLE,
+        OFFICIAL + "|ministre|وزير|الوزير|adoul|عدل|procureur|officier|notaire|maire|pacha|باشا|ضابط|رئيس|الوكيل",
+        ISSUE,
+        gap=100,
+    ),
     _cue("harm", "impersonation", "dan=|do anything now|sans filtre|bla filtre|sans aucune limite|bla 7dod", ROLE),
     # --- attempts to steer the answer: not obeyed; refused unless a real question comes with them ----
     _cue(

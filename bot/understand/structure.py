@@ -36,7 +36,7 @@ YOURS = (
     "t'ont donne|t'a donne|on t'a donne|t'ont programme|t'ont dit|3tawk|a3tawk|3ttawk|brmjouk|"
     "ديالك|ديالكم|زودك|زودوك|عطاوك|اعطاوك|اعطوك|برمجوك|برمجك|دربوك|لقنوك|"
     "dalil|ce bot|chatbot|cet assistant|had chatbot|had lbot|هذا المساعد|هاد الشات|هاد البوت|"
-    "the system|this bot|this assistant"
+    "the system|this bot|this assistant|لك=|ليك=|عليك=|lik=|lek="
 )
 # What belongs to a system: asked of Dalil, it is about its internals.
 SYSTEM_THINGS = (
@@ -63,10 +63,16 @@ SYSTEM_ONLY = (
     "المود ديال لادمين|مود لادمين|لادمين ديال|صلاحيات المشرف|صلاحيات المدير|صلاحيات الادمين|"
     "message systeme|texte initial|texte de depart|consignes cachees|instructions cachees|instructions initiales|"
     "initial prompt|prompt initial|preprompt|pre-prompt|meta prompt|texte au dessus|text above|"
+    "ce qui t'est interdit|n'as pas le droit de dire|ce que tu refuses de|mamnou3 3lik|ممنوع عليك|محظور عليك|"
+    "quel llm|quelle ia|sur quelle ia|chmen model|achmen model|اشمن موديل|النموذج اللغوي|اسم النموذج|"
     "ce qu'on t'a dit de|ce qu' on t' a dit de|comment on t'a programme|comment on t' a programme|"
     "kifach brmjouk|kifach mbrmj|sujets interdits|mots interdits|mawadi3 mamno3a|admin override|code admin|"
     "acces admin|acces administrateur|droits admin|droits d'admin|compte admin|super admin|superuser|sudo=|"
-    "acces root|root access|"
+    "acces root|root access|fichier .env|variables d'environnement|variable d'environnement|"
+    "environment variables|chaine de connexion|connection string|tout ce qui precede|tout ce qui est avant|"
+    "premier message de|premiere phrase de|first message|everything above|everything before|"
+    "kolchi li 9bel had|memoire interne|ta memoire|guidelines|fonctionnement interne|"
+    "كل ما قبل هذه|النص الذي قبل|النص اللي قبل|اول سطر ف|الذاكره ديالك|ذاكرتك|متغيرات البيئه|قواعد سريه|"
     "النص الاولي|التعليمات الاوليه|التعليمات المخفيه|الرساله النظاميه|رساله النظام|تعليمات النظام|"
     "كيفاش برمجوك|كيف تمت برمجتك|شنو وصاوك|المواضيع الممنوعه|كامل الصلاحيات|صلاحيات كامله|حساب المسؤول|"
     "تعليماتك|اوامرك|قواعدك|اعداداتك|برمجتك|قيودك|اسرارك|الواجهه البرمجيه|مفتاح الواجهه|مفتاح api"
@@ -82,13 +88,16 @@ IGNORE = (
 UNBOUND = (
     "sans filtre|sans filtres|sans limite|sans limites|sans restriction|sans regles|sans censure|jailbreak|"
     "no filter|no limits|bla filtre|bla restrictions|bla limite|bla 9awanin|bla qawanin|bla 9iyod|"
-    "بلا قيود|بدون قيود|بلا فلتر|بدون فلتر|بلا قوانين|بدون قوانين|بلا حدود|بدون حدود|بدون رقابه"
+    "بلا قيود|بدون قيود|بلا فلتر|بدون فلتر|بلا قوانين|بدون قوانين|بلا حدود|بدون حدود|بدون رقابه|"
+    "[system]|<system>|### system|system:|[admin]|<admin>|### admin|role=admin|role: admin|mode=admin|"
+    "debug=true|debug mode on|access level|niveau d'acces|niveau d'autorisation|habilitation niveau|clearance"
 )
 # Other people: users of Dalil, and others than the asker ("autres" alone qualifies anything).
 OTHERS = (
     "autres utilisateurs|les utilisateurs|utilisateurs|l'utilisateur|usagers|des autres|d'autres personnes|"
     "autres personnes|autres citoyens|des personnes|les personnes qui|d'autres citoyens|d'autres gens|"
     "autres gens|les gens qui|des gens qui|les clients|lclients|الزبناء|الزبائن|les inscrits|المسجلين|"
+    "les beneficiaires|beneficiaires|المستفيدين|mes voisins|les voisins|جيراني|الجيران|jirani|ljiran|"
     "la personne qui|celui qui etait|celle qui etait|avant moi|l'utilisateur d'avant|9bli|qbli|قبلي|"
     "users|user=|nas lokhrin|nas khrin|lnas lokhrin|nnas lokhrin|nas li|lnas li|lmostakhdimin|"
     "المستخدمين|المستخدمون|مستخدمين|مستخدمون|المستخدم|الناس الاخرين|ناس اخرين|الاخرين=|اخرين=|"
@@ -136,7 +145,9 @@ PLACE = (
 # "sans payer la douane".
 EVADING = (
     "echapper|esquiver|nthereb|nthrreb|ntherreb|nhreb|nhrb|نتهرب|نهرب|اتهرب|أتهرب|التهرب|تهرب|contourner|"
-    "frauder|sous declar|sous-declar|nsous|نصرح بقل|نصرح باقل|ndeclari 9el|ndeclari qel"
+    "frauder|sous declar|sous-declar|nsous|نصرح بقل|نصرح باقل|ndeclari 9el|ndeclari qel|se soustraire|"
+    "soustraire|tricher sur|truander|gruger|nt7ayel|ntmele9|ndour 3la|nl3eb 3la|nflet|nfelt|نتحايل|التحايل|"
+    "نفلت|ندور على|نلعب على|احتال على"
 )
 NOT_PAYING = (
     "ma nkhllesch|ma nkhellesch|ma nkhlsch|ma nkhelsch|mankhllesch|mankhellesch|ما نخلصش|مانخلصش|ما نخلصوش|"
@@ -146,16 +157,19 @@ NOT_PAYING = (
 )
 DUES = (
     "impot|fisc|taxe|tva=|vignette|cnss|amende|lamande|pension alimentaire|nafa9a|nafaqa|dariba|"
-    "الضريبه|الضرائب|ضريبه|الضمان|النفقه|المخالفه|لافينييت|الفينييت"
+    "الضريبه|الضرائب|ضريبه|الضمان|النفقه|المخالفه|لافينييت|الفينييت|patente|patenta|cotisation|amo=|"
+    "droits d'enregistrement|taxe professionnelle|الباطانتا|الاشتراكات|رسوم التسجيل|الرسوم"
 )
 OBLIGATION = (
     DUES + "|douane|diwana|service militaire|tajnid|chiffre d'affaires|الديوانه|الجمارك|الخدمه العسكريه|"
-    "التجنيد|داكشي لي كنربح|المداخيل"
+    "التجنيد|داكشي لي كنربح|المداخيل|visite technique|controle technique|الفحص التقني|lvisite|"
+    "l'assurance obligatoire|التامين الاجباري"
 )
 
 # A first person claiming a role, or an order presented as coming from an authority.
 I_AM = (
-    "je suis|moi c'est|c'est moi|ici le|ici la|en tant que|ordre de|ordre du|instruction de|note de|"
+    "je travaille (a|au|pour|dans)|kankhdem f|kankhdem m3a|كنخدم ف|كنخدم مع|اعمل في|اعمل لدي|اشتغل في|je suis|"
+    "moi c'est|c'est moi|ici le|ici la|en tant que|ordre de|ordre du|instruction de|note de|"
     "message de|de la part de|requete de|request|note officielle|communique officiel|ici le support|"
     "support technique|i am|i'm|this is|ana=|ana l|ana hwa|ana howa|ana hiya|"
     "rani|ra ana|b sifati|bsifati|انا=|أنا|راني|انا هو|انا هي|بصفتي|هذا امر|هذه تعليمات|امر من|تعليمات من|"
@@ -174,7 +188,8 @@ AUTHORITY = (
 )
 # What is asked: give, show, list, export, activate, grant, delete, change.
 ASKS = (
-    "donne|donnez|file|envoie|envoyez|montre|montrez|affiche|affichez|liste|listez|exporte|exportez|"
+    "transfere|recupere|extrais|extraire|acceder|supprime|reinitialise|reset|debloque|unlock|مكني|خليني|donne|"
+    "donnez|file|envoie|envoyez|montre|montrez|affiche|affichez|liste|listez|exporte|exportez|"
     "imprime|copie|copiez|colle|recite|revele|dis moi|dites moi|ecris|active|activez|desactive|accorde|"
     "autorise|ouvre|supprime|efface|modifie|change|acces|give|show|print|list=|tell me|reveal|"
     "3tini|a3tini|3tina|3tih|werrini|wrini|warini|werri|affichi|sift|sayft|kteb|ktebli|ktebi|7el|7ell|"
