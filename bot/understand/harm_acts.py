@@ -41,54 +41,57 @@ Spans = Callable[[str], list[tuple[int, int]]]  # a word list's name -> where it
 Rule = Callable[[Spans], bool]
 
 
+def _pair(f: Spans, action: str, targets: str, gap: int, ordered: bool = False) -> bool:
+    """A word of ``action`` within ``gap`` characters of a word of one of ``targets`` (space-separated
+    names). The action list is looked up first: most messages have none, and the targets are not scanned."""
+    found = f(action)
+    return bool(found) and _near(found, [s for name in targets.split() for s in f(name)], gap, ordered)
+
+
 def _forgery(f: Spans) -> bool:
-    if _near(f("FAKE"), f("STATUS_DOC"), 30):
+    if _pair(f, "FAKE", "STATUS_DOC", 30) or _pair(f, "FORGE", "STATUS_DOC", 12, ordered=True):
         return True
-    if _near(f("FORGE"), f("STATUS_DOC"), 12, ordered=True):
+    if _pair(f, "INFLATE", "AMOUNT STATUS_DOC", 40):
         return True
-    if _near(f("INFLATE"), f("AMOUNT") + f("STATUS_DOC"), 40):
+    if f("UNSEEN") and _pair(f, "ALTER", "FIELD", 25) and _pair(f, "UNSEEN", "FIELD", 60):
         return True
-    if f("UNSEEN") and _near(f("ALTER"), f("FIELD"), 25) and _near(f("FIELD"), f("UNSEEN"), 60):
-        return True
-    return not f("BOUGHT_LAWFULLY") and _near(f("BUY"), f("UNBUYABLE"), 15, ordered=True)
+    return _pair(f, "BUY", "UNBUYABLE", 15, ordered=True) and not f("BOUGHT_LAWFULLY")
 
 
 def _bribery(f: Spans) -> bool:
-    if f("CORRUPT") or f("MONEY_IN_FILE") or (_near(f("FAVOUR"), f("OFFICIAL") + f("FASTER") + f("STATUS_DOC"), 50)):
+    if f("CORRUPT") or f("MONEY_IN_FILE") or _pair(f, "FAVOUR", "OFFICIAL FASTER STATUS_DOC", 50):
         return True
     if f("PAY_OR_NOT") and (f("OFFICIAL") or f("MONEY")):
         return True
-    hand = f("HAND_OVER")
-    if not hand:
-        return bool(f("SKIP_STEPS")) and _near(f("MONEY") + f("BUY"), f("UNBUYABLE"), 40)
-    if _near(hand, f("OFFICIAL"), 40) and (f("MONEY") or f("FASTER")):
+    if not f("HAND_OVER"):
+        return bool(f("SKIP_STEPS")) and _pair(f, "UNBUYABLE", "MONEY BUY", 40)
+    if _pair(f, "HAND_OVER", "OFFICIAL", 40) and (f("MONEY") or f("FASTER")):
         return True
-    if _near(hand, f("TO_WHOM"), 20) and _near(hand, f("MONEY") + f("FASTER"), 40):
+    if _pair(f, "HAND_OVER", "TO_WHOM", 20) and _pair(f, "HAND_OVER", "MONEY FASTER", 40):
         return True
-    return _near(hand, f("FASTER"), 50) and bool(f("MONEY")) and bool(f("SKIP_STEPS") or f("TO_WHOM"))
+    return _pair(f, "HAND_OVER", "FASTER", 50) and bool(f("MONEY")) and bool(f("SKIP_STEPS") or f("TO_WHOM"))
 
 
 def _evasion(f: Spans) -> bool:
-    if _near(f("AVOID"), f("DUE"), 8, ordered=True):
+    if _pair(f, "AVOID", "DUE", 8, ordered=True):
         return True
-    stopped = f("STOPPED")
-    return bool(stopped) and bool(f("WITHOUT_LICENCE") or f("OFFICIAL") or f("DUE") or f("OBLIGATION") or f("CONTROL"))
+    return bool(f("STOPPED")) and any(f(n) for n in ("WITHOUT_LICENCE", "OFFICIAL", "DUE", "OBLIGATION", "CONTROL"))
 
 
 def _sham(f: Spans) -> bool:
     if f("SHAM") or f("SHAM_RE"):
         return True
-    if _near(f("FICTITIOUS"), f("FICTION_OF"), 20) and not f("SCHOOL"):
+    if _pair(f, "FICTITIOUS", "FICTION_OF", 20) and not f("SCHOOL"):
         return True
-    if _near(f("NOT_SO"), f("STATUS_DOC"), 50):
+    if _pair(f, "NOT_SO", "STATUS_DOC", 50):
         return True
     return bool(f("NO_PERMIT") or f("UNDUE_BENEFIT")) and not f("LEGALISE")
 
 
 def _hiding(f: Spans) -> bool:
-    if _near(f("HIDE"), f("COUNTED"), 40) and (f("DUE") or f("OBLIGATION") or f("COURT")):
+    if _pair(f, "HIDE", "COUNTED", 40) and any(f(n) for n in ("DUE", "OBLIGATION", "COURT")):
         return True
-    if _near(f("WITHOUT_CAUSE"), f("DUE"), 60) or _near(f("NOT_ATTEND"), f("SUMMONS"), 30):
+    if _pair(f, "WITHOUT_CAUSE", "DUE", 60) or _pair(f, "NOT_ATTEND", "SUMMONS", 30):
         return True
     if f("SKIP_SERVICE") and not f("EXEMPTION"):
         return True
@@ -96,19 +99,20 @@ def _hiding(f: Spans) -> bool:
 
 
 def _asked_you(f: Spans) -> bool:
-    return _near(f("ASKED_YOU"), f("WHO_WHAT"), 40)
+    return _pair(f, "ASKED_YOU", "WHO_WHAT", 40)
 
 
 def _whose_number(f: Spans) -> bool:
-    return not f("OWN") and _near(f("ID_NUMBER") + f("PLATE"), f("WHOSE"), 40)
+    number = f("ID_NUMBER") + f("PLATE")
+    return bool(number) and _near(number, f("WHOSE"), 40) and not f("OWN")
 
 
 def _private(f: Spans) -> bool:
-    return not f("MANDATE") and _near(f("PRIVATE"), f("RELATIVE"), 25) and bool(f("KNOW"))
+    return _pair(f, "RELATIVE", "PRIVATE", 25) and bool(f("KNOW")) and not f("MANDATE")
 
 
 def _impersonation(f: Spans) -> bool:
-    return _near(f("PASS_AS"), f("POSING_AS"), 25, ordered=True)
+    return _pair(f, "PASS_AS", "POSING_AS", 25, ordered=True)
 
 
 def _proxy(f: Spans) -> bool:
@@ -144,8 +148,7 @@ def harmful_act(message: str) -> str | None:
     def found(name: str) -> list[tuple[int, int]]:
         return scan.spans(groups[name])
 
-    reported = bool(found("REPORT"))
     for category, rule, reportable in RULES:
-        if rule(found) and not (reportable and reported):
+        if rule(found) and not (reportable and found("REPORT")):
             return category
     return None
