@@ -89,6 +89,8 @@ UNBOUND = (
     "sans filtre|sans filtres|sans limite|sans limites|sans restriction|sans regles|sans censure|jailbreak|"
     "no filter|no limits|bla filtre|bla restrictions|bla limite|bla 9awanin|bla qawanin|bla 9iyod|"
     "بلا قيود|بدون قيود|بلا فلتر|بدون فلتر|بلا قوانين|بدون قوانين|بلا حدود|بدون حدود|بدون رقابه|"
+    "sans ethique|sans scrupule|sans morale|sans aucune regle|bla akhla9|bla a5la9|bla lakhla9|بلا اخلاق|"
+    "بدون اخلاق|بلا اخلاقيات|بدون اخلاقيات|دون اخلاقيات|دون اي قيود|"
     "[system]|<system>|### system|system:|[admin]|<admin>|### admin|role=admin|role: admin|mode=admin|"
     "debug=true|debug mode on|access level|niveau d'acces|niveau d'autorisation|habilitation niveau|clearance"
 )
