@@ -126,6 +126,8 @@ WHERE_THEY_ARE = (
 # What a named person's records are (their card's number, their criminal record, their file).
 THEIR_RECORDS = (
     WHERE_THEY_ARE + "|cin=|cnie|carte d'identite|numero de carte|casier|antecedent|dossier|date de naissance|"
+    "donnees personnelles|informations personnelles|infos personnelles|lma3lomat chakhsiya|المعطيات الشخصيه|"
+    "المعلومات الشخصيه|معلومات شخصيه|"
     "ra9m|num dyal|swabi9|sawabi9|سوابق|سجل عدلي|السجل العدلي|رقم البطاقه|رقم لاكارط|ملف|تاريخ ازدياد|تاريخ الميلاد"
 )
 # Another person than the asker, named by relation (a child is the parent's own business: not here).
