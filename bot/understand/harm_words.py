@@ -233,8 +233,8 @@ REPORT = (
     "signaler|signale|denoncer|denonce|porter plainte|plainte|ndir plainte|nchki|nechki|nbelle8|nballegh|"
     "nbelegh|nbligh|a qui m'adresser|a qui m' adresser|verifier (si|que|l'authenticite|l' authenticite)|"
     "comment verifier|comment savoir si|"
-    "ابلغ|نبلغ|التبليغ|بلغ=|نشكي|اشتكي|شكايه|الشكايه|اتوجه|نتحقق|اتحقق|التحقق|نتاكد|اتاكد|"
-    "victime|ضحيه|توصلت ب|j'ai recu|tsaraw|t9der tchouf wach"
+    "ابلغ|نبلغ|التبليغ|بلغ=|نشكي|اشتكي|شكايه|الشكايه|الي من اتوجه|لمن اتوجه|فين نتوجه|نتحقق|اتحقق|التحقق|"
+    "نتاكد|اتاكد|victime|ضحيه|t9der tchouf wach"
 )
 CONTROL = "controle|inspection|inspecteur|المراقبه|الرقابه|المفتش|mora9aba|radar|الرادار|barrage|الباراج"
 COURT = (
