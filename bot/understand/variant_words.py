@@ -1,0 +1,66 @@
+"""The words that name each variant of a procedure family (first request, renewal, loss, a minor, a
+duplicate, a foreign document, a new vehicle, a change of owner), in French, MSA and Darija in both
+scripts, written in any spelling: they are matched on normalised text (``normalize``), "|" between words.
+"""
+
+from __future__ import annotations
+
+from bot.knowledge.schema import Variant
+
+_WORDS: dict[Variant, str] = {
+    "first": """
+        premiere fois | premiere demande | pour la premiere | jamais eu | nouvelle demande | obtenir pour la |
+        awel merra | awal merra | lawla | l'awla | 3mmri ma | 3emmri ma | ma 3mmri | أول مرة | لأول مرة |
+        اول مره | لاول مره | عمري ما | ما عمري | ماعمري | أول بطاقة | اول باسبور | premier | premiere | 1er |
+        1ere | awel | awal | lwl | lowel | lawel | أول | اول | الأول | auto ecole | auto-ecole | lauto ecole |
+        lotoecole | لوطو إيكول | فلوطو إيكول | مدرسة تعليم السياقة | ndouz lpermi | ندوز البيرمي
+    """,
+    "renewal": """
+        renouveler | renouvellement | renouvele | expire | expiree | perime | perimee | date depassee |
+        fatto la date | fat la date | salat | sala | njdded | nejdded | tjdid | jdded | njeded | n3awed |
+        تجديد | جدد | نجدد | أجدد | اجدد | سالات | سالا | فاتو الدات | فاتت الداطة | فاتت الداطه |
+        فاتت الدات | فاتها الداطة | فاتتها الداطة | fatet la date | fatet ddate | fat ddate | fatt la date |
+        a expire | expired | nejjded | njjded | nejded | tjedded | nrenouveler | nrenouvli | nrinouvli |
+        منتهية | انتهت صلاحيتها | انتهت
+    """,
+    "lost": """
+        perdu | perdue | perte | vole | volee | vol | egare | egaree | tlf | tlfat | tlfli | tlef | ttlfat |
+        dya3 | da3 | da3t | tsre9 | tsr9 | sr9oli | ضاع | ضاعت | ضاعلي | ضاعت ليا | ضايع | ضايعة | ضايعه |
+        daye3 | daya3 | da3ya | تلف | تلفت | تلفات | ضياع | فقدان | سرقة | سرقو | تسرق | تسرقات | مسروق |
+        فقدت | سرقت | مسروقة | tsra9 | tsr9at | tsra9 lia | ضيعت | tlefli | tlfatli | tlfat lia | tlef lia |
+        ttelfat | da3li | da3 lia | da3at | da3et | ضاع ليا | ضاعو | تلف ليا | تلفت ليا | تلفات ليا |
+        ma l9itch | ml9itch | مالقيتش | ما لقيتش | مالقيتهاش | ma l9ithach | perdus | tsr9at lia | sr9oha |
+        سرقوها | سرقوه | سرقو ليا
+    """,
+    # A child, however named: diminutives, plurals, the baby (issue 14), in every script.
+    "minor": """
+        mon fils | ma fille | mon enfant | mes enfants | enfant | mineur | mineure | bebe | wldi | bnti |
+        weldi | binti | drari | sghir | sghira | ولدي | بنتي | ولادي | قاصر | طفل | طفلي | ابني | ابنتي |
+        الصغير | صغير | لابني | لابنتي | لولدي | لبنتي | لوليدي | qasir | 9asir | mon petit | ma petite |
+        mon gamin | ma gamine | mon fiston | un enfant | les enfants | mon nourrisson | mon nouveau ne |
+        un mineur | les mineurs | wlidi | lwlidi | wladi | lwlad | wlad | bniti | bnati | dderri | derri |
+        tfel | tfla | وليدي | بنيتي | بناتي | الدراري | دراري | الدري | اطفالي | اطفال | الاطفال | ابنائي |
+        القاصر | قاصرين | القاصرين | طفلتي | الطفل | رضيع | الرضيع
+    """,
+    "duplicate": """
+        duplicata | deteriore | deterioree | abime | abimee | dechire | dechiree | tqatt3at | t9tt3at | نظير |
+        مقطعة | تقطعات | تقطع | تقطعت | مقطوع | tqatt3 | t9atte3 | تخسرات
+    """,
+    "foreign": """
+        etranger | etrangere | italien | espagnol | francais | belge | europeen | mn barra | men lkharij |
+        أجنبي | أجنبية | الخارج | اجنبي | lkharij | dyal lkharij | echange | echanger | تبديل | استبدال |
+        إيطالية | اسبانية | فرنسية | nbddel | ybddel
+    """,
+    "new_vehicle": """
+        neuve | neuf | concessionnaire | jdida | jdid | جديدة | جديد | الوكيل | الجديده | الجديد | الجديدة |
+        nouvelle voiture | voiture neuve
+    """,
+    "transfer": """
+        mutation | changement de proprietaire | achete | acheter une voiture d'occasion | occasion | vendu |
+        vendre | mettre a mon nom | a mon nom | chrit | chrina | ba3 | bi3 | bghit nbi3 | سميتي | باسمي |
+        شريت | بعت | بيع | نقل الملكية | تغيير المالك
+    """,
+}
+VARIANT_CUES: dict[Variant, list[str]] = {
+    variant: [" ".join(w.split()) for w in words.split("|") if w.strip()] for variant, words in _WORDS.items()
+}
