@@ -22,12 +22,14 @@ from functools import cache
 
 from bot.config import Settings
 from bot.knowledge.schema import Variant
+from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
-from bot.understand.aspects import detect_aspects
+from bot.understand.analysis import analyze
+from bot.understand.aspects import detect_aspects, without_aspects
 from bot.understand.intent import looks_like_followup
 from bot.understand.normalize import normalize
-from bot.understand.variants import negated_variants, variant_cues
+from bot.understand.variants import PRIORITY, negated_variants, variant_cues
 
 # How a correction opens ("non, ...", "la, machi ...", "لا، أقصد ...", "pardon, je voulais dire ...").
 _CORRECTION = (
@@ -49,6 +51,24 @@ _ON_BEHALF = (
     "ياخدها عليا|يسحبها|تسحبها|يتسلم|تتسلم|يتابع الملف|توكيل|وكاله|شخص اخر|شخص آخر|من خارج الاسره|"
     "يقدر يمشي|تقدر تمشي|نمشي انا|نمشي أنا"
 )
+
+
+# "had lkhdma", "هاد الشي", "cette démarche", "هذه الوثيقة": a generic noun pointing back at the
+# conversation's procedure, whatever other procedure its word also names ("khdma": job seekers).
+_DEMONSTRATIVE = "ce|cet|cette|ces|had|hadi|hada|hadou|dak|dik|هاد|هادي|هادا|هادو|هذا|هذه|هذي|ذلك|تلك|داك|ديك"
+_GENERIC = (
+    "demarche|demarches|procedure|document|documents|papier|papiers|dossier|service|formulaire|demande|"
+    "attestation|certificat|piece|pieces|truc|chose|khdma|khedma|wra9|wra9a|war9a|wer9a|wraq|ijra2|2ijra2|"
+    "ijraa|chahada|wti9a|wati9a|talab|milaf|mlf|mostra|chi|خدمه|ورقه|وراق|اوراق|اجراء|اجراءات|وثيقه|"
+    "وثائق|ملف|شهاده|طلب|مسطره|شي|الشي"
+)
+_BACK_REFERENCE = re.compile(
+    rf"(?<![\w])(?:{_DEMONSTRATIVE})\s+(?:l'?|el|al|ال)?(?:{_GENERIC})(?![\w])|(?<![\w])(?:hadchi|هادشي)(?![\w])"
+)
+
+
+def refers_back(message: str) -> bool:
+    return bool(_BACK_REFERENCE.search(normalize(message)))
 
 
 @dataclass(frozen=True)
@@ -73,14 +93,44 @@ def on_behalf(message: str) -> bool:
     return bool(_pattern(_ON_BEHALF).search(normalize(message)))
 
 
-def named(hits: list[Hit], settings: Settings) -> Hit | None:
-    """The top procedure when the message names it (by its names, or their spelling in Darija:
-    "lpatente"), else None. The whole text's BM25 is not enough: an expansion of "tsre9at" (stolen)
-    meets every procedure about a theft."""
+def named(message: str, hits: list[Hit], kb: KnowledgeBase, settings: Settings) -> Hit | None:
+    """The top procedure when the message names it, else None: by its names, or their spelling in
+    Darija ("lpatente") when no other family's names are spelled closer; in a short turn,
+    by one of its names said whole ("et pour la cin ?", "et l'AMO ?"). The whole text's BM25 is not
+    enough: an expansion of "tsre9at" (stolen) meets every procedure about a theft."""
     top = hits[0] if hits else None
-    if top is not None and (top.names >= settings.followup_names or top.grams >= settings.followup_grams):
+    if top is None:
+        return None
+    if top.names >= settings.followup_names or (top.grams >= settings.followup_grams and _grams_lead(top, hits, kb)):
+        return top
+    if top.names > 0 and _says_a_name(message, kb, top.procedure_id):
         return top
     return None
+
+
+def _grams_lead(top: Hit, hits: list[Hit], kb: KnowledgeBase) -> bool:
+    """No other family's names are spelled closer ("l9dima" meets every renewal's names)."""
+    family = set(kb.family(top.procedure_id).values())
+    others = [h.grams for h in hits[1:5] if h.procedure_id not in family]
+    return top.grams > max(others, default=0.0)
+
+
+_SHORT_CONTENT = 4  # content words of a turn short enough to be a bare name beside its aspect
+
+
+def _says_a_name(message: str, kb: KnowledgeBase, procedure: str) -> bool:
+    """A short turn says one of the procedure's names whole ("cin", "l'AMO", "une copie conforme"),
+    not only a word that a longer name shares ("en personne", "demander")."""
+    words = _words(without_aspects(_BACK_REFERENCE.sub(" ", normalize(message))))
+    if not 0 < len(words) <= _SHORT_CONTENT:
+        return False
+    return any((name := _words(n)) and name <= words for n in names_of(kb.procedures[procedure]))
+
+
+def _words(text: str) -> set[str]:
+    """Content words, also without a glued Darija article ("lpatente", "l'amo")."""
+    tokens = set(analyze(text))
+    return tokens | {t[1:] for t in tokens if t.startswith("l") and len(t) > 4}
 
 
 # A family that has no "duplicate" variant covers damage with its "lost" one, and the other way round.
@@ -108,7 +158,8 @@ def resolve(
 ) -> Resolution:
     """``previous``: the procedure the conversation is about; ``offered``: the options of a
     clarification the previous turn asked."""
-    wanted = [v for v in variant_cues(message) if v not in negated_variants(message)]
+    denied = negated_variants(message)
+    wanted = [v for v in PRIORITY if v in variant_cues(message) and v not in denied]
     if offered:
         option = _chosen_option(kb, offered, wanted, hits)
         if option is not None:
@@ -117,15 +168,19 @@ def resolve(
         return Resolution(None, "new")
     correction = is_correction(message)
     short = looks_like_followup(message)
-    other = named(hits, settings)
+    other = named(message, hits, kb, settings)
     strong = other is not None and other.names >= 2 * settings.followup_names
-    variant = _in_family(kb, previous, wanted)
+    # The variant the conversation is on is not news ("non, pas la première fois, le renouvellement").
+    own = kb.procedures[previous].variant
+    variant = _in_family(kb, previous, [v for v in wanted if v != own])
     # A variant of the conversation's family, in a short turn or a correction, unless another
     # procedure is named outright ("et si je l'ai perdue ?", "la, machi awel merra, tsre9at").
     if variant and variant != previous and (correction or short) and not strong:
         return Resolution(variant, "variant")
     if on_behalf(message) and not correction:  # someone else doing this procedure for the citizen
         return Resolution(previous, "on_behalf")
+    if refers_back(message) and not correction and not strong:
+        return Resolution(previous, "stay")
     if other is not None and other.procedure_id != previous:
         new = other.procedure_id
         if kb.family(new) and kb.family(new) == kb.family(previous):  # the family's noun again

@@ -155,3 +155,14 @@ def detect_aspect(message: str) -> Aspect | None:
     """The single aspect a message asks about, or None when it asks about several or none."""
     found = detect_aspects(message)
     return found[0] if len(found) == 1 else None
+
+
+def without_aspects(message: str) -> str:
+    """The normalised message with the words that ask an aspect blanked out ("et les documents ?" ->
+    "et les  ?"): what is left says what the message is about."""
+    text = normalize(message)
+    spans = [(s, e) for s, e, _ in _spans(text)] + [(s, e) for s, e, _ in stem_spans(text)]
+    spans += [m.span() for p in (_how_long(), _how_much(), _weak_where()) for m in p.finditer(text)]
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

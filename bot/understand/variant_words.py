@@ -9,6 +9,8 @@ from bot.knowledge.schema import Variant
 
 _WORDS: dict[Variant, str] = {
     "first": """
+        passer le permis | passer mon permis | passer son permis | avoir le permis | obtenir le permis |
+        obtenir mon permis | ndouz | ndowez | nedouz | ندوز |
         premiere fois | premiere demande | pour la premiere | jamais eu | nouvelle demande | obtenir pour la |
         awel merra | awal merra | lawla | l'awla | 3mmri ma | 3emmri ma | ma 3mmri | أول مرة | لأول مرة |
         اول مره | لاول مره | عمري ما | ما عمري | ماعمري | أول بطاقة | اول باسبور | premier | premiere | 1er |
@@ -24,6 +26,9 @@ _WORDS: dict[Variant, str] = {
         منتهية | انتهت صلاحيتها | انتهت
     """,
     "lost": """
+        tsre9at | tsre9et | tsra9at | tsr9et | tsre9li | tsre9 lia | tsre9at lia | sr9ouh | sr9ouha | sr9oh |
+        sr9o lia | tsreqat | tsraqat | disparu | disparue | trouve plus | retrouve plus | ضائع | ضائعة | مفقود |
+        مفقودة | سرق | سرقوليا | سرقولي | تسرقت | تسرق ليا | فقدته | فقدتها | ضاع مني | ضاعت مني |
         perdu | perdue | perte | vole | volee | vol | egare | egaree | tlf | tlfat | tlfli | tlef | ttlfat |
         dya3 | da3 | da3t | tsre9 | tsr9 | sr9oli | ضاع | ضاعت | ضاعلي | ضاعت ليا | ضايع | ضايعة | ضايعه |
         daye3 | daya3 | da3ya | تلف | تلفت | تلفات | ضياع | فقدان | سرقة | سرقو | تسرق | تسرقات | مسروق |
@@ -34,6 +39,7 @@ _WORDS: dict[Variant, str] = {
     """,
     # A child, however named: diminutives, plurals, the baby (issue 14), in every script.
     "minor": """
+        lweldi | lwldi | lbnti | lbinti | lbenti |
         mon fils | ma fille | mon enfant | mes enfants | enfant | mineur | mineure | bebe | wldi | bnti |
         weldi | binti | drari | sghir | sghira | ولدي | بنتي | ولادي | قاصر | طفل | طفلي | ابني | ابنتي |
         الصغير | صغير | لابني | لابنتي | لولدي | لبنتي | لوليدي | qasir | 9asir | mon petit | ma petite |
@@ -43,6 +49,8 @@ _WORDS: dict[Variant, str] = {
         القاصر | قاصرين | القاصرين | طفلتي | الطفل | رضيع | الرضيع
     """,
     "duplicate": """
+        t9te3 | tqte3 | t9te3at | mqatta3 | m9atta3 | m9ett3a | mqett3a | khasra | mkhesra | tkhesret | tkhsrat |
+        مخسرة | مخسر | خاسرة | ممزق | ممزقة | تالف | تالفة | endommage | endommagee |
         duplicata | deteriore | deterioree | abime | abimee | dechire | dechiree | tqatt3at | t9tt3at | نظير |
         مقطعة | تقطعات | تقطع | تقطعت | مقطوع | tqatt3 | t9atte3 | تخسرات
     """,
@@ -56,6 +64,7 @@ _WORDS: dict[Variant, str] = {
         nouvelle voiture | voiture neuve
     """,
     "transfer": """
+        نبيع | nbi3 | nbie3 | بعتها | bi3tha | je vends | vends |
         mutation | changement de proprietaire | achete | acheter une voiture d'occasion | occasion | vendu |
         vendre | mettre a mon nom | a mon nom | chrit | chrina | ba3 | bi3 | bghit nbi3 | سميتي | باسمي |
         شريت | بعت | بيع | نقل الملكية | تغيير المالك

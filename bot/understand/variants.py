@@ -29,13 +29,13 @@ def _patterns() -> dict[Variant, re.Pattern[str]]:
     out = {}
     for variant, words in VARIANT_CUES.items():
         forms = sorted({normalize(w) for w in words}, key=len, reverse=True)
-        # A child named in Arabic script carries its particles glued on (وولدي, لطفلي, للقاصرين).
-        lead = _ARABIC_LEAD if variant == "minor" else ""
-        out[variant] = re.compile(r"(?<![\w])" + lead + "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+        # A word in Arabic script carries its particles glued on (وولدي, لطفلي, وتقطع, فالخارج).
+        out[variant] = re.compile(r"(?<![\w])" + _ARABIC_LEAD + "(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])")
     return out
 
 
-_ARABIC_LEAD = r"(?:[وف]?لل(?=[\u0600-\u06ff])|[وف](?=[\u0600-\u06ff])|[وف]?[بلك](?=[\u0600-\u06ff]))?"
+# And, then, with, for, like, the: "وتقطع", "فالخارج", "لولدي", "بالتجديد".
+_ARABIC_LEAD = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])(?=[\u0600-\u06ff])|[وف](?=[\u0600-\u06ff]))?"
 
 
 # A family without a variant of the name the message gives takes the nearest one: a lost carte grise
@@ -62,7 +62,8 @@ def named_variant(cues: set[Variant], variants: set[Variant]) -> Variant | None:
 
 
 # "machi awel merra", "elle n'est pas perdue", "ماشي أول مرة", "ليست ضائعة": the variant is denied.
-_NEGATION = re.compile(r"(?:^|[\s,])(?:machi|mashi|ماشي|pas|non|ليس|ليست|لم|not)\s+(?:\S+\s+)?$")
+# An Arabic-script negation may carry "and" glued on ("وليس أول مرة", "وماشي ضايعة").
+_NEGATION = re.compile(r"(?:^|[\s,])(?:machi|mashi|mach|pas|non|not|و?(?:ماشي|مشي|ليس|ليست|لم))\s+(?:[^\s,.;]+\s+)?$")
 
 
 def negated_variants(message: str) -> set[Variant]:
