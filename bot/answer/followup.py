@@ -29,6 +29,7 @@ from bot.understand.analysis import analyze
 from bot.understand.aspects import detect_aspects, without_aspects
 from bot.understand.intent import looks_like_followup
 from bot.understand.normalize import normalize
+from bot.understand.on_behalf import says_on_behalf, someone_may
 from bot.understand.variants import PRIORITY, negated_variants, variant_cues
 
 # How a correction opens ("non, ...", "la, machi ...", "لا، أقصد ...", "pardon, je voulais dire ...").
@@ -40,17 +41,6 @@ _CORRECTION = (
 # Latin "la" is Darija's "no" only before a comma or another word of correction ("la, machi", "la 9sdt"),
 # not the French article ("et pour la cin ?").
 _LATIN_NO = re.compile(r"^la\s*(?:,|\s(?:machi|mashi|ma\s|9sdi|9sdt|qsdi|ana\s|rah|raha|lla))")
-_ON_BEHALF = (
-    "a sa place|a ma place|a leur place|pour moi|pour lui|pour elle|a mon nom|en mon nom|procuration|"
-    "mandat|mandataire|quelqu'un d'autre|une autre personne|un proche|peut y aller|peut le faire|peut la faire|"
-    "peut deposer|peut retirer|peut le retirer|peut la retirer|peut faire les demarches|peut signer|"
-    "f blasti|fblasti|f blasto|fblasto|f blastha|f blasthom|blasti|blasto|blastha|"
-    "ydirha lia|ydiha lia|yjibouli|yjibha lia|tjibha lia|yakhodha|takhodha|ytalebha|ytlebha|y9der ymchi|"
-    "t9der tmchi|y9der yjib|t9der tjib|tsigner|ysigner|بلاصتي|بلاصتو|بلاصتها|فبلاصتي|فبلاصتو|نيابه عني|"
-    "نيابه عنه|نيابه عنها|نيابه|مكاني|مكانه|مكانها|عوضا عني|بدلا عني|عليا|يجيبها ليا|تجيبها ليا|"
-    "ياخدها عليا|يسحبها|تسحبها|يتسلم|تتسلم|يتابع الملف|توكيل|وكاله|شخص اخر|شخص آخر|من خارج الاسره|"
-    "يقدر يمشي|تقدر تمشي|نمشي انا|نمشي أنا"
-)
 
 
 # "had lkhdma", "هاد الشي", "cette démarche", "هذه الوثيقة": a generic noun pointing back at the
@@ -87,10 +77,6 @@ def is_correction(message: str) -> bool:
     """The turn opens by saying the previous one was misread."""
     text = normalize(message)
     return bool(_pattern(_CORRECTION).match(text) or _LATIN_NO.match(text))
-
-
-def on_behalf(message: str) -> bool:
-    return bool(_pattern(_ON_BEHALF).search(normalize(message)))
 
 
 def named(message: str, hits: list[Hit], kb: KnowledgeBase, settings: Settings) -> Hit | None:
@@ -177,7 +163,9 @@ def resolve(
     # procedure is named outright ("et si je l'ai perdue ?", "la, machi awel merra, tsre9at").
     if variant and variant != previous and (correction or short) and not strong:
         return Resolution(variant, "variant")
-    if on_behalf(message) and not correction:  # someone else doing this procedure for the citizen
+    # Someone else doing this procedure for the citizen; a person who "may" do something else that
+    # the turn names ("ma femme peut faire sa carte de séjour ?") is a new question about that.
+    if not correction and (says_on_behalf(message) or (someone_may(message) and other is None)):
         return Resolution(previous, "on_behalf")
     if refers_back(message) and not correction and not strong:
         return Resolution(previous, "stay")

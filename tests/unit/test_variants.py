@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from bot.knowledge.loading import load_knowledge
 from bot.knowledge.schema import Procedure
-from bot.understand.variants import variant_cues
+from bot.understand.variants import negated_variants, variant_cues
 from tests.conftest import ROOT
 
 
@@ -87,3 +87,35 @@ def test_a_family_without_a_variant_is_refused() -> None:
 )
 def test_more_ways_of_saying_lost_or_expired(message: str, variant: str) -> None:
     assert variant in variant_cues(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "variant"),
+    [
+        # Particles glued on any variant word in Arabic script (issue 14).
+        ("وإلا كان عندي البيرمي وتقطع؟", "duplicate"),
+        ("عفوا، أقصد التجديد", "renewal"),
+        ("ونقدر نبدلو بالخارج؟", "foreign"),
+        ("la machi salat, tsre9at liya", "lost"),
+        ("on me l'a volée, je la retrouve plus", "lost"),
+        ("comment passer le permis de conduire", "first"),
+        ("بغيت نبيع الطوموبيل", "transfer"),
+    ],
+)
+def test_glued_particles_and_more_forms_name_the_variant(message: str, variant: str) -> None:
+    assert variant in variant_cues(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "denied", "kept"),
+    [
+        ("عفوا، أقصد التجديد وليس أول مرة", "first", "renewal"),
+        ("la, machi salat, tsre9at liya", "renewal", "lost"),
+        ("non, il n'est pas perdu, juste expiré", "lost", "renewal"),
+        ("لا، ماشي ضايع، غير سالا", "lost", "renewal"),
+    ],
+)
+def test_a_negation_denies_the_next_variant_only(message: str, denied: str, kept: str) -> None:
+    # A negation reaches one word on, not past a comma ("machi salat, tsre9at": stolen is meant).
+    assert denied in negated_variants(message) and kept not in negated_variants(message)
+    assert kept in variant_cues(message)

@@ -1,0 +1,68 @@
+"""Whether a turn asks if someone else may do the procedure for the citizen: "à sa place", "f blastha",
+"بلاصتو", "نيابة عني", or a person and a "may/can" ("ma femme peut le retirer ?", "wach khoya y9der
+ymchi?", "هل يجوز لأخي أن يتسلمها؟"). Matched on normalised text, so accents, hamzas and Arabizi
+digits vary freely.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.understand.normalize import normalize
+
+# Words that say "on my behalf" outright.
+_EXPLICIT = (
+    "a sa place|a ma place|a leur place|a notre place|pour moi|pour lui|pour elle|a mon nom|"
+    "en mon nom|de ma part|pour mon compte|pour le compte|procuration|mandat|mandataire|mandater|"
+    "me representer|le representer|quelqu'un d'autre|une autre personne|un proche|un tiers|"
+    "tierce personne|sans ma presence|sans etre present|sans etre presente|sans me deplacer|"
+    "peut y aller|peut le faire|peut la faire|peut deposer|peut retirer|peut le retirer|"
+    "peut la retirer|peut faire les demarches|peut signer|peut le recuperer|peut la recuperer|"
+    "f blasti|fblasti|f blasto|fblasto|f blastha|f blasthom|blasti|blasto|blastha|blasthom|blastek|"
+    "ydirha lia|ydiha lia|yjibouli|yjibha lia|tjibha lia|yjibhom lia|yakhodha|takhodha|ytalebha|"
+    "ytlebha|y9der ymchi|t9der tmchi|y9der yjib|t9der tjib|tsigner|ysigner|bla ma nmchi|bla ma nji|"
+    "bla ma nhder|wkala|lwkala|tawkil|ntwakel|nsifet chi|nsift chi|nsifto|بلاصتي|بلاصتو|بلاصتها|"
+    "بلاصتهم|فبلاصتي|فبلاصتو|فبلاصتها|نيابه عني|نيابه عنه|نيابه عنها|بالنيابه|نيابه|مكاني|مكانه|"
+    "مكانها|عوضا عني|بدلا عني|بدلا مني|عليا|يجيبها ليا|تجيبها ليا|ياخدها عليا|يسحبها|تسحبها|يتسلم|"
+    "تتسلم|يتسلمها|تتسلمها|يستلمها|تستلمها|سحبه|سحبها|استلامه|استلامها|يتابع الملف|توكيل|وكاله|تفويض|"
+    "افوض|يمثلني|ينوب عني|دون حضوري|بدون حضوري|بلا ما نمشي|بلا ما نجي|نصيفط شي|شخص اخر|شخص آخر|"
+    "من خارج الاسره|يقدر يمشي|تقدر تمشي|نمشي انا|نمشي أنا"
+)
+# Someone who could act for the citizen (not a child: "wach weldi y9der ydir passport" is about the
+# child's own document, and a child named moves a family to its minor's variant).
+_AGENT = (
+    "mon mari|ma femme|mon epoux|mon epouse|mon frere|ma soeur|mon pere|ma mere|mes parents|"
+    "mon cousin|ma cousine|mon oncle|ma tante|un ami|une amie|mon ami|mon amie|un voisin|une voisine|"
+    "mon voisin|mon avocat|un avocat|mon notaire|un notaire|quelqu'un|qqn|un membre de ma famille|"
+    "un membre de la famille|mon comptable|un intermediaire|khoya|khouya|khay|khti|khoti|mrati|rajli|"
+    "zawji|zawjti|bba|baba|mama|mmi|lwalid|lwalida|lwalidin|sa7bi|sahbi|sa7bti|jari|l'avocat|lavocat|"
+    "lmo7ami|chi wa7ed|chi 7ed|chi had|3ammi|khali|3amti|khalti|زوجتي|زوجي|مراتي|راجلي|اخي|اختي|خويا|"
+    "ختي|ابي|والدي|الواليد|امي|والدتي|الواليده|صديقي|صاحبي|جاري|محامي|المحامي|الموثق|شي واحد|شي حد|"
+    "احد اقاربي|احد افراد الاسره|احد افراد اسرتي|احد افراد عائلتي|فرد من عائلتي|فرد من اسرتي|احد|شخص|"
+    "اي شخص|قريبي|عمي|خالي"
+)
+_MAY = (
+    "peut|peuvent|pourrait|pourra|a le droit|est autorise|est autorisee|y9der|t9der|y9dro|yqder|"
+    "tqder|ymken|momkin|possible|yjouz|يقدر|تقدر|يقدرو|يمكن|يمكنه|يمكنها|يمكنهم|يجوز|يستطيع|تستطيع|"
+    "يحق|ممكن"
+)
+
+
+@cache
+def _pattern(words: str) -> re.Pattern[str]:
+    forms = sorted({normalize(w) for w in words.split("|") if w.strip()}, key=len, reverse=True)
+    # A person in Arabic script may carry "for", "and" glued on ("لأخي", "ولزوجتي").
+    lead = r"(?:[وف]?ل(?=[\u0600-\u06ff]))?"
+    return re.compile(r"(?<![\w])" + lead + "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+
+
+def says_on_behalf(message: str) -> bool:
+    """The turn says "on my behalf" outright."""
+    return bool(_pattern(_EXPLICIT).search(normalize(message)))
+
+
+def someone_may(message: str) -> bool:
+    """The turn asks whether a person may act ("ma soeur peut y aller ?", "هل يمكن لأخي ...")."""
+    text = normalize(message)
+    return bool(_pattern(_AGENT).search(text) and _pattern(_MAY).search(text))

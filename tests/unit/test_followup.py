@@ -1,0 +1,131 @@
+"""Which procedure a later turn is about (bot/answer/followup.py), with hand-written search hits so
+that each decision is tested alone: what "naming a procedure" means for a short turn, pointing back,
+corrections and variants. The same conversations run end to end in bench/suite.py (followups)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.followup import Resolution, refers_back, resolve
+from bot.config import Settings
+from bot.knowledge.loading import load_knowledge
+from bot.search.served import KnowledgeBase
+from bot.types import Hit
+from bot.understand.on_behalf import someone_may
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    procedures = load_knowledge(ROOT / "knowledge").procedures
+    # Only the procedures and their families are read: no index, no scope model.
+    return KnowledgeBase({p.id: p for p in procedures}, None, None, None, None)  # type: ignore[arg-type]
+
+
+def turn(kb: KnowledgeBase, message: str, previous: str, hits: list[Hit]) -> Resolution:
+    return resolve(message, previous, kb, hits, Settings(), [])
+
+
+def test_a_short_turn_saying_a_name_whole_switches_even_with_a_weak_score(kb: KnowledgeBase) -> None:
+    cin = [Hit("cnie-first", 17.6, names=2.1, grams=15.2), Hit("cnie-renewal", 15.8, names=2.2, grams=11.8)]
+    # The family's noun alone keeps the variant the conversation was about (a renewal).
+    assert turn(kb, "et pour la cin ?", "passport-renewal", cin) == Resolution("cnie-renewal", "switch")
+    amo = [Hit("amo-health-insurance", 33.8, names=3.4, grams=16.9), Hit("rsu-registration", 4.7, grams=1.9)]
+    assert turn(kb, "et l'AMO ?", "rsu-registration", amo) == Resolution("amo-health-insurance", "switch")
+
+
+@pytest.mark.parametrize(
+    ("message", "previous", "top"),
+    [
+        ("il faut y aller en personne ?", "good-conduct-certificate", "disability-card"),
+        ("on peut le demander sur internet ?", "criminal-record", "access-to-information"),
+        ("وشحال كتبقى صالحة من بعد؟", "cnie-renewal", "cnss-survivors-refund"),
+    ],
+)
+def test_a_word_that_a_longer_name_shares_is_not_a_name(
+    kb: KnowledgeBase, message: str, previous: str, top: str
+) -> None:
+    hits = [Hit(top, 11.0, names=2.4, grams=25.0), Hit("marriage", 4.0, grams=5.0)]
+    assert turn(kb, message, previous, hits) == Resolution(previous, "stay")
+
+
+def test_a_spelling_match_names_only_when_no_other_family_is_spelled_closer(kb: KnowledgeBase) -> None:
+    # "jdida ola l9dima" meets every renewal's names: no procedure is named, so nothing switches.
+    hits = [
+        Hit("vehicle-registration-new", 12.1, names=5.8, grams=35.0),
+        Hit("birth-declaration", 9.6, names=2.3, grams=40.5),
+    ]
+    assert (
+        turn(kb, "w ila lwald jdid mazal ma tsjjel?", "birth-certificate", hits).procedure != "vehicle-registration-new"
+    )
+    patente = [Hit("business-tax-registration", 24.1, names=2.2, grams=45.8), Hit("life-certificate", 1.5, grams=5.9)]
+    assert turn(kb, "w lpatente kifach?", "trade-register", patente) == Resolution(
+        "business-tax-registration", "switch"
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ch7al kaydiro f had lkhdma?",
+        "واش هاد الشي كيتدار فالمقاطعة؟",
+        "et cette démarche, c'est long ?",
+        "هل هذه الوثيقة مجانية؟",
+    ],
+)
+def test_a_generic_noun_after_a_demonstrative_points_back(kb: KnowledgeBase, message: str) -> None:
+    assert refers_back(message)
+    hits = [Hit("job-seeker-registration", 17.8, names=2.3, grams=35.7), Hit("cnss-employee-registration", 6.9)]
+    assert turn(kb, message, "signature-legalization", hits) == Resolution("signature-legalization", "stay")
+
+
+@pytest.mark.parametrize("message", ["ولافينييت ديال هاد العام كيفاش نخلصها؟", "et ce passeport ?", "w had l3am?"])
+def test_a_demonstrative_before_a_name_or_a_time_does_not_point_back(message: str) -> None:
+    assert not refers_back(message)
+
+
+@pytest.mark.parametrize(
+    ("previous", "message", "expected"),
+    [
+        ("cnie-first", "عفوا، أقصد التجديد وليس أول مرة", "cnie-renewal"),
+        ("cnie-renewal", "la machi salat, tsre9at liya", "cnie-lost"),
+        ("cnie-first", "non, je parle du renouvellement", "cnie-renewal"),
+        ("passport-lost", "non, il n'est pas perdu, juste expiré", "passport-renewal"),
+        ("driving-license-first", "وإلا كان عندي البيرمي وتقطع؟", "driving-license-duplicate"),
+    ],
+)
+def test_corrections_and_variants_move_within_the_family(
+    kb: KnowledgeBase, previous: str, message: str, expected: str
+) -> None:
+    # Search found a stranger (a carte grise by its spelling): the family's variant wins all the same.
+    hits = [
+        Hit("carte-grise-renewal-duplicate", 13.2, names=2.9, grams=39.1),
+        Hit(previous, 11.4, names=2.7, grams=19.8),
+    ]
+    assert turn(kb, message, previous, hits).procedure == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "est-ce que ma femme pourrait deposer le dossier ?",
+        "هل يجوز لزوجتي أن تتسلمه؟",
+        "هل يمكن لأحد أفراد أسرتي سحبه إذا كنت خارج المغرب؟",
+        "wach khoya y9der ymchi?",
+        "l'avocat dyali y9der ydemandih?",
+    ],
+)
+def test_a_person_who_may_act_keeps_the_procedure(kb: KnowledgeBase, message: str) -> None:
+    hits = [Hit("foreign-license-exchange", 9.0, names=1.0, grams=12.0), Hit("criminal-record", 5.0)]
+    assert turn(kb, message, "criminal-record", hits) == Resolution("criminal-record", "on_behalf")
+
+
+def test_a_person_who_may_do_another_named_procedure_switches(kb: KnowledgeBase) -> None:
+    hits = [Hit("foreign-residence-card", 25.0, names=7.0, grams=60.0), Hit("cnie-renewal", 5.0)]
+    message = "ma femme peut faire sa carte de sejour ?"
+    assert turn(kb, message, "cnie-renewal", hits) == Resolution("foreign-residence-card", "switch")
+
+
+@pytest.mark.parametrize("message", ["wach weldi y9der ydir passport?", "هل يمكن الحصول عليها يوم الأحد؟"])
+def test_a_child_or_a_sunday_is_not_someone_acting(message: str) -> None:
+    assert not someone_may(message)
