@@ -13,6 +13,8 @@ from bot.understand.normalize import normalize
 
 # Words that say "on my behalf" outright.
 _EXPLICIT = (
+    "وكيل عني|وكيلا عني|يحضر عني|تحضر عني|وكيلي|qui y va|qui ira a ma place|qui va y aller|li ymchi|lli ymchi|"
+    "اللي يمشي|اللي غادي يمشي|li ghadi ymchi|"
     "a sa place|a ma place|a leur place|a notre place|pour moi|pour lui|pour elle|a mon nom|"
     "en mon nom|de ma part|pour mon compte|pour le compte|procuration|mandat|mandataire|mandater|"
     "me representer|le representer|quelqu'un d'autre|une autre personne|un proche|un tiers|"
@@ -32,6 +34,7 @@ _EXPLICIT = (
 # Someone who could act for the citizen (not a child: "wach weldi y9der ydir passport" is about the
 # child's own document, and a child named moves a family to its minor's variant).
 _AGENT = (
+    "un cousin|une cousine|mon fils majeur|ma fille majeure|وكيل|للواليد|للواليده|"
     "mon mari|ma femme|mon epoux|mon epouse|mon frere|ma soeur|mon pere|ma mere|mes parents|"
     "mon cousin|ma cousine|mon oncle|ma tante|un ami|une amie|mon ami|mon amie|un voisin|une voisine|"
     "mon voisin|mon avocat|un avocat|mon notaire|un notaire|quelqu'un|qqn|un membre de ma famille|"
@@ -43,6 +46,7 @@ _AGENT = (
     "اي شخص|قريبي|عمي|خالي"
 )
 _MAY = (
+    "peux|puis|pourrais|pourrai|n9der|nqder|nkder|نقدر|يمكنني|يمكنني ان|استطيع|"
     "peut|peuvent|pourrait|pourra|a le droit|est autorise|est autorisee|y9der|t9der|y9dro|yqder|"
     "tqder|ymken|momkin|possible|yjouz|يقدر|تقدر|يقدرو|يمكن|يمكنه|يمكنها|يمكنهم|يجوز|يستطيع|تستطيع|"
     "يحق|ممكن"
@@ -63,6 +67,7 @@ def says_on_behalf(message: str) -> bool:
 
 
 def someone_may(message: str) -> bool:
-    """The turn asks whether a person may act ("ma soeur peut y aller ?", "هل يمكن لأخي ...")."""
+    """The turn asks whether a person may act, or the citizen for a person ("ma soeur peut y aller ?",
+    "هل يمكن لأخي ...", "je peux le retirer pour ma mère ?", "n9der ndirha l mmi?")."""
     text = normalize(message)
     return bool(_pattern(_AGENT).search(text) and _pattern(_MAY).search(text))
