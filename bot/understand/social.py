@@ -30,6 +30,7 @@ _PRIORITY: tuple[SocialKind, ...] = ("capabilities", "who", "help", "thanks", "g
 # (kind or None for a filler, language) -> phrases. Written as people type them; normalised at load.
 _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
     ("greeting", "fr"): """
+        wesh|hola|bonjour a vous|bonsoir a vous|salut a vous|bien le bonjour|
         bonjour|bonjoru|bjr|bonsoir|bsr|salut|slt|coucou|cc|hello|hi|hey|allo|allô|bonjour a tous|bonne matinee|
         re bonjour|rebonjour|bonjour madame|bonjour monsieur|ça va|ca va|comment allez vous|comment ca va|
         vous allez bien|tu vas bien|il y a quelqu'un|y a quelqu'un|quelqu'un est la|vous etes la|tu es la|
@@ -52,6 +53,10 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         واش لاباس|كيف داير|مرحبا بيك|اهلا بيك|سلام خويا|سلام اخويا|سلام ختي|كاين شي حد هنا|كاين شي واحد هنا|
         كاين شي حد يجاوبني|واش كاين شي واحد|wach kayn chi wa7ed|wach kayn chi had|wach kayn chi 7ad""",
     ("thanks", "fr"): """
+        c'est note|merci pour tout|merci de votre reponse|merci pour la reponse|merci pour votre reponse|
+        merci pour ta reponse|merci de l'info|merci pour l'information|je vous en remercie|
+        ca m'aide beaucoup|ca m'a aide|tres utile|merci pour votre aide precieuse|c'est clair|
+        c'est tres clair|
         merci|mrc|mrec|mci|merci beaucoup|merci bcp|merci infiniment|mille mercis|je vous remercie|
         je te remercie|je vous remercie infiniment|merci pour votre aide|merci pour l'aide|merci pour les infos|
         merci pour l'info|merci pour votre patience|merci pour ces explications|
@@ -61,11 +66,15 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         grand merci|un grand merci|thank u|thanks a lot|many thanks|thank you very much|tnx|
         c'est tres clair merci""",
     ("thanks", "ar"): """
+        شكرا على الرد|شكرا على الاجابه|اشكرك جزيل الشكر|جزيل الشكر|كل الشكر|مفهوم|فهمت|وصلت الفكره|
+        شكرا على المعلومه|
         شكرا|شكرا لك|شكرا لكم|شكرا جزيلا|اشكرك|اشكركم|شكرا على المساعده|شكرا على التوضيح|شكرا على المعلومات|
         جزاك الله خيرا|جزاكم الله خيرا|بارك الله فيك|بارك الله فيكم|اشكرك على هذه المعلومات القيمه|
         شكرا على سعه صدركم|ممتن لك|الف شكر|ألف شكر|شكرا جزيلا لك|شكرا جزيلا لكم|بارك الله فيكم جميعا|جزاك الله|
         جزاكم الله|مشكور|مشكورين|شكرا دليل|يعطيك العافيه|الله يعطيك العافيه""",
     ("thanks", "darija"): """
+        fhmt|fhemt|safi fhmt|فهمت|صافي فهمت|chokran 3la lmaloumat|chokran 3la lm3lomat|chokran 3la l2ijaba|
+        merci bzzaf|lah ykhallik|مرسي بزاف|فهمتك|fhamtek|fhmtk|
         شكرا بزاف|الله يجازيك بخير|الله يجازيك|الله يحفظك|الله يخليك|تبارك الله عليك|الله يرحم الوالدين|chokran|
         choukran|chokrane|shokran|chkran|chokran bzaf|choukran bzaf|lah yjazik bikhir|lah yjazik|
         allah yjazik bikhir|lah y7fdek|lah yhfdek|lah ykhlik|lah yr7am lwalidin|tbarkellah 3lik|baraka lah fik|
@@ -76,6 +85,8 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         الله يبارك فيك|شكرا خويا|شكرا اخويا|مرسي|ميرسي|ميرسي بزاف|شكرا على المساعده ديالك|الله يكثر خيرك|
         الله يكتر خيرك|lah ykter khirek|lah ykatar khirek""",
     ("goodbye", "fr"): """
+        je vous laisse|a tout a l'heure|bonne journee a vous|bonne soiree a vous|bonne journee a toi|
+        au plaisir|
         au revoir|aurevoir|bye|bye bye|a bientot|a plus|a+|bonne journee|bonne soiree|bonne nuit|
         bonne continuation|a la prochaine|ciao|salut a plus|bonne fin de journee|bye bye dalil|see you|goodbye|
         good bye|bonne soiree a vous|a demain|adieu""",
@@ -83,6 +94,7 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         مع السلامه|وداعا|في امان الله|الى اللقاء|الي اللقاء|طاب يومك|طاب مساؤكم|طاب مساؤك|تصبح على خير|
         ليله سعيده""",
     ("goodbye", "darija"): """
+        nchoufek mn b3d|nchofek mn b3d|lah y3awn|الله يعاون|نشوفك من بعد|bslama 3likom|بسلامه عليكم|
         بسلامه|بالسلامه|الله معاك|تهلا|تهلا فراسك|نتلاقاو|يالاه بسلامه|beslama|bslama|b slama|bessalama|
         yallah beslama|ntla9aw|ntla9aw mn b3d|thla|thla f rask|thella f rask|lah m3ak|tesba7 3la khir|
         tsba7 3la khir|layla sa3ida|bslama khoya|beslama khoya|ciao khoya|hna b slama|bslamaa|فبسلامه|
@@ -126,12 +138,18 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         اشنو كتدير|اش كتدير|chno khdmtek|achnou kat3ref dir|achno kaddir|ach kaddir|chno kaddir nta|
         kifach t9der t3awni|kifach nkhdem m3ak|كيفاش تقدر تعاوني|كيفاش نخدم معاك|كيفاش كتخدم""",
     ("help", "fr"): """
+        j'ai une question|une question|j'ai une petite question|je suis perdu|je suis perdue|
+        je ne sais pas par ou commencer|je sais pas par ou commencer|je sais pas quoi faire|
+        je ne sais pas quoi faire|
         aide|aidez moi|aide moi|aidez-moi|j'ai besoin d'aide|besoin d'aide|au secours|sos|help|help me|
         pouvez vous m'aider|tu peux m'aider|vous pouvez m'aider|j'ai besoin d'aide svp""",
     ("help", "ar"): """
+        لدي سؤال|عندي سؤال|لدي استفسار|عندي استفسار|لا اعرف من اين ابدا|لدي سؤال من فضلك|
         مساعده|ساعدني|ساعدوني|احتاج الى مساعده|احتاج مساعده|انا بحاجه الى مساعده|انا بحاجه الى مساعده عاجله|
         هل يمكنك مساعدتي|ارجو المساعده|النجده""",
     ("help", "darija"): """
+        3ndi so2al|3ndi wa7ed so2al|3ndi chi so2al|3ndi wahed so2al|bghit nsowlek|bghit nsewlek|bghit nswlek|
+        عندي واحد السؤال|عندي سؤال|بغيت نسولك|ما عرفتش منين نبدا|ma 3reftch mnin nbda|ma3reftch mnin nbda|
         عاوني|عاونوني|عافاك عاوني|محتاج شي واحد يعاوني|محتاج شي حد يعاوني|بغيت شي مساعده|واش ممكن تعاوني|
         واش تقدر تعاوني|3awni|3awnini|3awnouni|3awnoni|3afak 3awni|3afak 3awnini|bghit mosa3ada|
         bghit chi mosa3ada|wach t9der t3awni|wach ymken t3awni|m7taj mosa3ada""",

@@ -9,8 +9,9 @@ from bot.knowledge.schema import Variant
 
 _WORDS: dict[Variant, str] = {
     "first": """
-        passer le permis | passer mon permis | passer son permis | avoir le permis | obtenir le permis |
-        obtenir mon permis | ndouz | ndowez | nedouz | ندوز |
+        passer le permis de conduire | passer mon permis de conduire | passer son permis de conduire |
+        avoir le permis de conduire | obtenir le permis de conduire | obtenir mon permis de conduire |
+        ndouz | ndowez | nedouz | ندوز |
         premiere fois | premiere demande | pour la premiere | jamais eu | nouvelle demande | obtenir pour la |
         awel merra | awal merra | lawla | l'awla | 3mmri ma | 3emmri ma | ma 3mmri | أول مرة | لأول مرة |
         اول مره | لاول مره | عمري ما | ما عمري | ماعمري | أول بطاقة | اول باسبور | premier | premiere | 1er |

@@ -45,6 +45,14 @@ from bot.understand.social import social_fallback, social_kind, without_social
         ("chkoun nta?", "who", "darija"),
         ("what can you do?", "capabilities", "fr"),
         ("شنو تقدر تدير؟", "capabilities", "darija"),
+        # Acknowledgements, leave-takings and "I have a question" (issue 14, session 4).
+        ("bonne journée à vous", "goodbye", "fr"),
+        ("ok merci pour la réponse", "thanks", "fr"),
+        ("شكرا على الرد", "thanks", "ar"),
+        ("safi fhmt, chokran", "thanks", "darija"),
+        ("j'ai une question", "help", "fr"),
+        ("3ndi wa7ed so2al", "help", "darija"),
+        ("عندي سؤال من فضلك", "help", "ar"),
     ],
 )
 def test_social_messages(message: str, kind: str, lang: str) -> None:
@@ -63,6 +71,9 @@ def test_social_messages(message: str, kind: str, lang: str) -> None:
         "c'est qui le ministre de l'intérieur ?",
         "comment ça marche le renouvellement du passeport ?",
         "yatik se77a, w ch7al kayswa lpasspor?",
+        "j'ai une question sur la carte grise",
+        "3ndi so2al 3la lpermis",
+        "à quelle heure ouvre la commune ?",
     ],
 )
 def test_messages_that_ask_something_are_not_social(message: str) -> None:
