@@ -63,8 +63,9 @@ def refers_back(message: str) -> bool:
 
 @dataclass(frozen=True)
 class Resolution:
-    procedure: str | None  # None: a new question, answered as a first turn would be
-    reason: str  # stay, on_behalf, switch, variant, correction, new
+    procedure: str | None  # None: a new question, answered as a first turn would be (or asked again)
+    reason: str  # option, ask, stay, on_behalf, switch, variant, correction, new
+    options: tuple[str, ...] = ()  # "ask": the clarification's options again
 
 
 @cache
@@ -139,6 +140,21 @@ def _chosen_option(kb: KnowledgeBase, offered: list[str], variants: list[Variant
     return found or next((h.procedure_id for h in hits[:1] if h.procedure_id in offered), None)
 
 
+def _ask_again(
+    message: str, kb: KnowledgeBase, offered: list[str], wanted: list[Variant], hits: list[Hit], settings: Settings
+) -> Resolution | None:
+    """A follow-up to a clarification that chose nothing, by a variant ("et si je l'ai perdue ?"),
+    someone acting for the citizen ("je peux y aller à sa place ?") or pointing back ("had lwra9"), is
+    about the same choice: asked again, moved to the variant it names. An aspect alone is not enough
+    ("quel temps fera-t-il demain ?" asks a "when" of the weather)."""
+    if named(message, hits, kb, settings) is not None:
+        return None
+    if not (wanted or says_on_behalf(message) or someone_may(message) or refers_back(message)):
+        return None
+    options = tuple(dict.fromkeys(_in_family(kb, o, wanted) or o for o in offered))
+    return Resolution(options[0], "option") if len(options) == 1 else Resolution(None, "ask", options)
+
+
 def resolve(
     message: str, previous: str | None, kb: KnowledgeBase, hits: list[Hit], settings: Settings, offered: list[str]
 ) -> Resolution:
@@ -150,6 +166,9 @@ def resolve(
         option = _chosen_option(kb, offered, wanted, hits)
         if option is not None:
             return Resolution(option, "option")
+        again = _ask_again(message, kb, offered, wanted, hits, settings)
+        if again is not None:
+            return again
     if previous is None:
         return Resolution(None, "new")
     correction = is_correction(message)

@@ -108,6 +108,7 @@ class Pipeline:
             known = previous if previous in ctx.kb.procedures else None
             turn = resolve(ctx.message, known, ctx.kb, ctx.hits, self.settings, offered)
             ctx.trace["followup"] = turn.reason
+            ctx.options = list(turn.options)  # a clarification asked again
             if turn.procedure is not None:
                 ctx.chosen = [turn.procedure]
                 # A turn that names another procedure is a new question about it, not a follow-up.
@@ -143,8 +144,8 @@ class Pipeline:
         return ctx.neighbours
 
     def check_scope(self, ctx: Context) -> None:
-        # A later turn resolved to its procedure, or a tapped option, is ours.
-        if ctx.chosen or ctx.kb.by_title(ctx.message) is not None or not ctx.hits:
+        # A later turn resolved to its procedure or to the same clarification, or a tapped option, is ours.
+        if ctx.chosen or ctx.options or ctx.kb.by_title(ctx.message) is not None or not ctx.hits:
             return
         neighbours = self._neighbours(ctx)
         # A message that names a procedure ("الباسبور", "cnss") is about it however short it is.
@@ -158,6 +159,8 @@ class Pipeline:
             return
         if ctx.chosen:  # a later turn already resolved to its procedure
             return
+        if ctx.options:  # a later turn about a clarification that chose nothing: asked again
+            raise Stop(AnswerStatus.CLARIFICATION)
         top = ctx.hits[0] if ctx.hits else None
         if top is None:
             raise Stop(AnswerStatus.NO_ANSWER)

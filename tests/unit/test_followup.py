@@ -129,3 +129,24 @@ def test_a_person_who_may_do_another_named_procedure_switches(kb: KnowledgeBase)
 @pytest.mark.parametrize("message", ["wach weldi y9der ydir passport?", "هل يمكن الحصول عليها يوم الأحد؟"])
 def test_a_child_or_a_sunday_is_not_someone_acting(message: str) -> None:
     assert not someone_may(message)
+
+
+def test_a_variant_after_an_unsettled_clarification_asks_the_same_choice_moved(kb: KnowledgeBase) -> None:
+    offered = ["passport-renewal", "cnie-renewal"]
+    hits = [Hit("cnie-lost", 12.1, names=1.5, grams=17.2), Hit("driving-license-duplicate", 11.3, names=1.5)]
+    found = resolve("et si je l'ai perdue ?", None, kb, hits, Settings(), offered)
+    assert found == Resolution(None, "ask", ("passport-lost", "cnie-lost"))
+
+
+def test_someone_acting_after_an_unsettled_clarification_asks_it_again(kb: KnowledgeBase) -> None:
+    offered = ["life-certificate", "retirement-pension"]
+    hits = [Hit("amo-health-insurance", 16.9, names=2.9, grams=17.3), Hit("disability-card", 4.6)]
+    found = resolve("il est malade, je peux y aller a sa place ?", None, kb, hits, Settings(), offered)
+    assert found == Resolution(None, "ask", tuple(offered))
+
+
+@pytest.mark.parametrize("message", ["quel temps fera-t-il demain ?", "w lpatente kifach?"])
+def test_after_a_clarification_another_question_is_new(kb: KnowledgeBase, message: str) -> None:
+    offered = ["company-creation", "negative-certificate"]
+    hits = [Hit("business-tax-registration", 24.1, names=2.2, grams=45.8), Hit("life-certificate", 1.5, grams=5.9)]
+    assert resolve(message, None, kb, hits, Settings(), offered).reason != "ask"
