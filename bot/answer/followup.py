@@ -182,8 +182,9 @@ def resolve(
     # procedure is named outright ("et si je l'ai perdue ?", "la, machi awel merra, tsre9at").
     if variant and variant != previous and (correction or short) and not strong:
         return Resolution(variant, "variant")
-    # Someone else doing this procedure for the citizen; a person who "may" do something else that
-    # the turn names ("ma femme peut faire sa carte de séjour ?") is a new question about that.
+    # Someone else doing this procedure for the citizen, or the citizen going in person (a procuration
+    # or a "CIN" named on the way stays on it); a person who "may" do something else that the turn
+    # names ("ma femme peut faire sa carte de séjour ?") is a new question about that.
     if not correction and (says_on_behalf(message) or (someone_may(message) and other is None)):
         return Resolution(previous, "on_behalf")
     if refers_back(message) and not correction and not strong:

@@ -13,6 +13,9 @@ from bot.understand.normalize import normalize
 
 # Words that say "on my behalf" outright.
 _EXPLICIT = (
+    "en personne|moi meme|moi-meme|personnellement|etre present|etre presente|ma presence|"
+    "obligatoirement moi|b rasi|b rassi|brasi|b nefsi|bnefsi|ana b rasi|ana li nmchi|ana lli nmchi|"
+    "شخصيا|بنفسي|براسي|حضوري|بحضوري|الحضور الشخصي|انا اللي نمشي|"
     "وكيل عني|وكيلا عني|يحضر عني|تحضر عني|وكيلي|qui y va|qui ira a ma place|qui va y aller|li ymchi|lli ymchi|"
     "اللي يمشي|اللي غادي يمشي|li ghadi ymchi|"
     "a sa place|a ma place|a leur place|a notre place|pour moi|pour lui|pour elle|a mon nom|"
@@ -34,6 +37,13 @@ _EXPLICIT = (
 # Someone who could act for the citizen (not a child: "wach weldi y9der ydir passport" is about the
 # child's own document, and a child named moves a family to its minor's variant).
 _AGENT = (
+    "mon conjoint|ma conjointe|une personne de confiance|mon beau frere|ma belle soeur|mon beau pere|"
+    "ma belle mere|mon neveu|ma niece|mon petit fils|ma petite fille|un collegue|mon employeur|"
+    "mon patron|mon associe|le garage|une agence|chi had|chi wahed|ay wa7ed|wa7ed akhor|"
+    "chi wa7ed akhor|wa7ed mn l3a2ila|wa7ed mn l3ayla|chi 7ed mn l3a2ila|3ayalti|3yalti|lmra dyali|"
+    "mra dyali|rajel dyali|zawja|wld 3ammi|ben 3ammi|bent 3ammi|wld khali|sadi9i|sdi9i|مرتي|"
+    "المرا ديالي|الراجل ديالي|ولد عمي|بنت عمي|ولد خالي|صحبتي|شي واحد من العائله|شي حد من العائله|"
+    "واحد من العائله|"
     "un cousin|une cousine|mon fils majeur|ma fille majeure|وكيل|للواليد|للواليده|"
     "mon mari|ma femme|mon epoux|mon epouse|mon frere|ma soeur|mon pere|ma mere|mes parents|"
     "mon cousin|ma cousine|mon oncle|ma tante|un ami|une amie|mon ami|mon amie|un voisin|une voisine|"
@@ -46,6 +56,8 @@ _AGENT = (
     "اي شخص|قريبي|عمي|خالي"
 )
 _MAY = (
+    "ymkn|yqdr|y9dr|t9dr|9ader|9adra|ynjm|ينجم|تقدرو|يمكن ليه|يمكن ليها|est il possible|"
+    "a t il le droit|a t elle le droit|"
     "peux|puis|pourrais|pourrai|n9der|nqder|nkder|نقدر|يمكنني|يمكنني ان|استطيع|"
     "peut|peuvent|pourrait|pourra|a le droit|est autorise|est autorisee|y9der|t9der|y9dro|yqder|"
     "tqder|ymken|momkin|possible|yjouz|يقدر|تقدر|يقدرو|يمكن|يمكنه|يمكنها|يمكنهم|يجوز|يستطيع|تستطيع|"

@@ -46,7 +46,7 @@ def test_a_word_that_a_longer_name_shares_is_not_a_name(
     kb: KnowledgeBase, message: str, previous: str, top: str
 ) -> None:
     hits = [Hit(top, 11.0, names=2.4, grams=25.0), Hit("marriage", 4.0, grams=5.0)]
-    assert turn(kb, message, previous, hits) == Resolution(previous, "stay")
+    assert turn(kb, message, previous, hits).procedure == previous
 
 
 def test_a_spelling_match_names_only_when_no_other_family_is_spelled_closer(kb: KnowledgeBase) -> None:
@@ -150,3 +150,11 @@ def test_after_a_clarification_another_question_is_new(kb: KnowledgeBase, messag
     offered = ["company-creation", "negative-certificate"]
     hits = [Hit("business-tax-registration", 24.1, names=2.2, grams=45.8), Hit("life-certificate", 1.5, grams=5.9)]
     assert resolve(message, None, kb, hits, Settings(), offered).reason != "ask"
+
+
+@pytest.mark.parametrize(
+    "message", ["est-ce que je dois y aller moi-même ou pas ?", "wach khassni nmchi b rasi?", "هل يجب حضوري شخصيا؟"]
+)
+def test_going_in_person_or_not_keeps_the_procedure(kb: KnowledgeBase, message: str) -> None:
+    hits = [Hit("disability-card", 11.0, names=2.4, grams=25.0), Hit("marriage", 4.0, grams=5.0)]
+    assert turn(kb, message, "cnie-renewal", hits) == Resolution("cnie-renewal", "on_behalf")
