@@ -180,12 +180,16 @@ def resolve(
     variant = _in_family(kb, previous, [v for v in wanted if v != own])
     # A variant of the conversation's family, in a short turn or a correction, unless another
     # procedure is named outright ("et si je l'ai perdue ?", "la, machi awel merra, tsre9at").
-    if variant and variant != previous and (correction or short) and not strong:
+    # Living abroad is why someone else would go ("je suis à l'étranger, mon frère peut le faire ?"),
+    # not a foreign licence.
+    proxy = not correction and (says_on_behalf(message) or (someone_may(message) and other is None))
+    abroad_only = set(wanted) <= {"foreign"}
+    if variant and variant != previous and (correction or short) and not strong and not (proxy and abroad_only):
         return Resolution(variant, "variant")
     # Someone else doing this procedure for the citizen, or the citizen going in person (a procuration
     # or a "CIN" named on the way stays on it); a person who "may" do something else that the turn
     # names ("ma femme peut faire sa carte de séjour ?") is a new question about that.
-    if not correction and (says_on_behalf(message) or (someone_may(message) and other is None)):
+    if proxy:
         return Resolution(previous, "on_behalf")
     if refers_back(message) and not correction and not strong:
         return Resolution(previous, "stay")

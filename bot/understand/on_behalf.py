@@ -13,6 +13,10 @@ from bot.understand.normalize import normalize
 
 # Words that say "on my behalf" outright.
 _EXPLICIT = (
+    "التوكيل|بالتوكيل|الوكاله|بالوكاله|"
+    "n7dar ana|n7der ana|khassni n7dar|khass n7dar|darori n7dar|nkoun 7ader|nkon 7ader|لازم نحضر|"
+    "خاصني نحضر|نكون حاضر|l'interesse|la personne concernee|le titulaire doit|المعني بالامر|"
+    "صاحب الشان|الشخص المعني|انابه|ينيب|يوكل|اوكل|"
     "en personne|moi meme|moi-meme|personnellement|etre present|etre presente|ma presence|"
     "obligatoirement moi|b rasi|b rassi|brasi|b nefsi|bnefsi|ana b rasi|ana li nmchi|ana lli nmchi|"
     "شخصيا|بنفسي|براسي|حضوري|بحضوري|الحضور الشخصي|انا اللي نمشي|"
@@ -65,12 +69,15 @@ _MAY = (
 )
 
 
+# Particles glued on a word in Arabic script: "and", "for", "with" ("ولزوجتي", "بتوكيل"); not the
+# article ("النيابة العامة" is the prosecution, "الأحد" is Sunday).
+_PARTICLES = r"(?:[وف]?[لب](?=[\u0600-\u06ff])|[وف](?=[\u0600-\u06ff]))?"
+
+
 @cache
 def _pattern(words: str) -> re.Pattern[str]:
     forms = sorted({normalize(w) for w in words.split("|") if w.strip()}, key=len, reverse=True)
-    # A person in Arabic script may carry "for", "and" glued on ("لأخي", "ولزوجتي").
-    lead = r"(?:[وف]?ل(?=[\u0600-\u06ff]))?"
-    return re.compile(r"(?<![\w])" + lead + "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    return re.compile(r"(?<![\w])" + _PARTICLES + "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
 
 
 def says_on_behalf(message: str) -> bool:

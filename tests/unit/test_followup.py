@@ -11,7 +11,7 @@ from bot.config import Settings
 from bot.knowledge.loading import load_knowledge
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
-from bot.understand.on_behalf import someone_may
+from bot.understand.on_behalf import says_on_behalf, someone_may
 from tests.conftest import ROOT
 
 
@@ -158,3 +158,18 @@ def test_after_a_clarification_another_question_is_new(kb: KnowledgeBase, messag
 def test_going_in_person_or_not_keeps_the_procedure(kb: KnowledgeBase, message: str) -> None:
     hits = [Hit("disability-card", 11.0, names=2.4, grams=25.0), Hit("marriage", 4.0, grams=5.0)]
     assert turn(kb, message, "cnie-renewal", hits) == Resolution("cnie-renewal", "on_behalf")
+
+
+@pytest.mark.parametrize(
+    "message", ["je suis a l'etranger, mon frere peut le faire ?", "ana f lkharij, wach khoya y9der ymchi?"]
+)
+def test_living_abroad_is_why_someone_else_goes_not_a_foreign_licence(kb: KnowledgeBase, message: str) -> None:
+    hits = [Hit("foreign-license-exchange", 12.0, names=2.0, grams=20.0), Hit("driving-license-renewal", 9.0)]
+    found = turn(kb, message, "driving-license-renewal", hits)
+    assert found == Resolution("driving-license-renewal", "on_behalf")
+
+
+@pytest.mark.parametrize("message", ["هل يمكن تقديم الطلب بالتوكيل؟", "le titulaire doit-il etre present ?"])
+def test_a_proxy_or_the_holders_presence_keeps_the_procedure(message: str) -> None:
+    assert says_on_behalf(message)
+    assert not says_on_behalf("هل يجب المرور عبر النيابة العامة؟")
