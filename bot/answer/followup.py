@@ -1,15 +1,16 @@
 """Which procedure a later turn of a conversation is about.
 
 - A turn that names no procedure stays on the conversation's one: an aspect ("et ça coûte combien ?"),
-  a pronoun ("had lwra9 fin ndirhom"), someone acting on the citizen's behalf ("wach khoya y9der
-  ymchi f blasti ?", "هل يمكن لزوجتي أن تتسلمه نيابة عني؟").
-- A turn that names another procedure switches to it ("w la patente ?", "et une copie conforme ?");
-  named by its family's noun only ("et pour la cin ?" after a passport renewal), it keeps the
-  variant the conversation was about (the CIN's renewal).
+  a pronoun or a generic noun pointing back ("had lwra9 fin ndirhom", "هاد الشي"), someone acting on
+  the citizen's behalf ("wach khoya y9der ymchi f blasti ?", "هل يمكن لزوجتي أن تتسلمه نيابة عني؟").
+- A turn that names another procedure switches to it ("w la patente ?", "et une copie conforme ?"),
+  a short turn by one of its names said whole ("et l'AMO ?"); named by its family's noun only ("et
+  pour la cin ?" after a passport renewal), it keeps the variant the conversation was about.
 - A turn that names a variant of the conversation's family moves within it ("et pour mon fils ?" ->
   the minor's passport, "w ila kant expirée?" -> the renewal, "tsre9at" -> the lost one).
 - A correction ("non, je parle du renouvellement", "la, machi awel merra", "لا، أقصد...") drops the
   procedure it corrects: a variant it names, or the next procedure search found.
+- After a clarification that chose nothing, a variant or a proxy question asks the same choice again.
 
 Everything else is a new question, answered as a first turn would be.
 """
