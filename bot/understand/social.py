@@ -30,7 +30,7 @@ _PRIORITY: tuple[SocialKind, ...] = ("capabilities", "who", "help", "thanks", "g
 # (kind or None for a filler, language) -> phrases. Written as people type them; normalised at load.
 _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
     ("greeting", "fr"): """
-        wesh|hola|bonjour a vous|bonsoir a vous|salut a vous|bien le bonjour|
+        hola|bonjour a vous|bonsoir a vous|salut a vous|bien le bonjour|
         bonjour|bonjoru|bjr|bonsoir|bsr|salut|slt|coucou|cc|hello|hi|hey|allo|allô|bonjour a tous|bonne matinee|
         re bonjour|rebonjour|bonjour madame|bonjour monsieur|ça va|ca va|comment allez vous|comment ca va|
         vous allez bien|tu vas bien|il y a quelqu'un|y a quelqu'un|quelqu'un est la|vous etes la|tu es la|
