@@ -199,8 +199,7 @@ def resolve(
         if kb.family(new) and kb.family(new) == kb.family(previous):  # the family's noun again
             return Resolution(variant or new, "variant")
         # Another family's noun alone keeps the variant the conversation was about.
-        kept = kb.procedures[previous].variant
-        return Resolution(_in_family(kb, new, [*wanted, *([kept] if kept else [])]) or new, "switch")
+        return Resolution(_in_family(kb, new, [*wanted, *([own] if own else [])]) or new, "switch")
     if variant is not None and variant != previous:
         return Resolution(variant, "variant")
     if correction:
