@@ -23,7 +23,8 @@ _WORDS: dict[Aspect, str] = {
         ttaman | lprix | rssoum | rsoum | rssom | الثمن |
         khlas | nkhelles | nkhlles | katkhlles | kaytkhlles | kaykhlles | fabor | كم | تكلفه | تكلف | ثمن | سعر |
         رسوم | الرسوم | مجاني | مجانا | الواجب | نخلص | كنخلص | كيخلص | الخلاص | شحال | فلوس | التنبر | تنبر |
-        الطابع | كيسوا | بشحال | مبلغ | بالفلوس | مجانيه | ثمنها | ثمنه | يؤدى | الاداء""",
+        الطابع | كيسوا | بشحال | مبلغ | بالفلوس | مجانيه | ثمنها | ثمنه | يؤدى | الاداء | cher | chere | ghali |
+        ghalia | ghalya | ghalin | غالي | غاليه | غالين | قداش | 9addach | 9adach | qaddach | 9ddach""",
     "delay": """delai | delais | temps | duree | jours | quand | attendre | combien de temps | rapide | kat3tal |
         kay3tal | kaytkhrej | ch7al mn nhar | wa9t | lwe9t | lwa9t | imta | emta | المده | مده | الاجل | الآجال |
         اجل | متى | كم يوم | تستغرق | يستغرق | الوقت | امتى | إمتى | فوقاش | كتعطل | كاتعطل | شحال ديال الوقت |
@@ -38,7 +39,9 @@ _WORDS: dict[Aspect, str] = {
         tout de suite | immediatement | sur le champ | c' est long | sera pret | sera prete | serait pret |
         serait prete | en combien | sous combien | dans combien | fi nfs nhar | f nfs nhar | nfs nhar | f nhar wa7ed |
         fl7in | f l7in | فالحين | ف الحين | فنفس النهار | نفس النهار | نفس اليوم | فورا | في الحين | جاهز | جاهزه |
-        wajja | wajjda""",
+        wajja | wajjda | وقتاش | فوقتاش | wqtach | w9tach | wa9tach | waqtach | fw9tach | fwqtach | fo9ash |
+        foqash | fou9ash | f9ach | imata | imeta | attente | tarde | urgent | urgente | urgence | en urgence |
+        mosta3jel | mosta3jla | mst3jel | mst3jla | مستعجل | مستعجله | بسرعه | سريع | سريعه""",
     "documents": """documents | document | papiers | pieces | dossier | fournir | apporter | ramener | wra9 | lwra9 |
         lwraq | lwara9 | wera9 | papier | les documents | njib | nejib | الوثائق | وثائق | المستندات | الملف |
         الاوراق | الأوراق | الوراق | لوراق | نجيب | الوثائق المطلوبه | faut quoi | il faut quoi | مكونات | وراق |
@@ -71,15 +74,22 @@ _WORDS: dict[Aspect, str] = {
 _WEAK_WHERE = "ou | aller | deposer | depose | nmchi | nemchi | ntsejjel | mnin | منين | نمشي | نودع"
 
 
-def word_pattern(words: str) -> re.Pattern[str]:
-    """Any of the "|"-separated words or phrases, normalised, as whole words (longest first)."""
+# Arabic script glues "and", "so" and "with" to the next word (وبشحال, فشحال, بفلوس, ومتى); "with" not
+# before a long a ("باين" is "it seems", not "with where").
+ARABIC_LEAD = r"(?:(?:[وف]?ب(?!ا)|[وف])(?=[\u0621-\u064a]))?"
+
+
+def word_pattern(words: str, lead: str = "") -> re.Pattern[str]:
+    """Any of the "|"-separated words or phrases, normalised, as whole words (longest first), after an
+    optional ``lead`` (``ARABIC_LEAD``: the particles glued to an Arabic-script word)."""
     forms = sorted({normalize(w.strip()) for w in words.split("|") if w.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'])")
+    return re.compile(r"(?<![\w'])" + lead + "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'])")
 
 
 @cache
 def _patterns() -> dict[Aspect, re.Pattern[str]]:
-    return {aspect: word_pattern(words) for aspect, words in _WORDS.items()}
+    # Particles only before money and time words: "فصالح" is "in favour of", not "valid".
+    return {a: word_pattern(words, ARABIC_LEAD if a in ("fees", "delay") else "") for a, words in _WORDS.items()}
 
 
 # "How much" is a fee only when no duration is asked with it; these say money whatever else is asked.
@@ -87,13 +97,17 @@ _FEE_ONLY = """cout | coute | couter | coutent | prix | tarif | tarifs | frais |
     payante | gratuit | gratuite | droits | taman | tamane | ttaman | lprix | rssoum | rsoum | rssom | الثمن |
     flous | khlas | nkhelles | nkhlles | katkhlles |
     kaytkhlles | kaykhlles | fabor | تكلفه | تكلف | ثمن | سعر | رسوم | الرسوم | مجاني | مجانا | مجانيه | الواجب |
-    نخلص | كنخلص | كيخلص | الخلاص | فلوس | التنبر | تنبر | الطابع | كيسوا | بشحال | مبلغ | بالفلوس | ثمنها | ثمنه"""
+    نخلص | كنخلص | كيخلص | الخلاص | فلوس | التنبر | تنبر | الطابع | كيسوا | بشحال | مبلغ | بالفلوس | ثمنها | ثمنه |
+    cher | chere | ghali | ghalia | ghalya | ghalin | غالي | غاليه | غالين"""
 
 
 # "How much" followed by a unit of time is a duration ("ch7al d nhar", "شحال من سيمانه", "combien de
 # semaines"); time units alone are not (a child's age: "6 mois", "عندو شهرين").
-_HOW_MUCH = "combien | ch7al | chhal | sh7al | chehal | x7al | كم | شحال | بشحال"
+_HOW_MUCH = """combien | ch7al | chhal | sh7al | chehal | x7al | كم | شحال | بشحال | قداش | 9addach | 9adach | qaddach |
+    9ddach"""
 _OF = r"(?:\s+(?:de|d|dyal|dial|mn|men|ديال|د|من|f|ف|في))?"
+# "How much does it take" (singular: "شحال كياخدو", how much do they take, asks a price).
+_TAKES = r"(?:[يت]ا?خ[دذ]|[yt]a?(?:kh|5)(?:ou|o|e)?d)(?![\w'])"
 _TIME_UNITS = """nhar | nhari | iyam | ayam | liyam | l2iyam | 2iyam | layam | l'iyam | lwe9t | lwa9t | lwaqt |
     jour | jours | simana | simanat | semaine | semaines | chhar |
     ch8ar | chher | chhor | shhar | mois | 3am | sa3a | sa3at | heures | we9t | wa9t | w9t | temps | نهار | يوم |
@@ -103,17 +117,18 @@ _TIME_UNITS = """nhar | nhari | iyam | ayam | liyam | l2iyam | 2iyam | layam | l
 @cache
 def _how_long() -> re.Pattern[str]:
     unit = word_pattern(_TIME_UNITS).pattern
-    return re.compile(word_pattern(_HOW_MUCH).pattern + _OF + r"\s+" + unit)
+    how_much = word_pattern(_HOW_MUCH, ARABIC_LEAD).pattern
+    return re.compile(f"{how_much}(?:{_OF}\\s+{unit}|\\s+{_TAKES})")
 
 
 @cache
 def _how_much() -> re.Pattern[str]:
-    return word_pattern(_HOW_MUCH)
+    return word_pattern(_HOW_MUCH, ARABIC_LEAD)
 
 
 @cache
 def _fee_words() -> re.Pattern[str]:
-    return word_pattern(_FEE_ONLY)
+    return word_pattern(_FEE_ONLY, ARABIC_LEAD)
 
 
 @cache
@@ -125,10 +140,28 @@ def _spans(text: str) -> list[tuple[int, int, Aspect]]:
     return [(m.start(), m.end(), a) for a, p in _patterns().items() for m in p.finditer(text)]
 
 
+def _two_questions(text: str, kept: list[tuple[int, int, Aspect]]) -> bool:
+    """Two "how much", one of them the duration's and one not ("ch7al w ch7al mn nhar", "combien et en
+    combien de temps"): the other asks the price."""
+    delays = [(s, e) for s, e, a in kept if a == "delay"]
+    starts = {s for s, _ in delays}
+
+    def of_delay(m: re.Match[str]) -> bool:
+        after = len(text) - len(text[m.end() :].lstrip())  # the next word: "ch7al katakhod"
+        return any(s <= m.start() and m.end() <= e for s, e in delays) or after in starts
+
+    asked = [of_delay(m) for m in _how_much().finditer(text)]
+    return any(asked) and not all(asked)
+
+
+# "Welcome to you" (مرحبا بكم) is no "for how much" (بكم).
+_WELCOME = re.compile(r"(?<!\w)(?:مرحبا|اهلا|مرحبه)\s+(?:بكم|بيكم)(?!\w)")
+
+
 def detect_aspects(message: str) -> tuple[Aspect, ...]:
     """The aspects a message asks about, in the order it asks them (at most ``MAX_ASPECTS``); empty
     for a general question ("comment renouveler ma CIN ?")."""
-    text = normalize(message)
+    text = _WELCOME.sub(lambda m: " " * len(m.group()), normalize(message))
     # "ch7al d nhar": the "how much" inside is the duration's.
     spans = _spans(text) + [(m.start(), m.end(), "delay") for m in _how_long().finditer(text)]
     # Darija verbs and nouns of time and money however spelled and conjugated (kaytbta, كيتعطل).
@@ -144,11 +177,21 @@ def detect_aspects(message: str) -> tuple[Aspect, ...]:
     if "validity" in first:  # "ch7al katb9a sal7a", "valable combien de temps": how long it stays valid
         first.pop("fees", None)
         first.pop("delay", None)
-    if "delay" in first and "fees" in first and not money:
+    if "delay" in first and "fees" in first and not money and not _two_questions(text, kept):
         first.pop("fees")  # "ch7al katakhod", "كم يوما": how many days, not how much money
     if not first and _weak_where().search(text):
         return ("where",)
     return tuple(sorted(first, key=first.__getitem__))[:MAX_ASPECTS]
+
+
+def without_cues(message: str) -> str:
+    """The normalised message with every word that asks an aspect blanked out: what it says besides
+    asking ("chno lwra9 dyal lpasspor" -> "dyal lpasspor")."""
+    text = normalize(message)
+    spans = _spans(text) + [(s, e, "fees") for s, e, _ in stem_spans(text)]
+    for start, end, _ in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def detect_aspect(message: str) -> Aspect | None:

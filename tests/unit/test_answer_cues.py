@@ -8,8 +8,8 @@ from typing import get_args
 
 import pytest
 
-from bot.answer.clarify import TOPICS, topic_only
 from bot.answer.short import facts_for, short_answer
+from bot.answer.topics import TOPICS, topic_only
 from bot.evaluate import FIRST_SCREEN, plain
 from bot.knowledge.loading import load_knowledge
 from bot.knowledge.schema import Procedure
@@ -204,7 +204,73 @@ def test_with_two_aspects_the_fee_the_delay_and_the_documents_start_on_the_first
         ("les papiers de ma voiture", "vehicle-ownership-transfer", "vehicle"),
         ("عندي سؤال على الطوموبيل ديالي", "vehicle-registration-new", "vehicle"),
         ("mutation de la carte grise", "vehicle-ownership-transfer", None),
+        ("je voudrais m'inscrire", "electoral-registration", "registration"),
+        ("بغيت نتسجل", "job-seeker-registration", "registration"),
+        ("inscription sur les listes electorales", "electoral-registration", None),
+        ("chi wra9a dyal sawabi9", "criminal-record", "record"),
+        ("السجل العدلي", "criminal-record", None),
     ],
 )
 def test_a_topic_named_with_nothing_more_is_asked_about(message: str, top: str, topic: str | None) -> None:
     assert topic_only(message, top) == (TOPICS[topic].procedures if topic else ())
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("واش الباسبور بفلوس؟", ("fees",)),  # "with money": ب glued on
+        ("لاكارط فشحال من نهار كتخرج؟", ("delay",)),  # "in how many days": ف glued on
+        ("شنو خاصني من وراق وبشحال البيرمي؟", ("documents", "fees")),  # "and how much": وب glued on
+        ("شحال كنخلص وشحال ياخد الباسبور؟", ("fees", "delay")),  # "how much does it take"
+        ("ch7al yakhod lpermis", ("delay",)),
+        ("شحال كياخدو فالباسبور؟", ("fees",)),  # how much do they take: a price
+        ("باين ليا الباسبور قديم", ()),  # "it seems" is not "with where"
+    ],
+)
+def test_arabic_particles_glued_on_and_how_much_it_takes(message: str, expected: tuple[str, ...]) -> None:
+    assert detect_aspects(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("le passeport combien et en combien de jours", ("fees", "delay")),
+        ("lakart ch7al w ch7al d nhar?", ("fees", "delay")),
+        ("ch7al katakhod w ch7al mn nhar", ("delay",)),  # both "how much" are the duration's
+        ("ch7al katakhod lakart", ("delay",)),
+    ],
+)
+def test_a_second_how_much_beside_the_durations_asks_the_price(message: str, expected: tuple[str, ...]) -> None:
+    assert detect_aspects(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("c'est cher le renouvellement du passeport ?", ("fees",)),  # is it expensive
+        ("lkarta ghalia?", ("fees",)),
+        ("البيرمي غالي؟", ("fees",)),
+        ("9addach ykallef lpermis", ("fees",)),  # the eastern "how much"
+        ("قداش من نهار باش يخرج الباسبور", ("delay",)),
+        ("wqtach twjed lakart", ("delay",)),  # "at what time"
+        ("وقتاش غايخرج الباسبور؟", ("delay",)),
+    ],
+)
+def test_expensive_and_at_what_time(message: str, expected: tuple[str, ...]) -> None:
+    assert detect_aspects(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("passeport urgent", ("delay",)),  # urgency asks how soon
+        ("wach kayn chi tari9a mosta3jla l lakart", ("delay",)),
+        ("الباسبور كيخرج بسرعة؟", ("delay",)),
+        ("l'attente pour la cin", ("delay",)),
+        ("fo9ash tkhrej lakart", ("delay",)),
+        ("مرحبا بكم، كيفاش ندير الباسبور؟", ("steps",)),  # "welcome to you" is no "for how much"
+        ("واش هادشي فصالح المواطن؟", ()),  # "in favour of" is not "valid"
+    ],
+)
+def test_urgency_asks_the_delay_and_particles_stay_on_money_and_time(message: str, expected: tuple[str, ...]) -> None:
+    assert detect_aspects(message) == expected

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 
 import pytest
 
+from bot.answer.clarify import each_side_names
 from bot.app import Parts, build
 from bot.assistant import Dalil
 from bot.texts import TEXTS, say
-from bot.types import AnswerStatus
+from bot.types import AnswerStatus, Hit
 from bot.understand.language import detect
+from bot.understand.normalize import normalize
 from tests.fakes import FakeEmbedder, FakeTranscriber, FakeVectorStore
 from tests.unit.test_pipeline import fake_settings
 
@@ -150,3 +152,58 @@ def test_the_answers_table_renders_a_style_without_aspect_questions() -> None:
     from bot.evaluate import StyleAnswers
 
     assert StyleAnswers().row("fr").split()[1:] == ["0", "-", "-", "-", "-", "-"]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("شهادة السكنى ولا شهادة الحياة؟", {"residence-certificate", "life-certificate"}),
+        ("certificat de vie ou certificat de résidence ?", {"residence-certificate", "life-certificate"}),
+        ("auto-entrepreneur ou société ?", {"auto-entrepreneur", "company-creation"}),
+    ],
+)
+def test_one_or_the_other_each_side_naming_its_own_is_asked_about(
+    dalil: Dalil, message: str, expected: set[str]
+) -> None:
+    answer = dalil.answer(message)
+    assert answer.status is AnswerStatus.CLARIFICATION and answer.trace["neighbours"] == "one_or_the_other"
+    assert expected <= {o.id for o in answer.options}, answer.trace["hits"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "certificat de vie, c'est où ?",  # one side names nothing
+        "lpasspor ou lakart, chno lwra9 li khassin?",  # a fact asked ("ou" is "and" in Latin Darija)
+        "شهادة السكنى ولا الحياة، شحال كتاخد؟",
+    ],
+)
+def test_or_naming_one_procedure_or_asking_a_fact_is_not_asked_about(dalil: Dalil, message: str) -> None:
+    answer = dalil.answer(message)
+    assert answer.trace["neighbours"] != "one_or_the_other"
+
+
+@pytest.mark.parametrize("message", ["khassni chi chahada mn l9iyada", "khassni certificat mn l9iyada bach nkhdem"])
+def test_a_certificate_not_named_in_latin_letters_is_asked_about(dalil: Dalil, message: str) -> None:
+    answer = dalil.answer(message)
+    assert answer.status is AnswerStatus.CLARIFICATION and answer.trace["neighbours"] == "no_document_named"
+
+
+@pytest.mark.parametrize("message", ["chi wra9a dyal sawabi9"])  # no procedure's name, a topic's
+def test_a_topic_named_with_nothing_more_is_ours_however_short(dalil: Dalil, message: str) -> None:
+    answer = dalil.answer(message)
+    assert answer.status is AnswerStatus.CLARIFICATION and answer.trace["neighbours"] == "topic", answer.trace
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("chahadat sokna wla chahadat l7ayat?", {"residence-certificate", "life-certificate"}),
+        # "wla" is also "became": a side that is a clause names no procedure by itself.
+        ("lpasspor dyal wldi sghir wla m9tou3 w bghit nbeddel lih chahadat sokna", set()),
+    ],
+)
+def test_each_side_of_or_names_its_own(dalil: Dalil, message: str, expected: set[str]) -> None:
+    kb = dalil._knowledge.current
+    hits = [Hit(pid, 1.0) for pid in kb.procedures]
+    assert set(each_side_names(normalize(message), hits, kb)) == expected

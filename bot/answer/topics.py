@@ -1,0 +1,169 @@
+"""Topics named with one broad noun, beyond the knowledge model's families (a birth, a tax
+certificate, registering, one's record...): a message that names one and says nothing more is asked
+which of the topic's procedures it means (``bot.answer.clarify``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.understand.analysis import STOP_WORDS, tokenize
+from bot.understand.aspects import without_cues, word_pattern
+from bot.understand.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Topic:
+    names: str  # one of these words must be there
+    also: str  # words that belong to the topic without settling which procedure
+    procedures: tuple[str, ...]
+
+
+TOPICS: dict[str, Topic] = {
+    "birth": Topic(
+        "naissance | naissances | wilada | lwilada | ولاده | الولاده | للولاده",
+        "etat civil | حاله مدنيه | الحاله المدنيه | لدي",
+        ("birth-certificate", "birth-declaration", "administrative-birth-certificate"),
+    ),
+    "tax_certificate": Topic(
+        "impot | impots | fiscal | fiscale | fiscales | dariba | ddariba | daraib | ضريبه | ضريبيه | الضريبيه |"
+        " الضريبه | الضرائب | ضرائب | جبائيه | الجبائيه",
+        "",
+        ("tax-compliance-certificate", "non-taxation-certificate", "attestation-residence-fiscale"),
+    ),
+    # An error in a record, about a name or a birth date: the civil status, the CNSS or two spellings.
+    "record_error": Topic(
+        "erreur | erreurs | faute | fautes | errone | erronee | different | differente | differents | ghalta |"
+        " ghalat | ghalet | ghlat | ghalt | ghalte | خطا | اخطاء | غلط | غالط | غالطه | غلطه | مختلف | مختلفه",
+        "mktoub | mktouba | مكتوب | مكتوبه | nom | noms | prenom | smiya | smia | ismi | smiti | الاسم | اسمي |"
+        " اسم | سميتي | السميه | date de naissance | date | تاريخ الولاده | تاريخ الازدياد | تاريخ الزياده |"
+        " تاريخ | ولادتي | naissance | fiha | فيها | فيه | fih",
+        ("civil-status-rectification", "cnss-birthdate-correction", "attestation-concordance-mre"),
+    ),
+    "business": Topic(
+        "entreprise | societe | charika | ch-charika | شركه | الشركه | مقاوله | المقاوله | business |"
+        " projet | machrou3 | mchrou3 | مشروع | boite",
+        "creer | cree | ncree | ncreer | creation | nhell | n7el | n7ell | nhl | nhal | نحل | نفتح | nfta7 | nftah |"
+        " ouvrir | lancer | monter | انشاء | احداث | تاسيس | diali | dyali | ديالي | jdida",
+        (
+            "company-creation",
+            "auto-entrepreneur",
+            "trade-register",
+            "business-tax-registration",
+            "negative-certificate",
+            "commercial-license",
+        ),
+    ),
+    "social_security": Topic(
+        "cnss | daman | ddaman | الضمان | ضمان | securite sociale | caisse nationale",
+        "social | sociale | ijtima3i | lijtima3i | الاجتماعي | اجتماعي",
+        (
+            "cnss-employee-registration",
+            "cnss-quitus",
+            "cnss-survivors-refund",
+            "cnss-birthdate-correction",
+            "family-allowance",
+            "retirement-pension",
+            "amo-health-insurance",
+        ),
+    ),
+    "state_aid": Topic(
+        "da3m | dda3m | دعم | الدعم | aide | aides | مساعده | المساعده | منحه",
+        "social | sociale | de l etat | dyal dawla | الدوله | ijtima3i | الاجتماعي | اجتماعي",
+        ("direct-social-aid", "housing-aid", "rsu-registration"),
+    ),
+    # Legalising: a signature, a copy, or a judgment for use abroad.
+    "legalization": Topic(
+        "legaliser | legalisation | legalise | legalisee | faire legaliser | nsadde9 | nsade9 | nsdde9 | sadde9 |"
+        " tsadde9 | tasdi9 | tsdi9 | msadde9 | تصديق | التصديق | مصادقه | المصادقه | نصادق | نصدق | نصادق على |"
+        " نصدق على | المصادقه على",
+        "chi | شي | un | une | mon | ma | mes | diali | dyali | ديالي | ديالو",
+        ("signature-legalization", "certified-copy", "apostille-justice-documents"),
+    ),
+    # A Moroccan living abroad: the consulate's registration, a laissez-passer, customs, a concordance.
+    "abroad": Topic(
+        "mre | marocain residant a l' etranger | marocains residant a l' etranger | marocains du monde |"
+        " jalia | ljalia | الجاليه | مغاربه العالم | مغاربه الخارج | مقيم بالخارج | مقيمه بالخارج | ساكن فالخارج |"
+        " kan3ich f lkharij | 3aych f lkharij | consulat | l9onsoliya | lqonsoliya | qonsoliya | القنصليه | قنصليه",
+        "je suis | ana | انا | marocain | marocaine | مغربي | مغربيه | f lkharij | bel kharij | فالخارج | بالخارج |"
+        " من | du | de | mn | men",
+        ("consular-registration", "laissez-passer-mre", "mre-customs", "attestation-concordance-mre"),
+    ),
+    # A vehicle's papers: registering a new one, a change of owner, a duplicate, lifting an opposition.
+    "vehicle": Topic(
+        "voiture | vehicule | automobile | tomobil | tomobile | tonobil | tomobila | طوموبيل | الطوموبيل |"
+        " طونوبيل | سياره | السياره | سيارتي | لسيارتي | الموطور | moto | carte grise | lkart griz | lakart griz |"
+        " لاكارط كريز | الكارط كريز | البطاقه الرماديه | الورقه الرماديه",
+        "ma | mon | de ma | diali | dyali | ديالي | dyal | dial | ديال | de la | la | les | sur la | sur",
+        (
+            "vehicle-registration-new",
+            "carte-grise-renewal-duplicate",
+            "vehicle-ownership-transfer",
+            "vehicle-opposition-mainlevee",
+        ),
+    ),
+    # Registering, nothing more: the electoral lists, the RSU, a job seeker, the CNSS, a consulate, a business.
+    "registration": Topic(
+        "inscrire | m' inscrire | s' inscrire | inscription | ntsjel | ntsejjel | ntsajjel | nsjjel | nsejjel |"
+        " tsjil | tasjil | التسجيل | تسجيل | نتسجل | نسجل | اتسجل | أسجل | نتقيد | التقييد",
+        "je | me | ana | انا | ديالي | dyali | diali",
+        (
+            "electoral-registration",
+            "rsu-registration",
+            "job-seeker-registration",
+            "cnss-employee-registration",
+            "consular-registration",
+            "auto-entrepreneur",
+            "trade-register",
+        ),
+    ),
+    # "My record" with nothing more: the court's extract or the police's fiche anthropométrique.
+    "record": Topic(
+        "sawabi9 | swabi9 | sawabiq | lsawabi9 | السوابق | سوابق | antecedents",
+        "dyal | dial | ديال | de | mes | ma3ndich | ما عنديش | ماعنديش | bli | belli | بلي | ماعندي",
+        ("criminal-record", "good-conduct-certificate"),
+    ),
+}
+# Words that name no procedure: wanting, needing, doing, asking, a document in general, "please".
+NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نبغي | بغينا | veux | voudrais | veut | souhaite |
+    aimerais | اريد | اود | نريد | احتاج | نحتاج | khassni | khasni | خاصني | besoin | ndir | ndiro | ندير | faire |
+    fais | نعمل | question | questions | info | infos | information | informations | renseignement |
+    renseignements | سؤال | معلومات | معلومه | 3andi | 3ndi | عندي | procedure | procedures | demarche |
+    demarches | اجراءات | الاجراءات | مسطره | المسطره | كيفاش | comment | quoi | papier | papiers | lpapier |
+    lpapiers | wra9 | lwra9 | wra9a | lwar9a | war9a | lwra9a | وراق | الوراق | ورقه | الورقه | document |
+    documents | وثيقه | الوثيقه | وثائق | شهاده | الشهاده | attestation | certificat | chahada | chhada | svp |
+    stp | 3afak | عافاك |
+    propos | concernant | بخصوص | 3la | على | probleme | mochkil | مشكل | مشكله | ma3reftch | معرفتش"""
+
+
+@cache
+def _patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]:
+    return {n: (word_pattern(t.names), word_pattern(t.also) if t.also else None) for n, t in TOPICS.items()}
+
+
+@cache
+def _nothing() -> re.Pattern[str]:
+    return word_pattern(NAMES_NOTHING)
+
+
+def topic_only(message: str, top: str) -> tuple[str, ...]:
+    """The procedures of the topic the message names and says nothing more about, when the best hit
+    (``top``) is one of them; empty otherwise."""
+    text = normalize(message)
+    for name, topic in TOPICS.items():
+        names, also = _patterns()[name]
+        if top not in topic.procedures or not names.search(text):
+            continue
+        rest = names.sub(" ", text)
+        rest = also.sub(" ", rest) if also else rest
+        rest = _nothing().sub(" ", rest)
+        if not [t for t in tokenize(rest) if t not in STOP_WORDS]:
+            return topic.procedures
+    return ()
+
+
+def content_words(message: str) -> int:
+    """Content words of a message besides those asking a fact or naming nothing."""
+    return len([t for t in tokenize(_nothing().sub(" ", without_cues(message))) if t not in STOP_WORDS])
