@@ -148,8 +148,10 @@ class Pipeline:
         if ctx.chosen or ctx.options or ctx.kb.by_title(ctx.message) is not None or not ctx.hits:
             return
         neighbours = self._neighbours(ctx)
-        # A message that names a procedure ("الباسبور", "cnss") is about it however short it is.
-        named = bool(neighbours.ask or neighbours.choose) and ctx.hits[0].names >= self.settings.clarify_min_names
+        # A message that names a procedure ("الباسبور", "cnss"), or one of our topics with nothing more
+        # ("lwra9a dyal sawabi9"), is about it however short it is.
+        names = ctx.hits[0].names >= self.settings.clarify_min_names or neighbours.reason == "topic"
+        named = bool(neighbours.ask or neighbours.choose) and names
         check_scope(ctx, self.settings, named)
 
     def decide(self, ctx: Context) -> None:
