@@ -16,7 +16,9 @@ _WORDS: dict[Variant, str] = {
         awel merra | awal merra | lawla | l'awla | 3mmri ma | 3emmri ma | ma 3mmri | أول مرة | لأول مرة |
         اول مره | لاول مره | عمري ما | ما عمري | ماعمري | أول بطاقة | اول باسبور | premier | premiere | 1er |
         1ere | awel | awal | lwl | lowel | lawel | أول | اول | الأول | auto ecole | auto-ecole | lauto ecole |
-        lotoecole | لوطو إيكول | فلوطو إيكول | مدرسة تعليم السياقة | ndouz lpermi | ندوز البيرمي
+        lotoecole | لوطو إيكول | فلوطو إيكول | مدرسة تعليم السياقة | ndouz lpermi | ندوز البيرمي |
+        ma3ndich | ma 3ndich | ma3andich | ماعنديش | ما عنديش | je n'ai pas de | je n'ai pas encore de | ليس لدي |
+        لا أملك
     """,
     "renewal": """
         renouveler | renouvellement | renouvele | expire | expiree | perime | perimee | date depassee |
@@ -24,7 +26,8 @@ _WORDS: dict[Variant, str] = {
         تجديد | جدد | نجدد | أجدد | اجدد | سالات | سالا | فاتو الدات | فاتت الداطة | فاتت الداطه |
         فاتت الدات | فاتها الداطة | فاتتها الداطة | fatet la date | fatet ddate | fat ddate | fatt la date |
         a expire | expired | nejjded | njjded | nejded | tjedded | nrenouveler | nrenouvli | nrinouvli |
-        منتهية | انتهت صلاحيتها | انتهت
+        منتهية | انتهت صلاحيتها | انتهت |
+        jedded | tjdded | ytjdded | تجدد | يتجدد | تتجدد | t3awed | kat3awed | kan3awed | n3awdo
     """,
     "lost": """
         tsre9at | tsre9et | tsra9at | tsr9et | tsre9li | tsre9 lia | tsre9at lia | sr9ouh | sr9ouha | sr9oh |
@@ -36,7 +39,8 @@ _WORDS: dict[Variant, str] = {
         فقدت | سرقت | مسروقة | tsra9 | tsr9at | tsra9 lia | ضيعت | tlefli | tlfatli | tlfat lia | tlef lia |
         ttelfat | da3li | da3 lia | da3at | da3et | ضاع ليا | ضاعو | تلف ليا | تلفت ليا | تلفات ليا |
         ma l9itch | ml9itch | مالقيتش | ما لقيتش | مالقيتهاش | ma l9ithach | perdus | tsr9at lia | sr9oha |
-        سرقوها | سرقوه | سرقو ليا
+        سرقوها | سرقوه | سرقو ليا |
+        twedrat | twdrat | tweddrat | twedder | تودر | تودرات
     """,
     # A child, however named: diminutives, plurals, the baby (issue 14), in every script.
     "minor": """
@@ -68,7 +72,8 @@ _WORDS: dict[Variant, str] = {
         نبيع | nbi3 | nbie3 | بعتها | bi3tha | je vends | vends |
         mutation | changement de proprietaire | achete | acheter une voiture d'occasion | occasion | vendu |
         vendre | mettre a mon nom | a mon nom | chrit | chrina | ba3 | bi3 | bghit nbi3 | سميتي | باسمي |
-        شريت | بعت | بيع | نقل الملكية | تغيير المالك
+        شريت | بعت | بيع | نقل الملكية | تغيير المالك |
+        نقل ملكية | مستعملة | مستعمل | mosta3mla | mosta3mel
     """,
 }
 VARIANT_CUES: dict[Variant, list[str]] = {

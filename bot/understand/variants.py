@@ -30,12 +30,17 @@ def _patterns() -> dict[Variant, re.Pattern[str]]:
     for variant, words in VARIANT_CUES.items():
         forms = sorted({normalize(w) for w in words}, key=len, reverse=True)
         # A word in Arabic script carries its particles glued on (وولدي, لطفلي, وتقطع, فالخارج).
-        out[variant] = re.compile(r"(?<![\w])" + _ARABIC_LEAD + "(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])")
+        # ... and a verb's person or object ("جددت", "n3awedha"); not "exchange" words: "استبدالها"
+        # replaces one's own paper licence.
+        ending = "" if variant == "foreign" else _ENDING
+        alternatives = "|".join(map(re.escape, forms))
+        out[variant] = re.compile(r"(?<![\w])" + _ARABIC_LEAD + "(?:" + alternatives + ")" + ending + r"(?![\w])")
     return out
 
 
 # And, then, with, for, like, the: "وتقطع", "فالخارج", "لولدي", "بالتجديد".
 _ARABIC_LEAD = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])(?=[\u0600-\u06ff])|[وف](?=[\u0600-\u06ff]))?"
+_ENDING = r"(?:(?<=[\u0600-\u06ff])(?:تها|ته|تو|ت|ها|و)|(?<=[a-z])(?:tha|to|ha))?"
 
 
 # A family without a variant of the name the message gives takes the nearest one: a lost carte grise

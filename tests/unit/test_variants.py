@@ -119,3 +119,29 @@ def test_a_negation_denies_the_next_variant_only(message: str, denied: str, kept
     # A negation reaches one word on, not past a comma ("machi salat, tsre9at": stolen is meant).
     assert denied in negated_variants(message) and kept not in negated_variants(message)
     assert kept in variant_cues(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "variant"),
+    [
+        ("شحال كياخد التجديد ديال البيرمي؟", "renewal"),  # the article
+        ("بالنسبة للتجديد ديال لاكارط", "renewal"),
+        ("شهادة التصريح بالضياع", "lost"),
+        ("البطاقة اللي جددت فوقاش توجد؟", "renewal"),  # a verb's person
+        ("mnin kat3awedha lakart", "renewal"),  # and its object
+        ("imta nakhod lpermis mn b3d ma jeddedto", "renewal"),
+        ("twedrat lia lakart f tobis", "lost"),  # Darija "got lost"
+        ("تودر ليا الباسبور", "lost"),
+        ("نقل ملكية سيارة", "transfer"),
+        ("tomobil mosta3mla", "transfer"),
+    ],
+)
+def test_articles_persons_and_objects_glued_to_a_variant_word(message: str, variant: str) -> None:
+    assert variant in variant_cues(message)
+
+
+def test_endings_do_not_make_other_words_variants() -> None:
+    assert variant_cues("salah, une question sur le passeport") == set()  # a name, not "sala" (expired) + -h
+    assert variant_cues("mon volet est casse, et le passeport ?") == set()  # not "vole" + -t
+    # Replacing one's own paper licence is no foreign one: "exchange" words take no ending.
+    assert "foreign" not in variant_cues("أحمل رخصة ورقية قديمة، هل يلزمني استبدالها؟")
