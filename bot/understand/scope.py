@@ -39,8 +39,12 @@ CORPORA: dict[str, Label] = {
     "off_topic.jsonl": "off",
     "off_topic_more.jsonl": "off",
     "off_topic_arbanking77.jsonl": "off",
+    "off_topic_topics3.jsonl": "off",
     "near_domain_examples.jsonl": "near",
     "opinion_examples.jsonl": "opinion",
+    # Citizens' questions about our procedures in every style, Arabizi and code-switched as much as
+    # French: with the knowledge base's own questions alone, Latin-letter Darija leaned "not ours".
+    "in_scope_examples.jsonl": "kb",
 }
 # Chosen with bench/scope.py (k-fold over held-out topics and questions), not on an evaluation set.
 _C = 4.0

@@ -1,0 +1,66 @@
+"""The scope model's written corpora: what each row teaches, in which style, and that none of them is a
+copy of an evaluation set's question (the numbers that count are on sets never trained on)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.loading import load_knowledge
+from bot.understand.normalize import normalize
+from bot.understand.scope import CORPORA, corpus_examples
+
+ROOT = Path(__file__).resolve().parents[2]
+STYLES = {"fr", "ar", "darija", "arabizi", "mixed"}
+
+
+def rows(name: str) -> list[dict]:
+    text = (resources.files("bot") / "data" / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_in_scope_questions_name_procedures_of_the_knowledge_base_in_every_style() -> None:
+    ids = {p.id for p in load_knowledge(ROOT / "knowledge").procedures}
+    written = rows("in_scope_examples.jsonl")
+    assert CORPORA["in_scope_examples.jsonl"] == "kb"
+    assert {r["procedure"] for r in written} <= ids
+    styles = Counter(r["style"] for r in written)
+    assert set(styles) == STYLES
+    # Latin-letter Darija and code-switching as much as French, so that script says nothing of scope.
+    assert min(styles["arabizi"], styles["mixed"]) >= styles["fr"]
+
+
+def test_the_new_off_topic_topics_are_written_in_every_style_and_teach_off_topic() -> None:
+    written = rows("off_topic_topics3.jsonl")
+    assert CORPORA["off_topic_topics3.jsonl"] == "off"
+    by_topic: dict[str, set[str]] = {}
+    for r in written:
+        by_topic.setdefault(r["topic"], set()).add(r["style"])
+    assert len(by_topic) >= 15
+    assert all(styles == STYLES for styles in by_topic.values())
+
+
+def test_the_off_topic_corpora_hold_at_least_1500_messages_over_30_topics_none_shared_with_the_novel_set() -> None:
+    off = [e for e in corpus_examples() if e.label == "off"]
+    topics = {e.group for e in off}
+    assert len(off) >= 1500 and len(topics) >= 30
+    novel = {json.loads(line)["topic"] for line in (ROOT / "bench" / "data" / "scope_novel_topics.jsonl").open()}
+    assert not topics & novel  # that set measures topics no corpus has
+
+
+@pytest.mark.parametrize("name", ["in_scope_examples.jsonl", "off_topic_topics3.jsonl"])
+def test_no_written_row_is_an_evaluation_question(name: str) -> None:
+    asked = set()
+    for path in (ROOT / "bench" / "data").glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if row.get("split") == "fresh":  # being written: never read
+                    continue
+                asked |= {normalize(t) for t in [row.get("text", ""), *(t["text"] for t in row.get("turns", []))]}
+    assert not {normalize(r["text"]) for r in rows(name)} & asked
+    assert len({normalize(r["text"]) for r in rows(name)}) == len(rows(name))
