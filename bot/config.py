@@ -52,7 +52,7 @@ class Settings(BaseSettings):
     # Retrieval and decision thresholds
     top_k: int = 5
     scope_min_ours: float = Field(
-        0.03, description="calibrated probability that a message is about our procedures above which it is answered"
+        0.05, description="calibrated probability that a message is about our procedures above which it is answered"
     )
     scope_min_named: float = Field(0.5, description="... above which a refused request's procedure is linked")
     scope_named_names: float = Field(8.0, description="names BM25 of the top procedure that counts as naming it")
