@@ -7,7 +7,10 @@
 - **False abstention**: the knowledge base's citizens' questions held out by the folds of
   ``bench/kfold.py`` (removed from the training and from the search indexes), asked as a citizen would.
 - Then, trained on everything: ``bench/data/scope_novel_topics.jsonl`` (18 topics absent from every
-  corpus) and ``bench/data/near_domain.jsonl`` (procedures not in the knowledge base), all rows.
+  corpus) and ``bench/data/near_domain.jsonl`` (procedures not in the knowledge base), all rows, and the
+  other side of the trade: the tune split's in-scope questions (aspects, clarify, voice questions),
+  by the scope decision alone (the pipeline also keeps a message naming a family of procedures).
+- A table of ``DALIL_SCOPE_MIN_OURS`` values: what each would give on the k-fold and the tune split.
 
 The decision is the pipeline's own (``bot.answer.boundaries.scope_decision``) over the model's
 probabilities and the retrieval hits.
@@ -146,15 +149,27 @@ def team_sets(search: SearchParts, calibration: Calibration) -> list[Asked]:
     retriever, signals = Retriever(procedures, search.embedder, search.store), ScopeSignals(procedures)
     out = []
     sets = (("scope_novel_topics.jsonl", "off", "topic"), ("near_domain.jsonl", "near", "procedure"))
-    for name, label, group in sets:
-        for row in bench_rows(name):
-            example = Example(row["text"], label, f"{name}:{row[group]}", row["style"])  # type: ignore[arg-type]
-            run = ask(retriever, signals, model, example, -1)
-            run.ours = calibration.probability(run.features)
-            out.append(run)
+    examples = [
+        Example(row["text"], label, f"{name}:{row[group]}", row["style"])  # type: ignore[arg-type]
+        for name, label, group in sets
+        for row in bench_rows(name)
+    ]
+    examples += [
+        Example(row["text"], "kb", f"{name}:tune", row.get("style") or row["lang"])
+        for name in TUNE_IN_SCOPE
+        for row in bench_rows(name)
+        if row.get("split") == "tune"
+    ]
+    for example in examples:
+        run = ask(retriever, signals, model, example, -1)
+        run.ours = calibration.probability(run.features)
+        out.append(run)
     return out
 
 
+TUNE_IN_SCOPE = ("aspects.jsonl", "clarify.jsonl", "voice_questions.jsonl")
+TUNE_TITLE = "tune split's in-scope questions (aspects, clarify, voice): kept"
+THRESHOLDS = (0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3)
 WANTED = {"kb": ("in",), "off": ("off", "near", "opinion"), "near": ("near",), "opinion": ("opinion",)}
 TITLES = {
     "kb": "knowledge-base questions held out: kept (1 - false abstention)",
@@ -178,6 +193,8 @@ def report(runs: list[Asked], settings: Settings, title: str, misses: int) -> No
                 ("near_domain.jsonl: no card (any abstention)", verdict.kind != "in"),
                 ("near_domain.jsonl: not_covered", verdict.kind == "near"),
             ]
+        elif team in TUNE_IN_SCOPE:
+            checks = [(TUNE_TITLE, verdict.kind == "in")]
         elif label in ("near", "opinion"):
             checks.append((f"{TITLES[label].split(':')[0]}: no card", verdict.kind != "in"))
         for name, ok in checks:
@@ -193,6 +210,19 @@ def report(runs: list[Asked], settings: Settings, title: str, misses: int) -> No
         row = [f"{c[0] / c[1]:.3f} ({c[0]}/{c[1]})" if (c := per_style.get(s)) else "-" for s in (*STYLES, "all")]
         print(f"| {name} | " + " | ".join(row) + " |")
     print("\n".join(missed))
+
+
+def tradeoffs(runs: list[Asked], team: list[Asked]) -> None:
+    """What each threshold would give: the numbers to choose ``DALIL_SCOPE_MIN_OURS`` by."""
+    tune = [r.ours for r in team if r.example.group.split(":")[0] in TUNE_IN_SCOPE]
+    off = [r.ours for r in runs if r.example.label == "off"]
+    kb = [r.ours for r in runs if r.example.label == "kb"]
+    columns = ("off-topic, unseen topics: abstained", "KB questions: false abstention", "tune in-scope: kept")
+    print("| DALIL_SCOPE_MIN_OURS | " + " | ".join(columns) + " |")
+    print("|---|---|---|---|")
+    for t in THRESHOLDS:
+        rates = [np.mean([o < t for o in off]), np.mean([o < t for o in kb]), np.mean([o >= t for o in tune])]
+        print(f"| {t} | " + " | ".join(f"{x:.3f}" for x in rates) + " |")
 
 
 def main() -> int:
@@ -228,7 +258,8 @@ def main() -> int:
         print(f"wrote {path}")
     print()
     team = team_sets(search, calibration)
-    report(team, search.settings, "the team's sets, all rows (never trained on)", 0)
+    report(team, search.settings, "the team's sets (never trained on)", 0)
+    tradeoffs(runs, team)
     ms = sorted(r.ms for r in runs + team)
     print(f"scope decision added per message: p50 {ms[len(ms) // 2]:.2f} ms, p95 {ms[int(0.95 * len(ms))]:.2f} ms")
     print(f"({time.perf_counter() - started:.0f} s)")
