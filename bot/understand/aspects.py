@@ -16,6 +16,7 @@ Aspect = Literal["documents", "steps", "fees", "delay", "where", "online", "elig
 # The parts of a procedure card, in the order it shows them.
 CARD_ASPECTS: tuple[Aspect, ...] = ("documents", "steps", "fees", "delay", "where", "online")
 MAX_ASPECTS = 2  # a question asking more gets the general answer's first ones; the card has the rest
+_CONCRETE: tuple[Aspect, ...] = ("documents", "fees", "delay")
 
 _WORDS: dict[Aspect, str] = {
     "fees": """combien | cout | coute | couter | coutent | prix | tarif | tarifs | frais | timbre | payer | paye |
@@ -25,7 +26,8 @@ _WORDS: dict[Aspect, str] = {
         رسوم | الرسوم | مجاني | مجانا | الواجب | نخلص | كنخلص | كيخلص | الخلاص | شحال | فلوس | التنبر | تنبر |
         الطابع | كيسوا | بشحال | مبلغ | بالفلوس | مجانيه | ثمنها | ثمنه | يؤدى | الاداء | cher | chere | ghali |
         ghalia | ghalya | ghalin | غالي | غاليه | غالين | قداش | 9addach | 9adach | qaddach | 9ddach""",
-    "delay": """delai | delais | temps | duree | jours | quand | attendre | combien de temps | rapide | kat3tal |
+    "delay": """delai | delais | اجال | مده الانجاز | temps | duree | jours | quand | attendre | combien de temps |
+        rapide | kat3tal |
         kay3tal | kaytkhrej | ch7al mn nhar | wa9t | lwe9t | lwa9t | imta | emta | المده | مده | الاجل | الآجال |
         اجل | متى | كم يوم | تستغرق | يستغرق | الوقت | امتى | إمتى | فوقاش | كتعطل | كاتعطل | شحال ديال الوقت |
         كيخرجو | النتائج | كتبطا | كيبطا | katbta | kaybta | kattbta | katakhod | kayakhod | كتاخد | كياخد |
@@ -45,7 +47,11 @@ _WORDS: dict[Aspect, str] = {
     "documents": """documents | document | papiers | pieces | dossier | fournir | apporter | ramener | wra9 | lwra9 |
         lwraq | lwara9 | wera9 | papier | les documents | njib | nejib | الوثائق | وثائق | المستندات | الملف |
         الاوراق | الأوراق | الوراق | لوراق | نجيب | الوثائق المطلوبه | faut quoi | il faut quoi | مكونات | وراق |
-        chno kaytalbo | chno khassni | ach khassni | شنو خاصني | شنو كيطلبو""",
+        chno kaytalbo | chno khassni | ach khassni | شنو خاصني | شنو كيطلبو | justificatif | justificatifs |
+        pieces justificatives | a fournir | a joindre | papiers necessaires | kwaghet | lkwaghet | kwaghed | kaghet |
+        lkaghet | lkaghed | كواغط | الكواغط | لكواغط | كاغط | الكاغط | ldossier | ddossier | dosi | ddosi | ldosi |
+        lwatha2i9 | watha2i9 | lwata2i9 | lmostanadat | mostanadat | الدوسي | دوسي | لائحه الوثائق | المرفقات |
+        lpieces | lpiece | شنو نحضر | اش نحضر | اشنو نحضر | chno n7ader | ach n7ader | chno n7adder""",
     "where": """adresse | bureau | guichet | ou deposer | ou aller | ou payer | c' est ou | fin |
         fine | fayn | اين | أين | مكان | اي مصلحه | الجهه المختصه | فين | وفين""",
     "online": """en ligne | internet | site | online | application | portail | a distance | sans me deplacer |
@@ -154,6 +160,31 @@ def _two_questions(text: str, kept: list[tuple[int, int, Aspect]]) -> bool:
     return any(asked) and not all(asked)
 
 
+# "What do I need, bring, do they ask" asks the documents when nothing else is asked ("ach khassni
+# bach njdded lakart", "de quoi ai-je besoin", "ماذا يجب أن أحضر", "شنو نوجد"): the need a few words after
+# "what" ("quoi" may come after it: "j'ai besoin de quoi"); "what must I do" does not.
+_WHAT = """quoi | que | qu' | quels | quelles | ماذا | ما الذي | ما هي | ما | اش | شنو | اشنو | اشمن | شمن | chno |
+    chnou | chnu | achno | achnou | ach | ash | shno | chmen | achmen | chmn"""
+_NEED = """besoin | apporter | ramener | emmener | emporter | preparer | presenter | joindre | fournir | demandent |
+    exige | exigent | احضر | احضار | احضاره | اقدم | تقديمه | تقديمها | ارفاق | ارفاقها | ارفق | الادلاء | يلزم |
+    يلزمني | احتاجه | احتاج | خاصني | خاص | خاصك | خاصنا | كيطلبو | كيطلبوا | يطلبو | كيطالبو | نوجد | نوجدو |
+    نجيب | نجيبو | نحضر | نحضرو | khassni | khasni | khass | khassek | khassna | kaytalbo | kaytlbo | kaytelbo |
+    kaytalbou | kaytlbou | ytalbo | njib | njibo | nwjjed | nwejjed | nwjed | n7ader | n7adder | nhadder"""
+_DO = "faire | fais | fait | ndir | ndiro | ndirou | dir | ندير | نديرو | نعمل | اعمل | افعل | نفعل | ادير"
+
+
+@cache
+def _what_to_bring_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    what, need = word_pattern(_WHAT).pattern, word_pattern(_NEED).pattern
+    quoi = word_pattern("quoi").pattern
+    return re.compile(rf"{what}(?:\s+\S+){{0,3}}\s+{need}|{need}(?:\s+\S+){{0,2}}\s+{quoi}"), word_pattern(_DO)
+
+
+def _what_to_bring(text: str) -> bool:
+    asks, do = _what_to_bring_patterns()
+    return asks.search(text) is not None and do.search(text) is None
+
+
 # "Welcome to you" (مرحبا بكم) is no "for how much" (بكم).
 _WELCOME = re.compile(r"(?<!\w)(?:مرحبا|اهلا|مرحبه)\s+(?:بكم|بيكم)(?!\w)")
 
@@ -179,9 +210,14 @@ def detect_aspects(message: str) -> tuple[Aspect, ...]:
         first.pop("delay", None)
     if "delay" in first and "fees" in first and not money and not _two_questions(text, kept):
         first.pop("fees")  # "ch7al katakhod", "كم يوما": how many days, not how much money
+    if not first and _what_to_bring(text):
+        return ("documents",)
     if not first and _weak_where().search(text):
         return ("where",)
-    return tuple(sorted(first, key=first.__getitem__))[:MAX_ASPECTS]
+    # More than can be answered short: the documents, the fee and the delay before the rest (the card
+    # has it), then in the order asked.
+    kept_aspects = sorted(first, key=lambda a: (a not in _CONCRETE, first[a]))[:MAX_ASPECTS]
+    return tuple(sorted(kept_aspects, key=first.__getitem__))
 
 
 def without_cues(message: str) -> str:

@@ -274,3 +274,36 @@ def test_expensive_and_at_what_time(message: str, expected: tuple[str, ...]) -> 
 )
 def test_urgency_asks_the_delay_and_particles_stay_on_money_and_time(message: str, expected: tuple[str, ...]) -> None:
     assert detect_aspects(message) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "que dois-je préparer pour le passeport ?",  # what to bring, a few words after "what"
+        "j'ai besoin de quoi pour la carte grise ?",  # "quoi" after the need
+        "les justificatifs demandés pour l'attestation de résidence",
+        "ماذا يجب أن أحضر لتجديد جواز السفر؟",
+        "ما الذي أحتاجه للحصول على السجل العدلي؟",
+        "آش خاصني باش نجدد لاكارط؟",
+        "شنو نحضر باش نجدد البطاقة؟",  # "prepare", not "be present"
+        "الكواغط ديال لاكارط",  # the papers, in Darija
+        "chno nwjjed l lpasspor?",
+        "ach kaytelbo f ldossier dyal carte grise?",  # the article glued on
+    ],
+)
+def test_what_to_bring_in_every_style_asks_the_documents(message: str) -> None:
+    assert detect_aspects(message) == ("documents",)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("j'ai besoin d'un passeport, c'est quoi la procédure ?", ()),  # the need far from "what"
+        ("khassni lpasspor chno ndir", ()),  # what must I do
+        ("que faire si j'ai perdu ma CIN", ()),
+        ("ما هي آجال تسليم جواز السفر؟", ("delay",)),
+        ("kifach w fin w chno lwra9 dyal lpasspor", ("steps", "documents")),  # the documents kept of three
+    ],
+)
+def test_a_need_far_from_what_or_what_to_do_is_no_documents_question(message: str, expected: tuple[str, ...]) -> None:
+    assert detect_aspects(message) == expected
