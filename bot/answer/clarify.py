@@ -37,10 +37,12 @@ _CERTIFICATE = "attestation|certificat|chahada|chhada|shahada|chahade"
 _GENERIC = f"papier|papiers|document|{_CERTIFICATE}|wra9a|wra9|war9a|wer9a|ورقه|وثيقه|شهاده|وراق"
 # ... or a certificate with nothing after it but where it comes from ("bghit chahada", "khassni
 # attestation mn la commune", "بغيت شهادة", "ورقة من المقاطعة").
+# ... an adjective that names none either ("une attestation administrative", "وثيقة إدارية").
+_VAGUE = r"(?:\s+(?:administrative|administratif|officielle|officiel|idariya|idaria|اداريه|رسميه))?"
 _NO_DOCUMENT_NAMED = re.compile(
     rf"(?<!\w)(?:(?:un|une|des|d' un|d' une|chi|شي)\s+(?:{_GENERIC})(?!\w)"
-    rf"|(?:{_CERTIFICATE})(?=\s+(?:mn|men|من)(?!\w)|\s*[?.!]*$)"
-    r"|(?:ورقه|وثيقه|شهاده)(?=\s+(?:من|تثبت|تبين|كتبين|ل|على|عن)(?!\w)|\s*[?؟.!]*$))"
+    rf"|(?:{_CERTIFICATE}){_VAGUE}(?=\s+(?:mn|men|من)(?!\w)|\s*[?.!]*$)"
+    rf"|(?:ورقه|وثيقه|شهاده){_VAGUE}(?=\s+(?:من|تثبت|تبين|كتبين|ل|على|عن)(?!\w)|\s*[?؟.!]*$))"
 )
 _OR = re.compile(r"(?<!\w)(?:wla|ولا|او|ou bien|ou alors)(?!\w)")
 # "X or Y" names two procedures when the second is about as good a match and matches by its names.
@@ -94,6 +96,9 @@ def between_neighbours(
             return Neighbours(choose=family[variant], reason=f"variant:{variant}")
         # A longer message says more than the family's noun: let search decide.
         if words <= limits.max_words:
+            # A noun broader than the family ("البطاقة", "la carte": which card?) offers the topic's.
+            if topic := topic_only(message, top.procedure_id):
+                return Neighbours(ask=_ordered({p: p for p in topic}, hits)[: limits.max_options], reason="topic")
             return Neighbours(ask=_ordered(family, hits)[: limits.max_options], reason="family")
         return Neighbours()
     if words <= 2 * limits.max_words and (topic := topic_only(message, top.procedure_id)):

@@ -23,12 +23,14 @@ class Topic:
 
 TOPICS: dict[str, Topic] = {
     "birth": Topic(
-        "naissance | naissances | wilada | lwilada | ولاده | الولاده | للولاده",
+        "naissance | naissances | wilada | lwilada | ولاده | الولاده | للولاده | ازدياد | الازدياد | izdiyad |"
+        " l2izdiyad | 2izdiyad | lizdiyad",
         "etat civil | حاله مدنيه | الحاله المدنيه | لدي",
         ("birth-certificate", "birth-declaration", "administrative-birth-certificate"),
     ),
     "tax_certificate": Topic(
-        "impot | impots | fiscal | fiscale | fiscales | dariba | ddariba | daraib | ضريبه | ضريبيه | الضريبيه |"
+        "impot | impots | fiscal | fiscale | fiscales | dariba | ddariba | daraib | dara2ib | ddara2ib | ldara2ib |"
+        " ضريبه | ضريبيه | الضريبيه |"
         " الضريبه | الضرائب | ضرائب | جبائيه | الجبائيه",
         "",
         ("tax-compliance-certificate", "non-taxation-certificate", "attestation-residence-fiscale"),
@@ -70,7 +72,8 @@ TOPICS: dict[str, Topic] = {
         ),
     ),
     "state_aid": Topic(
-        "da3m | dda3m | دعم | الدعم | aide | aides | مساعده | المساعده | منحه",
+        "da3m | dda3m | دعم | الدعم | aide | aides | مساعده | المساعده | منحه | اعانه | الاعانه | i3ana | l2i3ana |"
+        " li3ana",
         "social | sociale | de l etat | dyal dawla | الدوله | ijtima3i | الاجتماعي | اجتماعي",
         ("direct-social-aid", "housing-aid", "rsu-registration"),
     ),
@@ -86,8 +89,10 @@ TOPICS: dict[str, Topic] = {
     "abroad": Topic(
         "mre | marocain residant a l' etranger | marocains residant a l' etranger | marocains du monde |"
         " jalia | ljalia | الجاليه | مغاربه العالم | مغاربه الخارج | مقيم بالخارج | مقيمه بالخارج | ساكن فالخارج |"
+        " mhajer | mhajra | mhajrin | مهاجر | مهاجره | المهاجرين | مقيم في الخارج | مقيمه في الخارج |"
         " kan3ich f lkharij | 3aych f lkharij | consulat | l9onsoliya | lqonsoliya | qonsoliya | القنصليه | قنصليه",
         "je suis | ana | انا | marocain | marocaine | مغربي | مغربيه | f lkharij | bel kharij | فالخارج | بالخارج |"
+        " في الخارج | fel kharij |"
         " من | du | de | mn | men",
         ("consular-registration", "laissez-passer-mre", "mre-customs", "attestation-concordance-mre"),
     ),
@@ -120,6 +125,21 @@ TOPICS: dict[str, Topic] = {
         ),
     ),
     # "My record" with nothing more: the court's extract or the police's fiche anthropométrique.
+    # "The card", which one not said: the national ID card mostly, or a carte grise, a residence or a
+    # disability card ("la carte svp", "البطاقة", "lbita9a"); any word after it (nationale, grise) settles it.
+    "card": Topic(
+        "carte | la carte | lcarte | karta | lkarta | lakart | bita9a | lbita9a | bitaqa | lbitaqa | بطاقه |"
+        " البطاقه | كارط | لاكارط | الكارط",
+        "ma | mon | diali | dyali | ديالي | dyal | dial | ديال | ديالتي | dyalti | dialti",
+        (
+            "cnie-first",
+            "cnie-renewal",
+            "cnie-lost",
+            "carte-grise-renewal-duplicate",
+            "foreign-residence-card",
+            "disability-card",
+        ),
+    ),
     "record": Topic(
         "sawabi9 | swabi9 | sawabiq | lsawabi9 | السوابق | سوابق | antecedents",
         "dyal | dial | ديال | de | mes | ma3ndich | ما عنديش | ماعنديش | bli | belli | بلي | ماعندي",
@@ -134,7 +154,8 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     demarches | اجراءات | الاجراءات | مسطره | المسطره | كيفاش | comment | quoi | papier | papiers | lpapier |
     lpapiers | wra9 | lwra9 | wra9a | lwar9a | war9a | lwra9a | وراق | الوراق | ورقه | الورقه | document |
     documents | وثيقه | الوثيقه | وثائق | شهاده | الشهاده | attestation | certificat | chahada | chhada | svp |
-    stp | 3afak | عافاك |
+    stp | 3afak | عافاك | من فضلك | فضلك | الاستفسار | استفسار | استفسر | اود | ارغب | معرفه | اعرف | نعرف |
+    n3ref | bghit n3ref | عن | حول | svp merci | merci | شكرا | chokran |
     propos | concernant | بخصوص | 3la | على | probleme | mochkil | مشكل | مشكله | ma3reftch | معرفتش"""
 
 

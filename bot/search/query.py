@@ -34,6 +34,8 @@ def prepare_query(text: str, detection: Detection) -> Query:
     0.66 with the expansion, 0.78 without)."""
     exp = expand(text, detection.style)
     said = f"{text} {exp.arabic}".strip()
+    # Latin Darija's "lpasseport" names the passport: the names index knows the word without its article.
+    named = " ".join([text, *exp.unglued, exp.arabic]).strip()
     synonyms = " ".join([*exp.msa, *exp.french])
     # What the citizen said counts twice as much as the synonyms it was expanded with: expansions
     # are broad ("school" brings "certificate", "student", ...), the citizen's own words are not.
@@ -46,7 +48,7 @@ def prepare_query(text: str, detection: Detection) -> Query:
         raw=text,
         dense_text=text[:DENSE_MAX_CHARS].strip(),
         lexical_text=f"{said} {said} {synonyms}".strip(),
-        names_text=said,
+        names_text=named,
         grams_text=without_french(said) if darija else said,
         concepts=concept_ids(text),
         latin=detection.arabic_ratio < 0.5,

@@ -22,6 +22,7 @@ class Expansion:
     msa: list[str] = field(default_factory=list)
     french: list[str] = field(default_factory=list)
     concepts: list[str] = field(default_factory=list)  # ids of the recognised lexicon concepts
+    unglued: list[str] = field(default_factory=list)  # Latin words without their glued article (lpasseport)
 
 
 def _longest_at(tokens: list[str], i: int) -> tuple[int, tuple[int, ...]]:
@@ -38,6 +39,9 @@ def _longest_at(tokens: list[str], i: int) -> tuple[int, tuple[int, ...]]:
 # (فعقد, والبطاقه), the continuous-aspect prefix (كنصوت, كاتخلص; kansowet, katkhlles), the plural
 # ending of verbs (نبدلو) and the negation circumfix (ماخدامش, ma khdamch).
 _CLITIC = re.compile(r"^[فوبل](?=[\u0621-\u064a]{3})")
+# Latin Darija glues the article too (lpasseport, lpermis, ldossier): peeled only when the rest is a
+# lexicon word (``_lexicon_form``).
+_LATIN_ARTICLE = re.compile(r"^l(?=[a-z]{3})")
 _ASPECT = re.compile(r"^(?:كا?|ka?)(?=[نتيnty])")
 _PLURAL = re.compile(r"(?<=[\u0621-\u064a]{3})و$")
 _NEGATION = re.compile(r"^(?!ال)(?:ما|ma)?(.{3,}?)(?:ش|ch|x)$")  # not a noun: الماتش is no negation
@@ -48,7 +52,7 @@ def _forms(token: str, exact: bool = True) -> list[str]:
     (for the stem lookup, which strips conjunctions itself) leaves on the affixes whose removal can
     leave the stem of an unrelated word (الماتش, "the match", would become مات, "died")."""
     forms = [token]
-    for pattern in (_CLITIC, _ASPECT, _PLURAL) if exact else (_ASPECT, _PLURAL):
+    for pattern in (_CLITIC, _LATIN_ARTICLE, _ASPECT, _PLURAL) if exact else (_ASPECT, _PLURAL):
         forms += [pattern.sub("", form, count=1) for form in forms]
     if exact:
         forms += [m[1] for form in forms if (m := _NEGATION.fullmatch(form))]
@@ -110,7 +114,18 @@ def expand(text: str, style: Style) -> Expansion:
             msa.update(dict.fromkeys(concept.msa))
             french.update(dict.fromkeys(concept.french))
     arabic = arabizi_to_arabic(text) if style in ("arabizi", "mixed") else ""
-    return Expansion(arabic, list(msa), list(french), [lex.concepts[i].id for i in found])
+    return Expansion(arabic, list(msa), list(french), [lex.concepts[i].id for i in found], unglued(text))
+
+
+def unglued(text: str) -> list[str]:
+    """The Latin words of ``text`` written with the article glued on whose rest the lexicon knows
+    (lpasseport -> passeport, lcarte -> carte): the names and the other indexes know the word alone."""
+    longest = lexicon().longest
+    return [
+        rest
+        for t in TOKEN.findall(normalize(text))
+        if t not in longest and (rest := _LATIN_ARTICLE.sub("", t, count=1)) != t and rest in longest
+    ]
 
 
 def concept_ids(text: str) -> list[str]:

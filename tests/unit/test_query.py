@@ -22,3 +22,11 @@ def test_french_and_arabic_messages_keep_every_word_for_char_grams() -> None:
         query = prepare_query(message, detect(message))
         assert query.grams_text == query.names_text
         assert char_grams(query.grams_text)
+
+
+def test_a_latin_article_glued_on_is_read_without_it_by_the_names_index() -> None:
+    for message, word in (("lpasseport 3afak", "passeport"), ("bghit lcarte grise", "carte"), ("lcin", "cin")):
+        query = prepare_query(message, detect(message))
+        assert word in query.names_text.split(), query.names_text
+    query = prepare_query("lkhedma dyal lbnat", detect("lkhedma dyal lbnat"))
+    assert not {"khedma", "bnat"} & set(query.names_text.split())  # only words the lexicon knows

@@ -207,3 +207,21 @@ def test_each_side_of_or_names_its_own(dalil: Dalil, message: str, expected: set
     kb = dalil._knowledge.current
     hits = [Hit(pid, 1.0) for pid in kb.procedures]
     assert set(each_side_names(normalize(message), hits, kb)) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "reason"),
+    [
+        ("lpasseport 3afak", "family"),  # the article glued on
+        ("lcin", "family"),
+        ("la carte svp", "topic"),  # which card
+        ("البطاقة", "topic"),
+        ("الازدياد", "topic"),  # a birth
+        ("أريد الاستفسار عن الضمان الاجتماعي", "topic"),  # "I would like to ask about" names nothing
+        ("وثيقة إدارية", "no_document_named"),
+    ],
+)
+def test_a_bare_noun_in_any_style_is_asked_about(dalil: Dalil, message: str, reason: str) -> None:
+    answer = dalil.answer(message)
+    assert answer.status is AnswerStatus.CLARIFICATION, answer.trace["hits"]
+    assert answer.trace["neighbours"] == reason and len(answer.options) >= 2
