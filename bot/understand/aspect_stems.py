@@ -29,7 +29,9 @@ _LATIN: dict[Kind, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _MARKED_AS_WRITTEN = re.compile(r"^(?:ka|ki|ke|ta|gha|gh)")
 # "It comes out" asks how long only of the document (third person: ykhroj, katkhrej, كيخرج, تخرج),
 # after "how much", and only when no money is asked ("ch7al kaykhlles bach ykhroj" asks the fee).
-_LATIN_WEAK = re.compile(r"^(?:k|G)?[ty]t?Krj[wy]?$")
+# So do "it arrives", "it is activated", "it is ready" (ywsl, tfe3el, twjed) and "I get it", "I pick it
+# up" (n9bed, nched, نقبط, نستلم).
+_LATIN_WEAK = re.compile(r"^(?:(?:k|G)?[ty]t?(?:Krj|wsl|f3l|wjd)|(?:k|G)?n(?:qb[td]|Cd))[wy]?$")
 # Arabic-script stems after a prefix (ka-/gha- + person, a person letter, the participle's m-); the
 # short ones after ka-/gha- only.
 _AR_PREFIX = "(?:ك[نتي]?|غ[نتي]?|[نتيم])ت?"
@@ -38,7 +40,7 @@ _ARABIC: dict[Kind, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "delay": (("عطل", "طول", "تسن"), ("بط", "خد")),
     "fees": (("خلص", "كلف"), ("سو",)),
 }
-_ARABIC_WEAK = re.compile(r"^(?:ك|غ)?[تي]ت?خرج[وي]?$")
+_ARABIC_WEAK = re.compile(r"^(?:(?:ك|غ)?[تي]ت?(?:خرج|وصل|فعل|وجد)|(?:ك|غ)?ن(?:قبط|شد|ستلم|تسلم))[وي]?$")
 
 
 @cache

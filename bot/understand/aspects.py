@@ -25,7 +25,8 @@ _WORDS: dict[Aspect, str] = {
         khlas | nkhelles | nkhlles | katkhlles | kaytkhlles | kaykhlles | fabor | كم | تكلفه | تكلف | ثمن | سعر |
         رسوم | الرسوم | مجاني | مجانا | الواجب | نخلص | كنخلص | كيخلص | الخلاص | شحال | فلوس | التنبر | تنبر |
         الطابع | كيسوا | بشحال | مبلغ | بالفلوس | مجانيه | ثمنها | ثمنه | يؤدى | الاداء | cher | chere | ghali |
-        ghalia | ghalya | ghalin | غالي | غاليه | غالين | قداش | 9addach | 9adach | qaddach | 9ddach""",
+        ghalia | ghalya | ghalin | غالي | غاليه | غالين | قداش | 9addach | 9adach | qaddach | 9ddach | bflous |
+        belflous | bilflous | تكاليف | التكاليف | كلفه | الكلفه""",
     "delay": """delai | delais | اجال | مده الانجاز | temps | duree | jours | quand | attendre | combien de temps |
         rapide | kat3tal |
         kay3tal | kaytkhrej | ch7al mn nhar | wa9t | lwe9t | lwa9t | imta | emta | المده | مده | الاجل | الآجال |
@@ -51,7 +52,8 @@ _WORDS: dict[Aspect, str] = {
         pieces justificatives | a fournir | a joindre | papiers necessaires | kwaghet | lkwaghet | kwaghed | kaghet |
         lkaghet | lkaghed | كواغط | الكواغط | لكواغط | كاغط | الكاغط | ldossier | ddossier | dosi | ddosi | ldosi |
         lwatha2i9 | watha2i9 | lwata2i9 | lmostanadat | mostanadat | الدوسي | دوسي | لائحه الوثائق | المرفقات |
-        lpieces | lpiece | شنو نحضر | اش نحضر | اشنو نحضر | chno n7ader | ach n7ader | chno n7adder""",
+        ما يلزم | ما المطلوب | ما هو المطلوب | lpieces | lpiece |
+        شنو نحضر | اش نحضر | اشنو نحضر | chno n7ader | ach n7ader | chno n7adder""",
     "where": """adresse | bureau | guichet | ou deposer | ou aller | ou payer | c' est ou | fin |
         fine | fayn | اين | أين | مكان | اي مصلحه | الجهه المختصه | فين | وفين""",
     "online": """en ligne | internet | site | online | application | portail | a distance | sans me deplacer |
@@ -104,7 +106,8 @@ _FEE_ONLY = """cout | coute | couter | coutent | prix | tarif | tarifs | frais |
     flous | khlas | nkhelles | nkhlles | katkhlles |
     kaytkhlles | kaykhlles | fabor | تكلفه | تكلف | ثمن | سعر | رسوم | الرسوم | مجاني | مجانا | مجانيه | الواجب |
     نخلص | كنخلص | كيخلص | الخلاص | فلوس | التنبر | تنبر | الطابع | كيسوا | بشحال | مبلغ | بالفلوس | ثمنها | ثمنه |
-    cher | chere | ghali | ghalia | ghalya | ghalin | غالي | غاليه | غالين"""
+    cher | chere | ghali | ghalia | ghalya | ghalin | غالي | غاليه | غالين | bflous | belflous | bilflous | تكاليف |
+    التكاليف | كلفه | الكلفه"""
 
 
 # "How much" followed by a unit of time is a duration ("ch7al d nhar", "شحال من سيمانه", "combien de
@@ -137,6 +140,15 @@ def _fee_words() -> re.Pattern[str]:
     return word_pattern(_FEE_ONLY, ARABIC_LEAD)
 
 
+# A day named beside "it comes out" asks when ("kaykhrj f nhar wla ghedda?", "يخرج اليوم؟").
+_DAYS = "nhar | ghedda | ghda | ghdda | demain | aujourd' hui | lyoum | lyouma | نهار | غدا | غدوه | اليوم"
+
+
+@cache
+def _days() -> re.Pattern[str]:
+    return word_pattern(_DAYS)
+
+
 @cache
 def _weak_where() -> re.Pattern[str]:
     return word_pattern(_WEAK_WHERE)
@@ -162,14 +174,19 @@ def _two_questions(text: str, kept: list[tuple[int, int, Aspect]]) -> bool:
 
 # "What do I need, bring, do they ask" asks the documents when nothing else is asked ("ach khassni
 # bach njdded lakart", "de quoi ai-je besoin", "ماذا يجب أن أحضر", "شنو نوجد"): the need a few words after
-# "what" ("quoi" may come after it: "j'ai besoin de quoi"); "what must I do" does not.
-_WHAT = """quoi | que | qu' | quels | quelles | ماذا | ما الذي | ما هي | ما | اش | شنو | اشنو | اشمن | شمن | chno |
-    chnou | chnu | achno | achnou | ach | ash | shno | chmen | achmen | chmn"""
+# "what" ("quoi" may come after it: "j'ai besoin de quoi"); "what must I do" does not. A bare "ما" is
+# Darija's "not" as often as MSA's "what".
+_WHAT = """quoi | que | qu' | quels | quelles | ماذا | ما الذي | ما هي | اش | شنو | اشنو | اشمن | شمن | chno |
+    chnou | chnu | achno | achnou | ach | ash | shno | chmen | achmen | chmn | what"""
 _NEED = """besoin | apporter | ramener | emmener | emporter | preparer | presenter | joindre | fournir | demandent |
     exige | exigent | احضر | احضار | احضاره | اقدم | تقديمه | تقديمها | ارفاق | ارفاقها | ارفق | الادلاء | يلزم |
     يلزمني | احتاجه | احتاج | خاصني | خاص | خاصك | خاصنا | كيطلبو | كيطلبوا | يطلبو | كيطالبو | نوجد | نوجدو |
     نجيب | نجيبو | نحضر | نحضرو | khassni | khasni | khass | khassek | khassna | kaytalbo | kaytlbo | kaytelbo |
-    kaytalbou | kaytlbou | ytalbo | njib | njibo | nwjjed | nwejjed | nwjed | n7ader | n7adder | nhadder"""
+    kaytalbou | kaytlbou | ytalbo | njib | njibo | nwjjed | nwejjed | nwjed | n7ader | n7adder | nhadder | المطلوب |
+    مطلوب | ndi | nddi | nedi | nhzz | nhez | nhezz | نهز | ندي | نديو | نهزو | ask for | need | bring"""
+# "Is anything missing, is this enough?" of what one has asks the documents too.
+_ENOUGH = """il me manque | manque-t-il | manque quelque chose | suffisant | suffisants | suffit | ينقصني | ينقص |
+    يكفي | كافي | كافيين | كافيه | na9sni | naqsni | n9sni | kafi | kafyin | kafia | kafyen"""
 _DO = "faire | fais | fait | ndir | ndiro | ndirou | dir | ندير | نديرو | نعمل | اعمل | افعل | نفعل | ادير"
 
 
@@ -182,7 +199,12 @@ def _what_to_bring_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _what_to_bring(text: str) -> bool:
     asks, do = _what_to_bring_patterns()
-    return asks.search(text) is not None and do.search(text) is None
+    return (asks.search(text) is not None and do.search(text) is None) or _enough().search(text) is not None
+
+
+@cache
+def _enough() -> re.Pattern[str]:
+    return word_pattern(_ENOUGH)
 
 
 # "Welcome to you" (مرحبا بكم) is no "for how much" (بكم).
@@ -198,7 +220,8 @@ def detect_aspects(message: str) -> tuple[Aspect, ...]:
     # Darija verbs and nouns of time and money however spelled and conjugated (kaytbta, كيتعطل).
     stems = stem_spans(text)
     money = _fee_words().search(text) is not None or any(kind == "fees" for *_, kind in stems)
-    weak = not money and _how_much().search(text) is not None  # "ch7al ... bach ykhroj": how long
+    # "ch7al ... bach ykhroj", "kaykhrj f nhar wla ghedda": how long
+    weak = not money and (_how_much().search(text) is not None or _days().search(text) is not None)
     spans += [(s, e, "fees" if k == "fees" else "delay") for s, e, k in stems if k != "weak_delay" or weak]
     # A word inside a longer phrase of another aspect is that phrase's ("combien" in "combien de temps").
     kept = [s for s in spans if not any(o[0] <= s[0] and s[1] <= o[1] and o[1] - o[0] > s[1] - s[0] for o in spans)]

@@ -307,3 +307,24 @@ def test_what_to_bring_in_every_style_asks_the_documents(message: str) -> None:
 )
 def test_a_need_far_from_what_or_what_to_do_is_no_documents_question(message: str, expected: tuple[str, ...]) -> None:
     assert detect_aspects(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("ضاعت ليا البطاقة، شحال باش نقبط جديدة؟", ("delay",)),  # how much until I get it
+        ("ch7al bach ywsl l'acte", ("delay",)),  # ... until it arrives
+        ("amo ch7al bach tfe3el", ("delay",)),  # ... until it is active
+        ("certificat de scolarité, kaykhrj f nhar wla ghedda?", ("delay",)),  # a day beside "it comes out"
+        ("ch7al bach ndir lpasspor", ("fees",)),  # how much to do it: a price
+        ("acte de naissance wach bflous", ("fees",)),
+        ("ما هي تكاليف إحداث شركة؟", ("fees",)),
+        ("ما المطلوب للتسجيل في القنصلية؟", ("documents",)),
+        ("certificat de vie l baba, chno nhzz m3aya", ("documents",)),  # what do I carry with me
+        ("1ère CIN l bnti, what do they ask for?", ("documents",)),
+        ("J'ai ma CIN et une photo, il me manque quelque chose ?", ("documents",)),  # is it enough
+        ("ما كيطلبو والو فالمقاطعة", ()),  # "ما" is Darija's "not"
+    ],
+)
+def test_when_it_arrives_what_it_costs_and_what_to_carry(message: str, expected: tuple[str, ...]) -> None:
+    assert detect_aspects(message) == expected
