@@ -34,7 +34,7 @@ from bot.understand.variants import named_variant, variant_cues
 
 # Nouns that name no document in particular; after an indefinite article, "some", or alone in Arabic.
 _CERTIFICATE = "attestation|certificat|chahada|chhada|shahada|chahade"
-_GENERIC = f"papier|papiers|document|{_CERTIFICATE}|wra9a|wra9|war9a|wer9a|ورقه|وثيقه|شهاده|وراق"
+_GENERIC = f"papier|papiers|document|{_CERTIFICATE}|wra9a|wra9|war9a|wer9a|wr9a|wr9|wraqa|wara9a|ورقه|وثيقه|شهاده|وراق"
 # ... or a certificate with nothing after it but where it comes from ("bghit chahada", "khassni
 # attestation mn la commune", "بغيت شهادة", "ورقة من المقاطعة").
 # ... an adjective that names none either ("une attestation administrative", "وثيقة إدارية").

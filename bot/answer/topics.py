@@ -81,6 +81,7 @@ TOPICS: dict[str, Topic] = {
     "legalization": Topic(
         "legaliser | legalisation | legalise | legalisee | faire legaliser | nsadde9 | nsade9 | nsdde9 | sadde9 |"
         " tsadde9 | tasdi9 | tsdi9 | msadde9 | تصديق | التصديق | مصادقه | المصادقه | نصادق | نصدق | نصادق على |"
+        " nlegalisi | nlegalizi | nlegaliser | nlegalisiw | legalisi | نليكاليزي | نلكاليزي |"
         " نصدق على | المصادقه على",
         "chi | شي | un | une | mon | ma | mes | diali | dyali | ديالي | ديالو",
         ("signature-legalization", "certified-copy", "apostille-justice-documents"),
@@ -155,7 +156,8 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     lpapiers | wra9 | lwra9 | wra9a | lwar9a | war9a | lwra9a | وراق | الوراق | ورقه | الورقه | document |
     documents | وثيقه | الوثيقه | وثائق | شهاده | الشهاده | attestation | certificat | chahada | chhada | svp |
     stp | 3afak | عافاك | من فضلك | فضلك | الاستفسار | استفسار | استفسر | اود | ارغب | معرفه | اعرف | نعرف |
-    n3ref | bghit n3ref | عن | حول | svp merci | merci | شكرا | chokran |
+    n3ref | bghit n3ref | عن | حول | svp merci | merci | شكرا | chokran | nmchi | nmcha | nemchi | نمشي |
+    كتبين | تبين | تثبت | كتثبت | katbyen | katbayen | tbayen | tbyen |
     propos | concernant | بخصوص | 3la | على | probleme | mochkil | مشكل | مشكله | ma3reftch | معرفتش"""
 
 

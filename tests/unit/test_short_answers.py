@@ -219,6 +219,8 @@ def test_each_side_of_or_names_its_own(dalil: Dalil, message: str, expected: set
         ("الازدياد", "topic"),  # a birth
         ("أريد الاستفسار عن الضمان الاجتماعي", "topic"),  # "I would like to ask about" names nothing
         ("وثيقة إدارية", "no_document_named"),
+        ("chi wr9a dyal naissance mn l baladiya", "no_document_named"),
+        ("bghit nmchi nlegalisi lwra9 dyali", "topic"),  # a French verb conjugated the Darija way
     ],
 )
 def test_a_bare_noun_in_any_style_is_asked_about(dalil: Dalil, message: str, reason: str) -> None:
