@@ -34,14 +34,15 @@ from bot.understand.variants import named_variant, variant_cues
 
 # Nouns that name no document in particular; after an indefinite article, "some", or alone in Arabic.
 _CERTIFICATE = "attestation|certificat|chahada|chhada|shahada|chahade"
-_GENERIC = f"papier|papiers|document|{_CERTIFICATE}|wra9a|wra9|war9a|wer9a|wr9a|wr9|wraqa|wara9a|ورقه|وثيقه|شهاده|وراق"
+_PAPER = "wra9a|war9a|wer9a|wr9a|wraqa|wara9a"  # "a paper" in Latin Darija
+_GENERIC = f"papier|papiers|document|{_CERTIFICATE}|{_PAPER}|wra9|wr9|ورقه|وثيقه|شهاده|وراق"
 # ... or a certificate with nothing after it but where it comes from ("bghit chahada", "khassni
 # attestation mn la commune", "بغيت شهادة", "ورقة من المقاطعة").
 # ... an adjective that names none either ("une attestation administrative", "وثيقة إدارية").
 _VAGUE = r"(?:\s+(?:administrative|administratif|officielle|officiel|idariya|idaria|اداريه|رسميه))?"
 _NO_DOCUMENT_NAMED = re.compile(
     rf"(?<!\w)(?:(?:un|une|des|d' un|d' une|chi|شي)\s+(?:{_GENERIC})(?!\w)"
-    rf"|(?:{_CERTIFICATE}){_VAGUE}(?=\s+(?:mn|men|من)(?!\w)|\s*[?.!]*$)"
+    rf"|(?:(?:bghit|baghi|khassni|khasni)\s+)?(?:{_CERTIFICATE}|{_PAPER}){_VAGUE}(?=\s+(?:mn|men|من)(?!\w)|\s*[?.!]*$)"
     rf"|(?:ورقه|وثيقه|شهاده){_VAGUE}(?=\s+(?:من|تثبت|تبين|كتبين|ل|على|عن)(?!\w)|\s*[?؟.!]*$))"
 )
 _OR = re.compile(r"(?<!\w)(?:wla|ولا|او|ou bien|ou alors)(?!\w)")
