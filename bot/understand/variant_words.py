@@ -27,7 +27,10 @@ _WORDS: dict[Variant, str] = {
         فاتت الدات | فاتها الداطة | فاتتها الداطة | fatet la date | fatet ddate | fat ddate | fatt la date |
         a expire | expired | nejjded | njjded | nejded | tjedded | nrenouveler | nrenouvli | nrinouvli |
         منتهية | انتهت صلاحيتها | انتهت |
-        jedded | tjdded | ytjdded | تجدد | يتجدد | تتجدد | t3awed | kat3awed | kan3awed | n3awdo
+        jedded | tjdded | ytjdded | تجدد | يتجدد | تتجدد | t3awed | kat3awed | kan3awed | n3awdo |
+        renouvelle | renouvelles | renouvellent | renouvellera | renouvelee | expiration | expirer | expirera |
+        nrenouvler | nrenouvlé | nrenouveli | nrenouvlih | n3awd | n3wd | 3awdt | 3awedt | kan3awd |
+        fatet lih | fatet liha | fatet lia | fat lih | fat liha | fatt lih
     """,
     "lost": """
         tsre9at | tsre9et | tsra9at | tsr9et | tsre9li | tsre9 lia | tsre9at lia | sr9ouh | sr9ouha | sr9oh |
@@ -38,6 +41,7 @@ _WORDS: dict[Variant, str] = {
         daye3 | daya3 | da3ya | تلف | تلفت | تلفات | ضياع | فقدان | سرقة | سرقو | تسرق | تسرقات | مسروق |
         فقدت | سرقت | مسروقة | tsra9 | tsr9at | tsra9 lia | ضيعت | tlefli | tlfatli | tlfat lia | tlef lia |
         ttelfat | da3li | da3 lia | da3at | da3et | ضاع ليا | ضاعو | تلف ليا | تلفت ليا | تلفات ليا |
+        dya3t | dy3t | diya3t | dayya3t | dyya3t | dya3tha | dya3to | ضيعتها | ضيعتو | egare | j' ai egare |
         ma l9itch | ml9itch | مالقيتش | ما لقيتش | مالقيتهاش | ma l9ithach | perdus | tsr9at lia | sr9oha |
         سرقوها | سرقوه | سرقو ليا |
         twedrat | twdrat | tweddrat | twedder | تودر | تودرات

@@ -83,6 +83,14 @@ def test_a_family_without_a_variant_is_refused() -> None:
         ("ma carte est expired", "renewal"),
         ("fatet la date dyal lakart", "renewal"),
         ("bghit nrenouvli lpermis", "renewal"),
+        # Conjugated and spelled other ways (session 5, from general knowledge).
+        ("je renouvelle mon passeport", "renewal"),
+        ("mon passeport arrive à expiration", "renewal"),
+        ("lpasspor dyali fatet lih la date", "renewal"),
+        ("n3awd lpermis", "renewal"),
+        ("bghit nrenouvler la CIN dyali", "renewal"),
+        ("dya3t lpermis", "lost"),
+        ("j'ai égaré ma carte", "lost"),
     ],
 )
 def test_more_ways_of_saying_lost_or_expired(message: str, variant: str) -> None:
