@@ -42,6 +42,7 @@ _WORDS: dict[Variant, str] = {
         فقدت | سرقت | مسروقة | tsra9 | tsr9at | tsra9 lia | ضيعت | tlefli | tlfatli | tlfat lia | tlef lia |
         ttelfat | da3li | da3 lia | da3at | da3et | ضاع ليا | ضاعو | تلف ليا | تلفت ليا | تلفات ليا |
         dya3t | dy3t | diya3t | dayya3t | dyya3t | dya3tha | dya3to | ضيعتها | ضيعتو | egare | j' ai egare |
+        wddrt | wedert | wdert | wdrt | wddert | ودرت | ودرتها | ودرتو | introuvable |
         ma l9itch | ml9itch | مالقيتش | ما لقيتش | مالقيتهاش | ma l9ithach | perdus | tsr9at lia | sr9oha |
         سرقوها | سرقوه | سرقو ليا |
         twedrat | twdrat | tweddrat | twedder | تودر | تودرات
@@ -61,7 +62,9 @@ _WORDS: dict[Variant, str] = {
         t9te3 | tqte3 | t9te3at | mqatta3 | m9atta3 | m9ett3a | mqett3a | khasra | mkhesra | tkhesret | tkhsrat |
         مخسرة | مخسر | خاسرة | ممزق | ممزقة | تالف | تالفة | endommage | endommagee |
         duplicata | deteriore | deterioree | abime | abimee | dechire | dechiree | tqatt3at | t9tt3at | نظير |
-        مقطعة | تقطعات | تقطع | تقطعت | مقطوع | tqatt3 | t9atte3 | تخسرات
+        مقطعة | تقطعات | تقطع | تقطعت | مقطوع | tqatt3 | t9atte3 | تخسرات | cassee | mkessra | mkasra |
+        mhersa | mherrsa | thersat | therrsat | ttherrsat | مكسرة | مهرسة | تهرسات | تهرست | brulee | t7r9at |
+        t7ar9at | تحرقات | محروقة
     """,
     "foreign": """
         etranger | etrangere | italien | espagnol | francais | belge | europeen | mn barra | men lkharij |

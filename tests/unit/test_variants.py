@@ -91,6 +91,10 @@ def test_a_family_without_a_variant_is_refused() -> None:
         ("bghit nrenouvler la CIN dyali", "renewal"),
         ("dya3t lpermis", "lost"),
         ("j'ai égaré ma carte", "lost"),
+        ("wddrt lpasspor", "lost"),
+        ("ودرت البطاقة", "lost"),
+        ("ma carte grise est cassée", "duplicate"),
+        ("الكارط كريز تهرسات", "duplicate"),
     ],
 )
 def test_more_ways_of_saying_lost_or_expired(message: str, variant: str) -> None:
