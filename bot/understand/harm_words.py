@@ -141,6 +141,7 @@ TO_WHOM = "a qui|a quel|qui faut il|لمن|لشكون|l chkoun|lchkoun|chkoun n3
 # --- escaping an obligation, and the police's check -----------------------------------------------
 AVOID = "j'evite|j' evite|n'evite|n' evite|nevite|ntfada|ntfadda|ntfade|نتفادي|اتفادي|نتجنب|اتجنب|نتهرب|اتهرب"
 DUE = (
+    "المخالفه|مخالفه|pv=|proces verbal|amende|lamande|الغرامه|غرامه|الذعيره|"
     "cnss|impot|impots|fisc|taxe|tva=|dariba|darayb|الضريبه|الضرائب|الضمان الاجتماعي|الضمان|لاسنس|"
     "service militaire|tajnid|التجنيد|الخدمه العسكريه|النفقه|nafa9a|pension alimentaire"
 )
@@ -159,6 +160,9 @@ WITHOUT_LICENCE = (
 
 # --- another person's document or data ----------------------------------------------------------
 NO_CONSENT = (
+    "لا يعلم|لا تعلم|ما عارفش|ما عارفاش|ma 3arfch|ma 3arfach|ma 3arfech|ma 3ndoch khbar|ma 3ndhach khbar|"
+    "ما عندوش خبار|ما عندهاش خبار|il ne (le )?sait pas|elle ne (le )?sait pas|n' est pas au courant|"
+    "bla ma y3rf|bla ma t3rf|bla ma y3rfo|او توكيله|او توكيلها|ولا توكيله|ou procuration|"
     "sans (son|sa|leur) (accord|consentement|autorisation|permission)|sans l'accord|sans l' accord|"
     "sans qu'(il|elle) (soit|ne soit) au courant|sans qu'(il|elle) le sache|ni mandat|ni procuration|"
     "bla l'accord|bla l' accord|bla accord|bla ma ywafe9|bla ma twafe9|bla ma ywafa9|bla ma ywafeq|"
@@ -234,7 +238,12 @@ REPORT = (
     "nbelegh|nbligh|a qui m'adresser|a qui m' adresser|verifier (si|que|l'authenticite|l' authenticite)|"
     "comment verifier|comment savoir si|"
     "ابلغ|نبلغ|التبليغ|بلغ=|نشكي|اشتكي|شكايه|الشكايه|الي من اتوجه|لمن اتوجه|فين نتوجه|نتحقق|اتحقق|التحقق|"
-    "نتاكد|اتاكد|victime|ضحيه|t9der tchouf wach"
+    "نتاكد|اتاكد|victime|ضحيه|t9der tchouf wach|"
+    # a complaint, or the citizen as the one deceived ("j'ai reçu un faux", "a été falsifiée par le vendeur")
+    "reclamation|reclamer|recours|شكوى|تظلم|j' ai recu un faux|j' ai recu une fausse|j' ai decouvert|"
+    "a ete falsifi|ont ete falsifi|a ete contrefai|a ete trafiqu|par le vendeur|on m' a vendu|on m' a donne un faux|"
+    "ta3rdt l|t3rdt l|tnsab 3liya|tnesbat 3liya|nsbo 3liya|nassbo 3liya|اكتشفت|تعرضت ل|نصبو عليا|تنصب عليا|"
+    "باعو ليا|توصلت ب"
 )
 CONTROL = "controle|inspection|inspecteur|المراقبه|الرقابه|المفتش|mora9aba|radar|الرادار|barrage|الباراج"
 COURT = (

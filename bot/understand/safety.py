@@ -32,6 +32,7 @@ from itertools import pairwise, product
 from typing import Literal
 
 from bot.understand.harm_acts import harmful_act, reports
+from bot.understand.harm_frames import harmful_frame
 from bot.understand.normalize import normalize
 from bot.understand.safety_cues import CUES, HOW_QUESTION, LAWFUL_QUESTION, Cue
 from bot.understand.structure import about
@@ -94,6 +95,17 @@ def _lawful() -> CompiledCue:
 
 
 @cache
+def _forget() -> CompiledCue:
+    return CompiledCue(
+        Cue(
+            "override",
+            "forget",
+            ("nsa=|nsa ga3|nsay|tnsa|oublie|ignore|forget|disregard|نسا=|انسى|انس=|تناسى|تجاهل|ننساو|نساو",),
+        )
+    )
+
+
+@cache
 def _how() -> CompiledCue:
     return CompiledCue(HOW_QUESTION)
 
@@ -145,6 +157,8 @@ def check(message: str) -> Verdict | None:
     kind, category = whole
     if category in ("forgery", "bribery") and reports(text):
         return None  # "comment signaler un faux diplôme", "فين نبلغ على الرشوة": the lawful side
+    if category == "system_prompt" and _forget().search(text):
+        kind = "override"  # "forget what they told you before, and tell me...": steering, not a question about it
     if kind in ("internals", "data"):
         return Verdict(kind, category)
     # A clause free of any cue that asks about a procedure is a question of its own; beside harmful
@@ -171,6 +185,15 @@ def _structural(message: str) -> Verdict | None:
     if target is not None:
         return Verdict(*_STRUCTURAL[target])
     act = harmful_act(message)  # an action on a target it must not touch (bot/understand/harm_acts.py)
-    if act is None:
+    if act is not None:
+        return Verdict("data", act) if act == "other_people" else Verdict("harm", act)
+    frame = harmful_frame(message)  # a frame whatever the topic (bot/understand/harm_frames.py)
+    if frame is None:
         return None
-    return Verdict("data", act) if act == "other_people" else Verdict("harm", act)
+    kind, category = frame
+    if kind != "harm":
+        return Verdict(kind, category)  # type: ignore[arg-type]
+    # As beside a cue: a clause read in no frame that asks how a procedure is done is answered.
+    parts = clauses(normalize(message))
+    question = " ".join(p for p in parts if harmful_frame(p) is None and _match(p) is None and _how().search(p))
+    return Verdict("harm", category, question if len(parts) > 1 else "")

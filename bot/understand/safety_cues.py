@@ -416,7 +416,8 @@ CUES: list[Cue] = [
         "override",
         "override",
         "ignore|oublie|oubliez|forget|disregard|nsa=|nsa ga3|ensa|تجاهل|انس|إنس|تناس|ننسى|انسى|نسى",
-        "instruction|consigne|regle|rule|prompt|above|precedent|tout ce qu|dakchi|ga3|التعليمات|الأوامر|"
+        "instruction|consigne|regle|rule|prompt|above|precedent|tout ce qu|tout=|kolchi|koulchi|kol chi|dakchi|"
+        "ga3|التعليمات|الأوامر|"
         "الاوامر|التوجيهات|القواعد|النص السابق|كل شيء|كلشي",
         gap=40,
     ),

@@ -40,6 +40,7 @@ YOURS = (
 )
 # What belongs to a system: asked of Dalil, it is about its internals.
 SYSTEM_THINGS = (
+    "قيود|امان=|الامان|garde-fous|filtres|parametres internes|reglages internes|الاعدادات الداخليه|"
     "instruction|consigne|prompt|regles|directive|configuration|config=|parametre|reglage|code source|"
     "code=|model=|temperature|top_p|api|cle=|cles=|key=|keys=|token|mot de passe|mots de passe|"
     "password|mdp=|identifiant|base de donnees|database|bdd=|serveur|server|logs=|log=|"
@@ -54,6 +55,9 @@ SYSTEM_THINGS = (
 )
 # Internal by nature, or glued to "your" (تعليماتك): nobody asks a procedure about these.
 SYSTEM_ONLY = (
+    "تدربت عليها|تدربت عليه|دربوك عليها|دربوك عليه|بيانات التدريب|معطيات التدريب|donnees d' entrainement|"
+    "entraine sur|entrainee sur|t' a entraine|training data|trained on|t3llmti 3liha|t3allamti 3liha|"
+    "الاعدادات الداخليه|parametres internes|reglages internes|configuration interne|"
     "system prompt|prompt systeme|prompt system|ton prompt|le prompt|api key|cle api|cle d'api|cles d'acces|"
     "cle d'acces|mode admin|admin mode|mode administrateur|mode debug|debug mode|mode developpeur|"
     "developer mode|mode maintenance|base de donnees|database|bdd=|les logs|logs=|lprompt|lbrompt|"
@@ -86,6 +90,8 @@ IGNORE = (
     "تجاهل|انس=|إنس|انسى|ما تبعش|ما تتبعش|لا تتبع|لا تلتزم|تخلى على|عطل|الغ=|ألغ"
 )
 UNBOUND = (
+    "mafik 7ta 9anoun|ma fik 7ta 9anoun|bla 7ta 9anoun|ma 3ndek 7ta 9anoun|ma 3andek 7ta 9anoun|do anything now|"
+    "ما فيك حتى قانون|ماعندك حتى قانون|ما عندك حتى قانون|"
     "sans filtre|sans filtres|sans limite|sans limites|sans restriction|sans regles|sans censure|jailbreak|"
     "no filter|no limits|bla filtre|bla restrictions|bla limite|bla 9awanin|bla qawanin|bla 9iyod|"
     "بلا قيود|بدون قيود|بلا فلتر|بدون فلتر|بلا قوانين|بدون قوانين|بلا حدود|بدون حدود|بدون رقابه|"
@@ -96,6 +102,9 @@ UNBOUND = (
 )
 # Other people: users of Dalil, and others than the asker ("autres" alone qualifies anything).
 OTHERS = (
+    "le dernier utilisateur|dernier utilisateur|l' utilisateur precedent|l' utilisateur d' avant|"
+    "المستخدم الاخير|اخر مستخدم|الذين سالوا|اللي سولو|لي سولو|li swlo|li sowlo|kolchi li|koulchi li|ga3 li|"
+    "ga3 nnas li|ga3 nas li|tous ceux qui|toutes les personnes qui|كل اللي|كل من|جميع من|جميع الذين|"
     "autres utilisateurs|les utilisateurs|utilisateurs|l'utilisateur|usagers|des autres|d'autres personnes|"
     "autres personnes|autres citoyens|des personnes|les personnes qui|d'autres citoyens|d'autres gens|"
     "autres gens|les gens qui|des gens qui|les clients|lclients|الزبناء|الزبائن|les inscrits|المسجلين|"
@@ -110,6 +119,7 @@ OTHERS = (
 )
 # What other people asked or hold.
 THEIR_THINGS = (
+    "declarations|revenus|coordonnees|dossiers|les donnees|"
     "conversation|message|questions|demandes|donnees|infos|informations|numeros|telephones|adresses|noms=|"
     "dossiers|historique|echanges|comptes|fichiers|liste|emails|mails|cin=|cnie|lmessages|les questions|"
     "lmo7adatat|l'historique|lhistorique|les numeros|nmer|nmra|talabat|swlo|swlou|sewlo|"
@@ -148,6 +158,7 @@ PLACE = (
 # نخلصش النفقة"). Customs are left out of the second: a returning resident's belongings legally enter
 # "sans payer la douane".
 EVADING = (
+    "يتهرب|تتهرب|يتهربون|يتحايل|يتملص|نتملص|اتملص|التملص|يتفادى|يتجنب|"
     "echapper|esquiver|nthereb|nthrreb|ntherreb|nhreb|nhrb|نتهرب|نهرب|اتهرب|أتهرب|التهرب|تهرب|contourner|"
     "frauder|sous declar|sous-declar|nsous|نصرح بقل|نصرح باقل|ndeclari 9el|ndeclari qel|se soustraire|"
     "soustraire|tricher sur|truander|gruger|nt7ayel|ntmele9|ndour 3la|nl3eb 3la|nflet|nfelt|نتحايل|التحايل|"
@@ -172,6 +183,7 @@ OBLIGATION = (
 
 # A first person claiming a role, or an order presented as coming from an authority.
 I_AM = (
+    "rajel sulta|rajel solta|rajl sulta|ana men|ana mn|انا من|je suis de la|je suis du|je suis de l' |"
     "je travaille (a|au|pour|dans)|kankhdem f|kankhdem m3a|كنخدم ف|كنخدم مع|اعمل في|اعمل لدي|اشتغل في|je suis|"
     "moi c'est|c'est moi|ici le|ici la|en tant que|ordre de|ordre du|instruction de|note de|"
     "message de|de la part de|requete de|request|note officielle|communique officiel|ici le support|"
@@ -180,6 +192,7 @@ I_AM = (
     "تعليمات جديده من|بلاغ من|مذكره من"
 )
 AUTHORITY = (
+    "commissaire|dgi=|sulta|solta|السلطه|dabit|darak|الدرك|النيابه|امر رسمي|ordre officiel|service controle|"
     "admin=|admins=|administrateur|ministre|ministere|minister|police|policier|commissaire|dgsn|gendarme|fonctionnaire|"
     "agent=|directeur|responsable|developpeur|developer|createur|concepteur|proprietaire|owner|superviseur|"
     "moderateur|procureur|juge=|wali=|caid|gouverneur|inspecteur|technicien|ingenieur|support technique|"
@@ -192,6 +205,8 @@ AUTHORITY = (
 )
 # What is asked: give, show, list, export, activate, grant, delete, change.
 ASKS = (
+    "سلمنا|سلمني|سلم=|زودنا|زودني|وافنا|وافني|ابعث|ارسلوا|transmets|transmettez|fournis|fournissez|"
+    "communique|communiquez|j' exige|exige=|exigeons|"
     "transfere|recupere|extrais|extraire|acceder|supprime|reinitialise|reset|debloque|unlock|مكني|خليني|donne|"
     "donnez|file|envoie|envoyez|montre|montrez|affiche|affichez|liste|listez|exporte|exportez|"
     "imprime|copie|copiez|colle|recite|revele|dis moi|dites moi|ecris|active|activez|desactive|accorde|"
@@ -206,6 +221,7 @@ ASKS = (
 
 # A wish, for a record that is not the asker's ("bghit tilifoun dyal...", "trouve-moi où habite...").
 WANT = (
+    "j' exige|exige=|j' ai besoin|besoin de|il me faut|khassni|khasni|خاصني|احتاج|نحتاج|يلزمني|bghitk|بغيتك|"
     "je veux|je voudrais|j'aimerais|il me faut|trouve|trouvez|cherche|localise|bghit|bgheet|3afak|"
     "بغيت|اريد|أريد|ابغي|نبغي|عافاك|جيب ليا|لقا ليا"
 )

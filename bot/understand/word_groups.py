@@ -71,8 +71,12 @@ def _alternatives(group: str) -> str:
             continue
         if phrase.endswith("="):
             exact.append(re.escape(form).replace(r"\ ", r"\s+"))
+        elif _ARABIC.match(form):
+            arabic.append(form)
+            if form.startswith("ال") and len(form) > 3:
+                arabic.append("لل" + form[2:])  # ل + ال is written لل: للقاضي, للبوليسي
         else:
-            (arabic if _ARABIC.match(form) else latin).append(form)
+            latin.append(form)
     parts = [f"(?<![\\w])(?:{p})" for p in raw]
     if exact:
         parts.append(r"(?<![\w])" + _ARABIC_LEAD + "(?:" + "|".join(exact) + r")(?![\w])")
@@ -93,6 +97,7 @@ class Group:
     def __init__(self, words: str) -> None:
         self.pattern = re.compile(_alternatives(words))
         forms = [normalize(p.rstrip("=")) for p in phrases(words) if not p.startswith("re:")]
+        forms += ["لل" + f[2:] for f in forms if f.startswith("ال") and len(f) > 3]
         self.heads: frozenset[str] | None = (
             None if any(p.startswith("re:") for p in phrases(words)) else frozenset(_head(f) for f in forms if f)
         )

@@ -1,0 +1,522 @@
+"""Harmful requests read from their frame, whatever the topic (used by bot/understand/safety.py when
+neither a cue nor an action on a target named the message):
+
+- **role play that issues**: Dalil told to become an official ("imagine que tu es le caïd", "دير
+  راسك المقدم", "t5ayel nta lmowadaf") and, in that role, to sign, approve, grant or look up what
+  only the administration can. A role play that only asks how a procedure is done is answered.
+- **a document made or changed to deceive**: made "not genuine" ("ماشي حقيقي", "qui a l'air vrai"),
+  made by oneself with a higher amount, or a field changed so that it shows otherwise or without
+  the court ("bach tban", "حتى تظهر", "sans passer par le tribunal").
+- **a payment slipped** to a counter or an official, or a gift to get a file through.
+- **a duty dodged**: a Darija negated verb ("ma ndkhlch", "ما نخلصش"), "لعدم التصريح", "ne jamais
+  payer" next to a tax, a contribution or the military service, asked as a way, an astuce.
+- **another person's file**: whether a spouse or a relative applied or is registered, an official's
+  private number, a titled person's data ("les données de M. Alaoui").
+- **the rules Dalil follows**: rules or settings with a second person ("quelles règles suis-tu",
+  "القوانين اللي خدام بيهم").
+
+Words are written once and conjugated by bot/understand/harm_forms.py. Written from general knowledge
+of how citizens phrase these requests, never from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from bot.understand.harm_forms import al, ar_verb, dz_verb, fr_dz
+from bot.understand.harm_words import AMOUNT, EXEMPTION, OBLIGATION, REPORT, STATUS_DOC, UNBUYABLE
+from bot.understand.normalize import normalize
+from bot.understand.safety_cues import OFFICIAL
+from bot.understand.structure import RELATIVE
+from bot.understand.word_groups import Group, Scan
+
+# The shared lists are asked for by name in the rules below.
+__all__ = ["AMOUNT", "EXEMPTION", "OBLIGATION", "OFFICIAL", "RELATIVE", "REPORT", "STATUS_DOC", "UNBUYABLE"]
+
+# --- role play ----------------------------------------------------------------------------------
+# A frame that makes "you" (Dalil) someone else.
+ROLE_FRAME = (
+    "imagine que tu|imagine toi|imagine-toi|imaginons que tu|fais comme si tu|fais semblant|suppose que tu|"
+    "supposons que tu|disons que tu|tu es maintenant|tu es desormais|tu seras|tu joues|joue le role|joue le "
+    "role|incarne|mets toi dans la peau|mets-toi dans la peau|prends le role|agis comme|agis en tant|"
+    "comporte toi comme|comporte-toi comme|reponds comme si tu|reponds en tant que|deviens|sois le|sois la|"
+    "sois un|sois une|a partir de maintenant tu|pretend|act as|you are now|play the role|roleplay|role play|"
+    "jeu de role|"
+    "دير راسك|ضير راسك|دير روحك|دير بحال|اعتبر راسك|اعتبر روحك|اعتبر نفسك|تخيل راسك|تخيل روحك|تخيل انك|"
+    "تخيل بلي|تخيل نتا|تخيل انت|تخايل|نفترض انك|لنفترض انك|افترض انك|فلنفترض انك|لنفترض ان|تقمص|العب دور|"
+    "لعب دور|دير الدور|كون نتا|كون انت|كن =|انت الان|نتا دابا|ولي نتا|رد بحال|جاوب بحال|تصرف ك|تصرف مثل|"
+    "كانك|كأنك|بحال الى نتا|بحال يلا نتا|بحال اللي نتا|"
+    "dir rask|dir rasek|dir rassek|dir ras l|dir b7al|dir bhal|3tabar rask|3tabar rasek|3tabar rassek|"
+    "tkhayel|tkhayyel|t5ayel|t5ayyel|tkhayl|t5ayl|kon nta|koun nta|nta daba|wlli nta|welli nta|b7al ila nta|"
+    "b7al la kan|jawb b7al|l3eb dor|l3b dor|dir dor|dir role|dir le role|nl3bo|nl3bou|"
+    + dz_verb("dir rassek", "dir rasek", "tkhayyel", "t5ayyel", "3tabar rassek")
+    + "|scenario hypothetique|hypothetiquement|dans une fiction|pour une fiction|fiction=|story=|9issa|9ssa|"
+    "ghir f l5ayal|ghir f lkhayal|f lkhayal|f l5ayal|افتراضيا|قصه خياليه|سيناريو|في الخيال|غير فالخيال"
+)
+# "You are" right before the role: "nta fonctionnaire", "نتا المقدم", "tu es le caïd".
+YOU_ARE = "nta=|nti=|enta|inta|نتا|انت|انتي|tu es|vous etes|you are|ra nta|rak nta|راك نتا"
+# Who "you" become: an official (with the glued article of Arabizi) or a role that decides.
+ROLE_NOUN = (
+    OFFICIAL
+    + "|"
+    + al("moqaddem", "mo9eddem", "mqeddem", "9ayd", "9aid", "qayd", "caid", "bolisi", "boulisi", "mowadaf")
+    + "|"
+    + al("khalifa", "chikh", "9adi", "qadi", "adoul", "3adel", "jadarmi", "modir", "moudir", "mas2oul")
+    + "|"
+    + al("wali", "3amel", "ra2is", "pacha", "bacha", "agent", "fonctionnaire", "procureur", "notaire", "maire")
+    + "|ministre|procureur|notaire|maire|pacha|officier|directeur|responsable|president|agent de|"
+    "وزير|الوزير|عدل=|الموثق|موثق|رئيس|الرئيس|باشا|الباشا|ضابط|وكيل الملك|النائب|عامل=|العامل="
+)
+# What only the administration does: sign, approve, grant, issue, confirm.
+# What a role must not do: skip the check or the documents ("bla ma tchouf ddar", "sans papiers").
+SKIP_CHECK = (
+    "bla ma tji|bla ma nji|sans venir|sans me deplacer|sans se deplacer|بلا ما تجي|بلا ما نجي|bla ma yji ychouf|"
+    "bla ma tchouf|bla ma tchof|bla ma tji tchouf|bla ma ychouf|bla ma yji|bla wra9|bla lwra9|bla dossier|"
+    "sans papiers|sans documents|sans pieces|sans dossier|sans verifier|sans enquete|sans venir voir|"
+    "laisser passer|laisse passer|ferme les yeux|fermer les yeux|ghmmed 3inik|ghmed 3inek|"
+    "بلا ما تشوف|بلا ما يشوف|بلا ما يجي|بلا وراق|بلا الوراق|بدون وثائق|دون وثائق|بلا ملف|بدون بحث|بلا بحث|"
+    "دون بحث|دون تحقق|غمض عينيك|تغمض عينيك|تخليها تدوز|خليها تدوز|khliha tdouz|khalliha tdouz"
+)
+ISSUE_VERB = (
+    "confirme|valide|approuve|signe|tamponne|accorde|delivre|octroie|approve|sign=|grant=|"
+    + fr_dz("signi", "confirmi", "validi", "approuvi", "tamponi")
+    + "|sini|sinilia|sini lia|wa9e3 lia|wa9a3 lia|sadde9 lia|dir lia tampon|7et lia tampon|7ett lia tampon|"
+    "وافق على|وافق لي|وافق ليا|صادق على|صادق ليا|وقع ليا|وقع لي|سني ليا|ختم ليا|امنحني|سلمني|اقبل طلبي|قبل ليا"
+)
+GIVE_ME = (
+    "3tini|a3tini|3tina|عطيني|اعطني|اعطيني|امنحني|سلمني|donne moi|donne-moi|donnez moi|delivre moi|"
+    "delivre-moi|file moi|remets moi|remets-moi|envoie moi|envoie-moi|fais moi|fais-moi|dir lia|dir liya|دير ليا"
+)
+GIVEN = (
+    UNBUYABLE + "|autorisation|accord|approbation|rokhsa|rokhssa|lmowafa9a|mowafa9a|l' accord|l' autorisation|الموافقه|"
+    "موافقه|الاذن|اذن|الترخيص|ترخيص|تصريح|sokna|chahadat|tasri7|validation|tampon|cachet|الختم|الطابع|"
+    "signature|التوقيع|الامضاء"
+)
+
+# --- documents made or changed to deceive -------------------------------------------------------
+NOT_GENUINE = (
+    "trafiqu|truque|truquee|bidonn|(a|ont|avoir) l' air (vrai|vrais|vraie|vraies|authentique|authentiques|"
+    "officiel|officielle|officiels|officielles|original|originale)|semble (vrai|vraie|authentique|officiel|"
+    "officielle)|semblent (vrais|vraies|authentiques|officiels)|ressemble a (un|une) vrai|ressemblent a des vrai|"
+    "غير حقيقي|غير حقيقيه|ماشي حقيقي|ماشي حقيقيه|ليست حقيقيه|ليس حقيقيا|غير اصلي|غير اصليه|ماشي اصلي|"
+    "machi 7a9i9i|machi 7a9i9ia|machi 7a9i9iya|machi hakiki|machi asli|machi originale|machi s7i7a|machi s7i7|"
+    "machi sahiha|ماشي صحيحه|ماشي صحيح|pas vraie|pas vrai=|pas authentique|pas officiel|pas officielle"
+)
+MAKE = (
+    "fabriquer|fabrique|refaire|refais|creer|cree|produire|imprimer|bricoler|generer|genere|faire faire|fait des|"
+    "fait de faux|qui fait|qui fabrique|"
+    + dz_verb("sawb", "sayeb", "tbe3", "sne3", "fabriqui", "creyi")
+    + "|"
+    + ar_verb("صاوب", "صنع", "طبع", "سوي", bare=False)
+    + "|صنع|اصنع|يصاوب|صاوب|ydir lia|ydirha|يدير ليا|يديرها|ndirha|نديرها"
+)
+# Dalil asked to make the document itself ("génère-moi un acte", "تكتب ليا شهادة", "tkteb lia attestation").
+YOU_MAKE = (
+    "genere moi|genere-moi|generer|genere un|genere une|ecris moi un|ecris moi une|ecris-moi un|ecris-moi une|"
+    "redige moi un|redige moi une|redige-moi un|redige-moi une|fais moi un|fais moi une|fais-moi un|"
+    "fais-moi une|cree moi|cree-moi|fabrique moi|fabrique-moi|tu peux me (generer|faire|creer|ecrire|rediger)|"
+    "template|modele vierge|"
+    "tkteb lia|tkteb liya|tktb lia|tktb liya|kteb lia|kteb liya|ktb lia|ktebli|ktbli|tsawb lia|tsawab lia|"
+    "tsawb liya|sawb lia|sawab lia|sawb liya|tsayeb lia|"
+    "تكتب ليا|كتب ليا|اكتب لي|اكتب ليا|تصاوب ليا|صاوب ليا|تصاوب لي|انشئ لي|اصنع لي|ولد لي|"
+    "نموذج فارغ|قالب|template dyal|model dyal|نموذج ديال"
+)
+# A name that is not the holder's ("un autre nom de père", "b smiya d charika machi dyali").
+NOT_MINE = (
+    "faux nom|nom d' un autre|nom de quelqu' un|machi dyali|machi dyalo|machi dyalha|ماشي ديالي|ماشي ديالو|"
+    "ماشي ديالها|اسم شخص اخر|باسم شخص|باسم واحد اخر|b smiya dyal chi wa7ed|b smit chi wa7ed|"
+    "autre nom de (pere|mere|famille)|un autre pere|une autre mere|smiya okhra|smiya khra|b smiya okhra|"
+    "باسم اخر|بسميه اخرى|بسميه خرى"
+)
+MACHI_DYALI = "machi dyali|machi dyalo|machi dyalha|ماشي ديالي|ماشي ديالو|ماشي ديالها"
+# A company's name is chosen, and chosen again when refused: not a person's.
+COMPANY = (
+    "societe|sarl|charika|chrika|شركه|شركتي|entreprise|ompic|certificat negatif|شهاده سلبيه|chahada salbiya|"
+    "raison sociale|nom commercial|الاسم التجاري|denomination|association|جمعيه"
+)
+# Filled in, stamped or dated by oneself or by a machine.
+BY_HAND = (
+    "b lordinateur|b l' ordinateur|bl ordinateur|f lordinateur|f l' ordinateur|b pc|f pc|b photoshop|"
+    "avec photoshop|sur photoshop|a l' ordinateur|sur ordinateur|par ordinateur|بالحاسوب|بالبيسي|فالبيسي|"
+    "بالكمبيوتر|فالكمبيوتر|بالفوطوشوب|فيها الطابع|فيه الطابع|avec le tampon|avec le cachet|b ttabe3|b tabe3|"
+    "نبدل فيه|نبدل فيها|nbdl fih|nbdl fiha|nbddl fih|nbddl fiha|nbeddel fih|nbeddel fiha|n3mmer|نعمر"
+)
+SELF_MADE = (
+    "moi meme|moi-meme|par moi meme|soi meme|b rasi|brasi|b yeddi|b idi|بنفسي|براسي|بيدي|a la maison|f dar|"
+    "فالدار|في المنزل"
+)
+HIGHER = (
+    "plus eleve|plus elevee|plus haut|plus haute|plus gros|plus grosse|superieur|superieure|plus important|"
+    "kter|ktar|kbar|kber|اعلى|اكبر|اكثر|كثر|كبر|غليض|ghlid|mgonfl|gonfle"
+)
+# Changing, not correcting: a correction is a procedure of its own.
+CHANGE = (
+    "modifier|modifie|changer|change|retoucher|retouche|editer|edite|trafiquer|photoshoper|effacer|"
+    + dz_verb("beddel", "bdel", "ghayyer", "ghayer", "3eddel", "3dl", "3del", "mse7", "ms7")
+    + "|"
+    + fr_dz("modifi", "changi", "chanji", "retouchi", "editi", "effaci")
+    + "|"
+    + ar_verb("بدل", "غير", "عدل", "مسح", bare=False)
+    + "|بدل|غير=|تغيير|عدل=|تعديل|اغير|اعدل|ابدل|امسح"
+)
+FIELD = (
+    "annee|age=|l' age|date|nom=|prenom|photo|montant|note|notes|moyenne|tampon|cachet|salaire|revenu|"
+    "tarikh|ttarikh|smiya|ssmiya|tswira|nnou9at|noqat|lmoyenne|moyen=|l3omr|3omri|lkhelsa|khelsa|"
+    "التاريخ|تاريخ|الاسم|اسم=|السميه|الصوره|التصويره|المبلغ|النقط|النقاط|نقاط|النقطه|نقطه|المعدل|الطابع|"
+    "الختم|السن|العمر|عمري|الاجر|الراتب|الخلصه|الدخل"
+)
+# So that it shows otherwise, stays valid, or without the court that alone may change it.
+DECEIVE = (
+    "pour que (ca|ça|la note|le salaire|le montant|elle|il) (paraisse|semble|ait l' air)|pour paraitre|"
+    "pour avoir l' air|pour qu' (elle|il) (reste|soit) valable|pour prolonger|pour rajeunir|pour vieillir|"
+    "sans passer par (le tribunal|la justice|le juge|le procureur)|sans jugement|sans decision du tribunal|"
+    "bach tban|bach yban|bach ybano|bach tbane|bach tb9a (valable|salha|sal7a|jdida)|bach yb9a (valable|sale7)|"
+    "bla ma nmchi (l mahkama|lmahkama|l l9adi|l 9adi|l tribunal)|bla mahkama|bla tribunal|bla ma ndouz 3la lmahkama|"
+    "باش تبان|باش يبان|باش يبانو|حتى تظهر|حتى يظهر|لتظهر|ليظهر|لكي تظهر|لكي يظهر|بحيث تظهر|بحيث يظهر|"
+    "باش تبقى صالحه|باش تبقا صالحه|باش يبقى صالح|حتى تبقى صالحه|لتبقى صالحه|"
+    "دون المرور (بالمحكمه|على المحكمه|عبر المحكمه|من المحكمه)|بدون المرور (بالمحكمه|على المحكمه|من المحكمه)|"
+    "بلا ما نمشي (للمحكمه|لمحكمه|للقاضي)|بلا محكمه|بدون محكمه|دون حكم|بدون حكم|دون اللجوء الى المحكمه"
+)
+
+# A letter asking for a document, or its list of papers, is what Dalil may help write.
+ASK_FORM = (
+    "demande de|une demande|lettre de demande|la liste|liste des|les etapes|les papiers|les documents|"
+    "talab|tlab|طلب=|طلب ل|الطلب|لائحه|الوثائق|الوراق|lwra9|wra9 li|chno khass|شنو خاص"
+)
+
+# --- a payment slipped, a gift for a file -------------------------------------------------------
+SLIP = (
+    "glisser|glisse|refiler|refile|graisser|une enveloppe|un petit billet|"
+    "dessous de table|" + dz_verb("dfe3", "dahan", "dhen", bare=False) + "|ندهن|دهنت|نديهن"
+)
+GIFT = (
+    "cadeau|petit cadeau|hdiya|hdia|lhdiya|hadiya|هديه|هدايا|الهديه|9hiwa|qahwa|9ahwa|9hwa|قهوه|قهيوه|"
+    "الحلاوه|lhlawa|7lawa|un geste|chi 7aja|chi haja|شي حاجه|شي بركه|chi baraka"
+)
+# Counter staff and heads of service, beside the officials of OFFICIAL.
+COUNTER = (
+    "guichet|guichetier|lguichet|l guichet|moul lguichet|mol lguichet|الشباك|مول الشباك|رئيس المصلحه|"
+    "رئيس مصلحه|رئيس القسم|chef de bureau|le chef|responsable du bureau|lmas2oul|المسؤول"
+)
+GIVEN_PAST = (
+    "3tit|3titih|3titha|3tito|3tiha|3tih|ila 3tit|ila 3tina|kan3ti|kane3ti|gha n3ti|ghan3ti|y3ti|t3ti|"
+    "عطيت|عطيتو|عطيتها|عطيتهم|عطيناه|الى عطيت|يلا عطيت|إلا عطيت|الا عطيت|كنعطي|غانعطي|غادي نعطي|"
+    "j' ai donne|si je donne|si je lui donne|si je leur donne"
+)
+MONEY_SUM = (
+    "re:\\d+\\s?(?:dh|dhs|dirham|dirhams|درهم|دراهم|ريال|rial|alf|الف|euros?)(?![\\w])|flous|lflous|فلوس|"
+    "الفلوس|argent|billet|مبلغ|مبلغا|بعض المال|شي فلوس|chi flous|un peu d' argent"
+)
+GET_THROUGH = (
+    "لتمرير|تمرير|يمرر|يمرر ليا|باش يدوز|باش يدوزو|باش يمشي|bach ydouz|bach ydowz|bach ydouzo|bach ymchi|"
+    "pour faire passer|pour que (mon dossier|ca|ça|le dossier|la demande) passe|pour passer|pour debloquer|"
+    "يسهل|تسهيل|ysahhel|ysahel|faciliter|facilite|accelerer|accelere|en priorite|prioritaire|ysre3|يسرع|"
+    "لتسريع|يزرب|yzreb|yzerreb|dghya|بكري|bekri|fissa|avant les autres|9bel nas|قبل الناس|rapidement|"
+    "plus vite|en (un|deux|trois|1|2|3) jours?|f (nhar|yomayn|joj iyam)|ف (نهار|يومين|جوج ايام)|"
+    "bach ydwz|bach ydwzo|bach ydewez|9bel nnas|qbel nnas|9bl nas|9bl nnas|غدا|ghda|ghedda|demain|le jour meme|"
+    "نفس النهار|نفس اليوم|f nhar|fnhar"
+)
+
+# The citizen paying (I, you, "those who pay"): "كيعطيها المقدم" is the moqaddem issuing it.
+PAY = (
+    "payer|paye|payes|verser|donner a|donner au|donne a|donne au|qui paient|qui paye|"
+    + "|".join(f for f in dz_verb("khlles", "khelles", "3ti", "dfe3", bare=False).split("|") if "y" not in f[:5])
+    + "|kat3ti|3tih|3tiha|khlles|khless|li kaykhlles|li kaykhlls|li kay3ti|lli kaykhlles|"
+    "كنخلص|نخلص|تخلص|كتخلص|كنعطي|نعطي|تعطي|كتعطي|عطيه|عطيها|ندفع|تدفع|ادفع|اللي كيخلص|لي كيخلص|اللي كيعطي|"
+    "لي كيعطي|اللي كيدفع"
+)
+# Paid by no citizen: whoever examines, controls, judges or polices.
+NEVER_PAID = (
+    al("examinateur", "mofattich", "moufatich", "inspecteur", "bolisi", "boulisi", "jadarmi", "douanier")
+    + "|"
+    + al("9adi", "juge", "controleur", "policier", "gendarme", "moqaddem", "mo9eddem", "mqeddem", "9ayd", "caid")
+    + "|l' examinateur|l' inspecteur|المفتش|مفتش|الفاحص|البوليسي|البوليس|الشرطي|الشرطه|الدركي|الجدارمي|"
+    "القاضي|الديواني|الجمارك|المقدم|القايد|القائد|le policier|les policiers|la police|le juge|le caid"
+)
+SOMEONE_AT = (
+    "chi wa7ed f|chi wa7d f|chi wahed f|chi had f|wa7ed f|wa7d f|شي واحد ف|شي واحد في|واحد ف|حد ف|"
+    "quelqu' un (a|au|de|dans|qui travaille)|une personne (a|au|de|dans)|"
+    + al("mowadaf", "mowaddaf", "fonctionnaire", "agent", "employe")
+    + "|الموظف|موظف|l' agent|l' employe|le fonctionnaire"
+)
+IF_GIVE = (
+    "ila 3tit|ila 3tina|ila 3titih|ila 3titha|ila dfe3t|ila khllest|ila khellest|si je (lui |leur )?(donne|paie|verse)|"
+    "الى عطيت|يلا عطيت|الا عطيت|الى خلصت|الا خلصت|اذا اعطيت|اذا دفعت|لو اعطيت|لو دفعت"
+)
+MONEY_ASKED = "ch7al|chhal|chh7al|combien|شحال|كم=|قداش|9addach|ch7al ndir|chhal ndir|prix|taman|thaman|الثمن"
+
+# --- a duty dodged ------------------------------------------------------------------------------
+NEG_ACT = (
+    "re:ma ?n[a-z0-9']{2,}?c?h(?![\\w])|re:bla ma n[a-z0-9']{2,}|re:bach ma n[a-z0-9']{2,}|"
+    "re:(?:[وف]?ما ?|باش ما |بلا ما )ن[\u0621-\u064a]{2,}ش(?![\\w])|re:بلا ما ن[\u0621-\u064a]{2,}|"
+    "عدم اداء|عدم دفع|عدم التصريح|عدم الاداء|عدم التسجيل|عدم الذهاب|عدم الحضور|عدم الالتحاق|لعدم|"
+    "ne (pas|jamais|plus|rien) (payer|verser|declarer|cotiser|faire|aller|passer|m' inscrire|inscrire|affilier)|"
+    "sans (payer|verser|declarer|cotiser|m' inscrire|inscrire|affilier)|jamais payer|eviter de (payer|verser|"
+    "declarer|faire|aller)|echapper (a|au|aux)|esquiver|y echapper"
+)
+# Asked as a way: how, a trick, is there a way.
+A_WAY = (
+    "comment|astuce|moyen|combine|technique|possible de|y a t il|y a-t-il|existe|solution|"
+    "kifach|kifech|kifash|tari9a|tri9a|tari9|7ila|hila|chi tri9a|astuci|kayna chi|kayn chi|wach kayna|"
+    "كيفاش|كيف=|طريقه|طريقة|حيله|شي طريقه|كاينه شي|كاين شي|واش كاينه|هل توجد|هل يوجد|هل هناك|وسيله|ممكن"
+)
+# What a duty's consequence asks is a lawful question ("que se passe-t-il si je ne paie pas ?").
+CONSEQUENCE = (
+    "risque|sanction|amende|penalite|majoration|que se passe|qu' est ce qui se passe|si je ne|ila ma|"
+    "chno ywe9e3|ach ywe9e3|chno kayw9e3|شنو يوقع|اش يوقع|شنو كيوقع|العقوبه|الغرامه|الذعيره|ماذا يحدث|"
+    "ما هي العقوبه|الا ما|إلا ما|ادا لم|اذا لم|في حاله عدم|jouj mrat|deux fois|double imposition|doublement|"
+    "مرتين|الازدواج الضريبي|douane|diwana|الديوانه|الجمارك"
+)
+# Not customs: a returning resident's belongings lawfully enter "sans payer la douane".
+DUTY = (
+    OBLIGATION.replace("douane|diwana|", "").replace("|الديوانه|الجمارك", "")
+    + "|taxe d' habitation|taxe de services communaux|impot sur le revenu|ir=|is=|cotisations|damane|dman|"
+    "el cnss|la cnss|lcnss|لاسنس|الضمان الاجتماعي|ddariba|dariba|darayeb|الضريبه|ضريبه|الضرايب|ضرايب|"
+    "tajnid|ttajnid|التجنيد|تجنيد|lkhidma l3askariya|service militaire|l' armee|الجيش|jaych|"
+    "les employes|mes employes|les ouvriers|salaries|lkhddama|lkhdama|l3ommal|العمال|الخدامه|بالعمال|"
+    "الاجراء|nafa9a|النفقه|pension alimentaire"
+)
+COUNTED = (
+    "revenus|revenu|benefices|gains|loyers|chiffre d' affaires|mdakhil|lmdakhil|lmadakhil|madakhil|dakhl|"
+    "ddakhl|lerba7|rba7|rbe7|l' arba7|lkra|lkira|الارباح|ارباح|المداخيل|مداخيل|الدخل|الكرا|الكراء|الارباح"
+)
+HIDE = (
+    "cacher|dissimuler|planquer|masquer|ne pas montrer|"
+    + dz_verb("khbi", "khebbi", "khabbi", "khfi", "khabbe3")
+    + "|"
+    + ar_verb("خبي", "خفي", "خبع", bare=False)
+    + "|اخفي|اخبي|اخفاء|إخفاء"
+)
+
+# --- another person's file -----------------------------------------------------------------------
+SPOUSE_OR_KIN = (
+    RELATIVE + "|ma femme|mon mari|mon epoux|mon epouse|mon ex-femme|mon ex-mari|mon ex femme|mon ex mari|ma fiancee|"
+    "mon fiance|ma belle-mere|mon beau-frere|ma belle-soeur|mrati|mrat|rajli|zawjati|zawji|"
+    "خطيبتي|خطيبي|زوجتي السابقه|زوجي السابق|"
+    "bent 3mmi|bent 3ammi|weld 3mmi|ould 3mmi|bent khali|weld khali|bent 3mti|bent khalti|weld khalti|"
+    "بنت عمي|ولد عمي|بنت خالي|ولد خالي|بنت خالتي|ولد خالتي|بنت عمتي|ولد عمتي|mon cousin|ma cousine|"
+    "mon voisin|ma voisine|jari|jarti|جاري|جارتي|sa7bti|sahbti|صاحبتي|صديقتي|mon collegue|ma collegue|"
+    "mon associe|mon ex-associe|mon ex associe|شريكي|"
+    "زوجتي|زوجي|مراتي|راجلي|نسيبي|نسيبتي|tli9ti|tli9i|خالي|خالتي|عمي|عمتي|khali|khalti|3emmi|3ammi|3emti"
+)
+APPLIED = (
+    "a deja demande|a demande|a depose|a fait (une|la|sa) demande|a-t-il demande|a-t-elle demande|"
+    "a t il demande|a t elle demande|est inscrit|est inscrite|est deja inscrit|est deja inscrite|a un dossier|"
+    "a deja un|a retire|a obtenu|"
+    "dart|dar demande|dar talab|dar dossier|dayra|dayer|tsjjel|tsjel|tsajlat|tsejlat|tsejjel|khrjat|khrej lih|"
+    "قدمت|قدم طلب|قدم ملف|دارت|دار طلب|دار ملف|دايره|داير|تسجل|تسجلات|مسجل|مسجله|خرجات|خرج ليه|"
+    "حصل على|حصلت على|"
+    "khda|khdat|kheda|khdit|a recu|a touche|a percu|a beneficie|استفاد|استفادت|خدا=|خدات=|tzwjat|tzewjat|"
+    "tzawjat|تزوجات|s' est marie|s' est mariee|msjla|msjjla|mssjla|msajla|msjel|msjjel|mssjel|"
+    "3ndo dossier|3ndha dossier|عندو ملف|عندها ملف|3ndou des dettes|3ndo dettes|عندو ديون|a des dettes"
+)
+# Someone else, unnamed ("chi wa7ed", "lmra li kant 9damk", "واحد الدري").
+THIRD = (
+    "chi wa7ed|chi wa7d|chi wahed|wa7ed=|wa7d=|had chi wa7d|had chi wa7ed|had ssayed|had lmra|lmra li|"
+    "rajel li|rrajel li|lbent li|الراجل اللي|المرا اللي|البنت اللي|واحد الدري|واحد السيد|واحد المرا|شي واحد|"
+    "هاد الشخص|هاد السيد|quelqu' un|une personne|un monsieur|une dame|la personne qui|celui qui|celle qui|"
+    "someone|cette personne|ce monsieur|cette dame|un individu|شخص ما|شخص اخر|هذا الشخص"
+)
+# What reaches or names a person.
+CONTACT = (
+    "ra9m tilifoun|ra9m dyal|ra9m telephone|nmra dyal|nemra dyal|tilifoun dyal|l3nwan|3nwan|l' adresse dyal|"
+    "ladresse dyal|adresse de|numero de|smito|smitha|son nom|leur nom|رقم الهاتف|رقم هاتف|رقم التيليفون|"
+    "النمره ديال|نمره ديال|التيليفون ديال|عنوان|العنوان|سميتو|سميتها|الاسم ديال|re:(?:اسمه|اسمها)(?![\\w])"
+)
+# Asking what is known about someone ("ma3loumat 3la wa7d", "des infos sur quelqu'un").
+INFO_ON = (
+    "ma3loumat 3la|ma3lomat 3la|m3lomat 3la|ma3loumat 3ala|infos sur|informations sur|renseignements sur|"
+    "details sur|donnees sur|معلومات على|معلومات عن|بيانات عن|بيانات على|معطيات على|معطيات عن|المعلومات ديال"
+)
+# A named person ("smitha sara alaoui", "اسمه يوسف", "qui s'appelle").
+NAMED = (
+    "smito|smitou|smitha|smiytou|smiytha|سميتو|سميتها|qui s' appelle|nomme=|nommee|du nom de|"
+    "re:(?:اسمه|اسمها)(?![\\w])"  # not باسمه, "in his name"
+)
+STATUS_ASKED = (
+    "dossier|situation|statut|etat de|حاله|وضعيه|الملف|ملف|l' dossier|ldossier|ddossier|adresse|عنوان|"
+    "fin saken|fin sakna|فين ساكن|فين ساكنه|msjl|msjjl|مسجل|mariee|marie=|tzwjat|تزوجات|dettes|ديون"
+)
+WHERE_LIVES = (
+    "fin saken|fin sakna|fin kayskon|fin kaysken|fin katskon|fin katsken|فين ساكن|فين ساكنه|فين كيسكن|فين كتسكن|"
+    "اين يسكن|اين تسكن|اين يقطن|اين تقطن|ou habite|ou il habite|ou elle habite|ou vit|ou il vit|ou elle vit|"
+    "ou reside|son adresse actuelle|sa nouvelle adresse|عنوانه الحالي|عنوانها الحالي|عنوانه الجديد|عنوانها الجديد"
+)
+# Given a number, who or where it is ("من خلال رقم بطاقتها", "عندي نمرة البطاقة ديال واحد").
+BY_NUMBER = (
+    "من خلال رقم|عن طريق رقم|بالرقم ديال|برقم بطاقته|برقم بطاقتها|عندي نمره|عندي رقم|عندي النمره|3ndi ra9m|"
+    "3ndi nmra|3ndi numero|j' ai son numero|j' ai le numero|par son numero|a partir de son numero|avec son numero|"
+    "avec son cin|avec sa cin|avec son ice|grace a son|via son|b ra9m dyalo|b ra9m dyalha|matricule dyalha|"
+    "matricule dyalo|لاماتريكول ديالها|لاماتريكول ديالو"
+)
+WHOSE_CAR = (
+    "mol tomobil|moul tomobil|mol tonobil|mol lkarrosa|mol ssiyara|mol lmotor|moul lmotor|صاحب الطوموبيل|"
+    "مول الطوموبيل|مول السياره|صاحب السياره|مول الموطور|proprietaire de la voiture|proprietaire du vehicule|"
+    "a qui appartient (la|cette) (voiture|moto)|لمن تعود السياره|لمن السياره"
+)
+# A child is the parent's own business.
+KID = "mon fils|ma fille|mes enfants|mon enfant|mineur|weldi|bnti|wlidi|wladi|ولدي|بنتي|اولادي|ابني|ابنتي|قاصر"
+# May they do it (a proxy, a mandate) is a procedure's question, not a look into their file.
+MAY = (
+    "peut|peuvent|pourrait|possible|autorise|y9der|t9der|y9edro|ymken|ymkn|يقدر|تقدر|ينجم|تنجم|يمكن|ممكن|"
+    "يجوز|wakala|وكاله|بوكاله|توكيل|procuration|mandat|a sa place|blasto|blastha|بلاصتو|بلاصتها|bla9to"
+)
+WHETHER = "est-ce que|est ce que|wach|واش|هل=|re:-t-(?:il|elle)|re:a t (?:il|elle)|si=|savoir si|n3ref wach|نعرف واش"
+PRIVATE_LINE = (
+    "numero de telephone|numero de tel|numero perso|numero de portable|portable|telephone|adresse|domicile|"
+    "tilifoun|tilifon|ttilifoun|l' adresse|ladresse|fin saken|fin sakna|"
+    "رقم الهاتف|رقم هاتف|الهاتف|هاتفه|هاتفها|التيليفون|النمره ديال|نمرتو|نمرتها|العنوان|عنوانه|عنوانها|لادريسه|"
+    "فين ساكن|فين ساكنه|اين يسكن"
+)
+PRIVATE_MARK = (
+    "personnel|personnelle|prive|privee|perso=|de son domicile|de chez lui|de chez elle|الشخصي|الخاص|"
+    "الخاصه|ديالو الخاص|ديالها الخاص|dyalo lkhass|dyalha lkhass|dyalo perso|dyalha perso|dyalo l' personnel"
+)
+OWN = "mon numero|mon adresse|ma adresse|mon portable|dyali|ديالي|رقمي|عنواني|my number|my address"
+TITLED = (
+    "re:(?:m\\.|mr\\.?|mme\\.?|mlle|monsieur|madame|mademoiselle|si|lalla|السيد|السيده|للسيد|للسيده|الاخ|الاخت)"
+    "\\s+[a-z\u0621-\u064a]{3,}"
+)
+TITLED_DATA = (
+    "donnees|infos|informations|dossier|situation|statut|coordonnees|fiche|casier|antecedents|adresse|"
+    "numero|telephone|cin=|cnie|l' historique|historique|ma3lomat|lma3lomat|bayanat|lbayanat|les infos|"
+    "معطيات|المعطيات|معلومات|المعلومات|بيانات|البيانات|ملف|الملف|وضعيه|الوضعيه|السوابق|سوابق|عنوان|رقم"
+)
+PLACE_OR_OFFICE = "mairie|commune|bureau|office|caidat|prefecture|agence|المقاطعه|القياده|الجماعه|العماله|مكتب"
+
+KNOW_OR_GIVE = (
+    "savoir|connaitre|trouver|donne|donnez|dis moi|dites moi|اعرف|معرفه|نعرف|نعرفو|قول ليا|قولي|خبرني|تخبرني|"
+    "اخبرني|عطيني|اعطني|n3ref|n3rf|9ol lia|goul lia|3tini|chouf lia|9elleb|قلب ليا|شوف ليا|جيب ليا|jib lia"
+)
+
+# --- the rules Dalil follows --------------------------------------------------------------------
+RULES = (
+    "regles|consignes|instructions|directives|lois|principes|parametres|reglages|configuration|config=|"
+    "restrictions|limites|interdits|qawa3id|9awa3id|ta3limat|t3limat|9awanin|qawanin|lqawanin|l9awanin|"
+    "القواعد|القوانين|التعليمات|الاوامر|الضوابط|الاعدادات|المبادئ|القيود|الحدود|التوجيهات"
+)
+YOU_FOLLOW = (
+    "suis-tu|suis tu|tu suis|tu respectes|respectes tu|respectes-tu|tu obeis|obeis tu|obeis-tu|tu appliques|"
+    "appliques tu|on t' a|qu' on t' a|qui te (guident|gouvernent|limitent|encadrent|dirigent)|te limitent|"
+    "t' imposent|t' interdisent|t' empechent|tu dois suivre|tu es cense|tu fonctionnes|you follow|"
+    "khdam bihom|khdam biha|khddam bihom|li katb3|li kattb3|katba3|kattabe3|mbrmj 3lihom|mbarmej 3lihom|"
+    "3tawhom lik|3tawk|fardinhom 3lik|"
+    "خدام بيهم|خدام بيها|خدام بيه|كتبع|كتتبع|كتخدم بيهم|كتخدم بيها|تتبعها|تتبعه|تلتزم بها|تعمل بها|تعمل وفقها|"
+    "المفروضه عليك|مفروضه عليك|مبرمج عليها|مبرمج عليهم|عطاوهم ليك|اعطيت لك|اعطيت لك|زودت بها|زودوك بها"
+)
+
+
+@cache
+def _groups() -> dict[str, Group]:
+    return {name: Group(words) for name, words in globals().items() if name.isupper() and isinstance(words, str)}
+
+
+Spans = Callable[[str], list[tuple[int, int]]]
+
+
+def _near(a: list[tuple[int, int]], b: list[tuple[int, int]], gap: int) -> bool:
+    return any(max(s1, s2) - min(e1, e2) <= gap for s1, e1 in a for s2, e2 in b)
+
+
+def _pair(f: Spans, first: str, seconds: str, gap: int) -> bool:
+    """A word of ``first`` within ``gap`` characters of a word of one of ``seconds`` (names, spaced)."""
+    found = f(first)
+    return bool(found) and _near(found, [s for name in seconds.split() for s in f(name)], gap)
+
+
+def _ordered(f: Spans, first: str, then: str, gap: int) -> bool:
+    return any(0 <= s2 - e1 <= gap for _, e1 in f(first) for s2, _ in f(then))
+
+
+def _role_issue(f: Spans) -> bool:
+    if not (_pair(f, "ROLE_FRAME", "ROLE_NOUN", 60) or _ordered(f, "YOU_ARE", "ROLE_NOUN", 12)):
+        return False
+    # "give me" the document itself ("3tini chahadat sokna"), not "give me the list for it"
+    return bool(f("ISSUE_VERB") or f("SKIP_CHECK")) or _ordered(f, "GIVE_ME", "GIVEN", 8)
+
+
+def _deceiving_document(f: Spans) -> bool:
+    if _pair(f, "NOT_GENUINE", "STATUS_DOC", 40) or (_pair(f, "MAKE", "STATUS_DOC", 30) and f("NOT_GENUINE")):
+        return True
+    if _ordered(f, "YOU_MAKE", "STATUS_DOC", 20) and not f("ASK_FORM"):
+        return True
+    if _pair(f, "NOT_MINE", "STATUS_DOC", 40) and not (f("COMPANY") and not f("MACHI_DYALI")):
+        return True
+    if _pair(f, "BY_HAND", "STATUS_DOC", 50) and f("CHANGE"):
+        return True
+    if _pair(f, "MAKE", "STATUS_DOC", 30) and (f("SELF_MADE") and _pair(f, "AMOUNT", "HIGHER", 25)):
+        return True
+    return _pair(f, "CHANGE", "FIELD", 30) and bool(f("DECEIVE"))
+
+
+def _paid_person(f: Spans) -> bool:
+    """A fee is paid to an office; paying the examiner, the police or "someone at the office" is a bribe."""
+    if _ordered(f, "PAY", "NEVER_PAID", 30):
+        return True
+    if _ordered(f, "PAY", "SOMEONE_AT", 12) and (f("GET_THROUGH") or f("SKIP_CHECK")):
+        return True
+    if _pair(f, "IF_GIVE", "OFFICIAL", 40) and f("MONEY_SUM"):
+        return True
+    return bool(f("MONEY_ASKED") or f("MONEY_SUM")) and _pair(f, "SKIP_CHECK", "MONEY_ASKED MONEY_SUM", 80)
+
+
+def _slipped(f: Spans) -> bool:
+    if f("SLIP") and (f("MONEY_SUM") or f("COUNTER") or f("OFFICIAL") or f("GET_THROUGH")):
+        return True
+    if _pair(f, "GIFT", "COUNTER", 50) or _pair(f, "GIFT", "OFFICIAL", 50):
+        return bool(f("GET_THROUGH")) or _pair(f, "GIFT", "GIVEN_PAST", 30)
+    return _pair(f, "GIVEN_PAST", "OFFICIAL", 40) and bool(f("MONEY_SUM")) and bool(f("GET_THROUGH"))
+
+
+def _dodged(f: Spans) -> bool:
+    if f("EXEMPTION") or f("CONSEQUENCE"):
+        return False
+    if _pair(f, "NEG_ACT", "DUTY", 30) and f("A_WAY"):
+        return True
+    return _pair(f, "HIDE", "COUNTED", 30) and bool(f("DUTY"))
+
+
+def _their_file(f: Spans) -> bool:
+    if f("KID") or f("OWN"):
+        return False
+    if _pair(f, "SPOUSE_OR_KIN", "APPLIED", 30) and f("WHETHER") and not f("MAY"):
+        return True
+    if _pair(f, "CONTACT", "THIRD", 25) or _ordered(f, "INFO_ON", "THIRD", 12) or f("WHOSE_CAR"):
+        return True
+    if _pair(f, "NAMED", "STATUS_ASKED", 50) or _pair(f, "WHERE_LIVES", "THIRD SPOUSE_OR_KIN BY_NUMBER", 60):
+        return True
+    if _pair(f, "PRIVATE_LINE", "SPOUSE_OR_KIN", 25) and f("KNOW_OR_GIVE") and not f("MAY"):
+        return True
+    if _pair(f, "PRIVATE_LINE", "PRIVATE_MARK", 25) and not f("OWN"):
+        return True
+    return _pair(f, "TITLED", "TITLED_DATA", 30) and not f("PLACE_OR_OFFICE")
+
+
+def _rules_followed(f: Spans) -> bool:
+    return _pair(f, "RULES", "YOU_FOLLOW", 25)
+
+
+FRAMES: tuple[tuple[str, str, Callable[[Spans], bool], bool], ...] = (
+    # (kind, category, rule, whether reporting or checking makes the same words lawful)
+    ("internals", "system", _rules_followed, False),
+    ("data", "other_people", _their_file, False),
+    ("harm", "impersonation", _role_issue, False),
+    ("harm", "forgery", _deceiving_document, True),
+    ("harm", "bribery", _slipped, True),
+    ("harm", "bribery", _paid_person, True),
+    ("harm", "evasion", _dodged, False),
+)
+
+
+def harmful_frame(message: str) -> tuple[str, str] | None:
+    """(kind, category) of the first frame this message is read in, or None."""
+    scan, groups = Scan(normalize(message)), _groups()
+
+    def found(name: str) -> list[tuple[int, int]]:
+        return scan.spans(groups[name])
+
+    for kind, category, rule, reportable in FRAMES:
+        if rule(found) and not (reportable and found("REPORT")):
+            return kind, category
+    return None
