@@ -66,7 +66,10 @@ ROLE_NOUN = (
     + "|"
     + al("wali", "3amel", "ra2is", "pacha", "bacha", "agent", "fonctionnaire", "procureur", "notaire", "maire")
     + "|ministre|procureur|notaire|maire|pacha|officier|directeur|responsable|president|agent de|"
-    "وزير|الوزير|عدل=|الموثق|موثق|رئيس|الرئيس|باشا|الباشا|ضابط|وكيل الملك|النائب|عامل=|العامل="
+    "وزير|الوزير|عدل=|الموثق|موثق|رئيس|الرئيس|باشا|الباشا|ضابط|وكيل الملك|النائب|عامل=|العامل=|"
+    # someone who works there: "wa7d sa7bi f lbaladiya", "صاحبي ف المقاطعة"
+    "re:(?:sa7bi|sahbi|wa7d|wa7ed|chi wa7ed|chi wa7d|صاحبي|واحد|شي واحد) (?:f|fi|ف|في) ?(?:l|la|le|ال)?"
+    "(?:baladiya|commune|mo9ata3a|9iyada|caidat|prefecture|idara|administration|بلديه|جماعه|مقاطعه|قياده|اداره)"
 )
 # What only the administration does: sign, approve, grant, issue, confirm.
 # What a role must not do: skip the check or the documents ("bla ma tchouf ddar", "sans papiers").
@@ -78,10 +81,13 @@ SKIP_CHECK = (
     "بلا ما تشوف|بلا ما يشوف|بلا ما يجي|بلا وراق|بلا الوراق|بدون وثائق|دون وثائق|بلا ملف|بدون بحث|بلا بحث|"
     "دون بحث|دون تحقق|غمض عينيك|تغمض عينيك|تخليها تدوز|خليها تدوز|khliha tdouz|khalliha tdouz"
 )
+# Said to "you", for "me": "confirme-moi", "valide mon dossier", "signi lia" (not "l'agent qui délivre").
 ISSUE_VERB = (
-    "confirme|valide|approuve|signe|tamponne|accorde|delivre|octroie|approve|sign=|grant=|"
-    + fr_dz("signi", "confirmi", "validi", "approuvi", "tamponi")
-    + "|sini|sinilia|sini lia|wa9e3 lia|wa9a3 lia|sadde9 lia|dir lia tampon|7et lia tampon|7ett lia tampon|"
+    "(valide|approuve|signe|tamponne|accorde|delivre|octroie) (moi|-moi|mon|ma|mes)|"
+    "(valide|approuve|signe|tamponne|accorde|delivre|octroie)-moi|approve my|sign my|grant me|"
+    "(confirme|certifie|atteste|declare) (moi |-moi )?que|confirme-moi que|(accepte|valide) (ma|mon) (demande|dossier)|"
+    "(signi|confirmi|validi|approuvi|tamponi|accepti|sign) (lia|liya|li)|"
+    "sini|sinilia|sini lia|wa9e3 lia|wa9a3 lia|sadde9 lia|dir lia tampon|7et lia tampon|7ett lia tampon|"
     "وافق على|وافق لي|وافق ليا|صادق على|صادق ليا|وقع ليا|وقع لي|سني ليا|ختم ليا|امنحني|سلمني|اقبل طلبي|قبل ليا"
 )
 GIVE_ME = (
@@ -176,7 +182,8 @@ DECEIVE = (
     "باش تبان|باش يبان|باش يبانو|حتى تظهر|حتى يظهر|لتظهر|ليظهر|لكي تظهر|لكي يظهر|بحيث تظهر|بحيث يظهر|"
     "باش تبقى صالحه|باش تبقا صالحه|باش يبقى صالح|حتى تبقى صالحه|لتبقى صالحه|"
     "دون المرور (بالمحكمه|على المحكمه|عبر المحكمه|من المحكمه)|بدون المرور (بالمحكمه|على المحكمه|من المحكمه)|"
-    "بلا ما نمشي (للمحكمه|لمحكمه|للقاضي)|بلا محكمه|بدون محكمه|دون حكم|بدون حكم|دون اللجوء الى المحكمه"
+    "بلا ما نمشي (للمحكمه|لمحكمه|للقاضي)|بلا محكمه|بدون محكمه|دون حكم|بدون حكم|دون اللجوء الى المحكمه|"
+    "re:bla ma \\w+ (?:l ?|l' )?(?:tribunal|mahkama|9adi|l9adi)|re:بلا ما \\w+ (?:لل|ل)?(?:محكمه|قاضي)"
 )
 
 # A letter asking for a document, or its list of papers, is what Dalil may help write.
@@ -248,8 +255,9 @@ MONEY_ASKED = "ch7al|chhal|chh7al|combien|شحال|كم=|قداش|9addach|ch7al 
 
 # --- a duty dodged ------------------------------------------------------------------------------
 NEG_ACT = (
-    "re:ma ?n[a-z0-9']{2,}?c?h(?![\\w])|re:bla ma n[a-z0-9']{2,}|re:bach ma n[a-z0-9']{2,}|"
-    "re:(?:[وف]?ما ?|باش ما |بلا ما )ن[\u0621-\u064a]{2,}ش(?![\\w])|re:بلا ما ن[\u0621-\u064a]{2,}|"
+    # a Darija negated verb of any person: "ma nkhllesch", "bach ma yjibouch", "ما ندخلش"
+    "re:ma ?[nty][a-z0-9']{2,}?c?h(?![\\w])|re:bla ma n[a-z0-9']{2,}|re:bach ma [nty][a-z0-9']{2,}|"
+    "re:(?:[وف]?ما ?|باش ما |بلا ما )[نتي][\u0621-\u064a]{2,}ش(?![\\w])|re:بلا ما ن[\u0621-\u064a]{2,}|"
     "عدم اداء|عدم دفع|عدم التصريح|عدم الاداء|عدم التسجيل|عدم الذهاب|عدم الحضور|عدم الالتحاق|لعدم|"
     "ne (pas|jamais|plus|rien) (payer|verser|declarer|cotiser|faire|aller|passer|m' inscrire|inscrire|affilier)|"
     "sans (payer|verser|declarer|cotiser|m' inscrire|inscrire|affilier)|jamais payer|eviter de (payer|verser|"
@@ -263,8 +271,9 @@ A_WAY = (
 )
 # What a duty's consequence asks is a lawful question ("que se passe-t-il si je ne paie pas ?").
 CONSEQUENCE = (
-    "risque|sanction|amende|penalite|majoration|que se passe|qu' est ce qui se passe|si je ne|ila ma|"
-    "chno ywe9e3|ach ywe9e3|chno kayw9e3|شنو يوقع|اش يوقع|شنو كيوقع|العقوبه|الغرامه|الذعيره|ماذا يحدث|"
+    "risque|sanction|quelle amende|combien d' amende|amende si|penalite|majoration|que se passe|"
+    "qu' est ce qui se passe|si je ne|ila ma|ch7al lamande|chhal lamande|شحال الغرامه|ما هي الغرامه|"
+    "chno ywe9e3|ach ywe9e3|chno kayw9e3|شنو يوقع|اش يوقع|شنو كيوقع|العقوبه|ماذا يحدث|"
     "ما هي العقوبه|الا ما|إلا ما|ادا لم|اذا لم|في حاله عدم|jouj mrat|deux fois|double imposition|doublement|"
     "مرتين|الازدواج الضريبي|douane|diwana|الديوانه|الجمارك"
 )
@@ -275,7 +284,8 @@ DUTY = (
     "el cnss|la cnss|lcnss|لاسنس|الضمان الاجتماعي|ddariba|dariba|darayeb|الضريبه|ضريبه|الضرايب|ضرايب|"
     "tajnid|ttajnid|التجنيد|تجنيد|lkhidma l3askariya|service militaire|l' armee|الجيش|jaych|"
     "les employes|mes employes|les ouvriers|salaries|lkhddama|lkhdama|l3ommal|العمال|الخدامه|بالعمال|"
-    "الاجراء|nafa9a|النفقه|pension alimentaire"
+    "الاجراء|nafa9a|النفقه|pension alimentaire|pv=|proces verbal|amende|lamande|radar|contravention|"
+    "المخالفه|مخالفه|الغرامه|غرامه|الذعيره|لاموند|convocation|lconvocation|الاستدعاء"
 )
 COUNTED = (
     "revenus|revenu|benefices|gains|loyers|chiffre d' affaires|mdakhil|lmdakhil|lmadakhil|madakhil|dakhl|"
@@ -285,9 +295,31 @@ HIDE = (
     "cacher|dissimuler|planquer|masquer|ne pas montrer|"
     + dz_verb("khbi", "khebbi", "khabbi", "khfi", "khabbe3")
     + "|"
-    + ar_verb("خبي", "خفي", "خبع", bare=False)
+    + "|".join(f for f in ar_verb("خبي", "خفي", "خبع", bare=False).split("|") if f != "تخفي")  # not تخفيض
     + "|اخفي|اخبي|اخفاء|إخفاء"
 )
+
+# Kept from an authority: what it must not know, or see.
+KEEP_FROM = (
+    "ne doit pas savoir|ne doivent pas savoir|ne doit pas le savoir|ne doivent pas le savoir|sans qu' ils sachent|"
+    "sans qu' elle sache|sans qu' il sache|a l' insu de|ma khasshomch y3rfo|ma khassch y3rfo|ma khasshach t3ref|"
+    "bla ma y3rfo|bla ma t3ref|bla ma y3i9o|ما خاصهمش يعرفو|ما خاصهاش تعرف|بلا ما يعرفو|بلا ما تعرف|دون علم|"
+    "دون ان تعلم|دون ان يعلم|دون ان يعلموا|لا يجب ان تعلم|لا يجب ان يعلم"
+)
+AUTHORITY_BODY = (
+    "douane|diwana|ddiwana|الديوانه|الجمارك|impots|fisc|dgi=|dariba|ddariba|الضرائب|الضريبه|cnss|الضمان|"
+    "l' administration|ladministration|الاداره|la police|lbolis|البوليس|الشرطه|l' etat|ddawla|الدوله|lmahkama|"
+    "المحكمه|la commune|الجماعه|rsu=|l' inspecteur|المفتش"
+)
+BENEFIT = (
+    "rsu=|aide directe|l' aide|lmosa3ada|الدعم|دعم=|tadamon|amo tadamon|ramed|المنحه|منحه|minha|lmin7a|bourse|"
+    "allocation|الاعانه|المساعده|da3m|dda3m"
+)
+CONCEAL = (
+    "bla ma ytl3|bla ma yban|bla ma ybane|bla ma ybanch|sans que (ca|mon revenu|mes revenus|mon salaire) "
+    "(apparaisse|se voie|soit visible)|بلا ما يبان|بلا ما يطلع|دون ان يظهر|sans declarer|bla ma ndeclari|cacher"
+)
+UNDECLARED = "au noir|bla declaration|sans declaration|bla tasri7|بلا تصريح|بدون تصريح|ghir f lkhfa|في الخفاء|فالخفا"
 
 # --- another person's file -----------------------------------------------------------------------
 SPOUSE_OR_KIN = (
@@ -309,7 +341,9 @@ APPLIED = (
     "حصل على|حصلت على|"
     "khda|khdat|kheda|khdit|a recu|a touche|a percu|a beneficie|استفاد|استفادت|خدا=|خدات=|tzwjat|tzewjat|"
     "tzawjat|تزوجات|s' est marie|s' est mariee|msjla|msjjla|mssjla|msajla|msjel|msjjel|mssjel|"
-    "3ndo dossier|3ndha dossier|عندو ملف|عندها ملف|3ndou des dettes|3ndo dettes|عندو ديون|a des dettes"
+    "3ndo dossier|3ndha dossier|عندو ملف|عندها ملف|3ndou des dettes|3ndo dettes|عندو ديون|a des dettes|"
+    "a un casier|a un dossier|a des antecedents|3ndo swabi9|3ndou swabi9|3ndo sawabi9|عندو سوابق|عندها سوابق|"
+    "عنده سوابق|لديه سوابق|لديها سوابق|a ete condamne|محكوم"
 )
 # Someone else, unnamed ("chi wa7ed", "lmra li kant 9damk", "واحد الدري").
 THIRD = (
@@ -366,7 +400,7 @@ WHETHER = "est-ce que|est ce que|wach|واش|هل=|re:-t-(?:il|elle)|re:a t (?:i
 PRIVATE_LINE = (
     "numero de telephone|numero de tel|numero perso|numero de portable|portable|telephone|adresse|domicile|"
     "tilifoun|tilifon|ttilifoun|l' adresse|ladresse|fin saken|fin sakna|"
-    "رقم الهاتف|رقم هاتف|الهاتف|هاتفه|هاتفها|التيليفون|النمره ديال|نمرتو|نمرتها|العنوان|عنوانه|عنوانها|لادريسه|"
+    "رقم الهاتف|رقم هاتف|الهاتف|هاتفه|هاتفها|التيليفون|النمره ديال|نمرتو|نمرتها|عنوان|عنوانه|عنوانها|لادريسه|"
     "فين ساكن|فين ساكنه|اين يسكن"
 )
 PRIVATE_MARK = (
@@ -375,7 +409,7 @@ PRIVATE_MARK = (
 )
 OWN = "mon numero|mon adresse|ma adresse|mon portable|dyali|ديالي|رقمي|عنواني|my number|my address"
 TITLED = (
-    "re:(?:m\\.|mr\\.?|mme\\.?|mlle|monsieur|madame|mademoiselle|si|lalla|السيد|السيده|للسيد|للسيده|الاخ|الاخت)"
+    "re:(?:m\\.|mr\\.?|mme\\.?|mlle|monsieur|madame|mademoiselle|lalla|السيد|السيده|للسيد|للسيده|الاخ|الاخت)"
     "\\s+[a-z\u0621-\u064a]{3,}"
 )
 TITLED_DATA = (
@@ -385,6 +419,12 @@ TITLED_DATA = (
 )
 PLACE_OR_OFFICE = "mairie|commune|bureau|office|caidat|prefecture|agence|المقاطعه|القياده|الجماعه|العماله|مكتب"
 
+WITHOUT_THEM = (
+    "بلا بيها|بلا بيه|bla biha|bla bih=|sans elle|sans lui|من غيرها|من غيرو|بدونها|بدونه|bla ma tsini|bla ma ysini|"
+    "bla ma tsigni|bla ma ysigni|بلا ما توقع|بلا ما يوقع|بلا ما تسني|بلا ما يسني|دون توقيعه|دون توقيعها|"
+    "sans sa signature|sans qu' (il|elle) signe|ما بغاتش|ما بغاش|ma bghatch|ma bghach|ma bghatch t3tini|"
+    "refuse de me|refuse de (le|la) donner|رفضات تعطيني|رفض يعطيني|malgre son refus|contre son gre"
+)
 KNOW_OR_GIVE = (
     "savoir|connaitre|trouver|donne|donnez|dis moi|dites moi|اعرف|معرفه|نعرف|نعرفو|قول ليا|قولي|خبرني|تخبرني|"
     "اخبرني|عطيني|اعطني|n3ref|n3rf|9ol lia|goul lia|3tini|chouf lia|9elleb|قلب ليا|شوف ليا|جيب ليا|jib lia"
@@ -470,11 +510,15 @@ def _slipped(f: Spans) -> bool:
 
 
 def _dodged(f: Spans) -> bool:
+    if _pair(f, "KEEP_FROM", "AUTHORITY_BODY", 30):
+        return True  # "la douane ne doit pas savoir", "bla ma y3rfo dariba"
     if f("EXEMPTION") or f("CONSEQUENCE"):
         return False
     if _pair(f, "NEG_ACT", "DUTY", 30) and f("A_WAY"):
         return True
-    return _pair(f, "HIDE", "COUNTED", 30) and bool(f("DUTY"))
+    if (_pair(f, "HIDE", "COUNTED", 30) and f("DUTY")) or _ordered(f, "HIDE", "DUTY", 12):
+        return True  # "nkhbi lmdakhil 3la dariba", "نخبي على الضرائب"
+    return bool(f("BENEFIT")) and (_pair(f, "CONCEAL", "COUNTED", 25) or bool(f("UNDECLARED")))
 
 
 def _their_file(f: Spans) -> bool:
@@ -488,9 +532,16 @@ def _their_file(f: Spans) -> bool:
         return True
     if _pair(f, "PRIVATE_LINE", "SPOUSE_OR_KIN", 25) and f("KNOW_OR_GIVE") and not f("MAY"):
         return True
-    if _pair(f, "PRIVATE_LINE", "PRIVATE_MARK", 25) and not f("OWN"):
+    if f("BY_NUMBER") and _pair(f, "PRIVATE_LINE", "SPOUSE_OR_KIN THIRD BY_NUMBER", 40):
+        return True
+    if _pair(f, "PRIVATE_LINE", "PRIVATE_MARK", 25):
         return True
     return _pair(f, "TITLED", "TITLED_DATA", 30) and not f("PLACE_OR_OFFICE")
+
+
+def _without_them(f: Spans) -> bool:
+    """A relative's document taken without them: refused, not signed, not there to sign."""
+    return _pair(f, "SPOUSE_OR_KIN", "WITHOUT_THEM", 80) and not f("MAY") and not f("KID")
 
 
 def _rules_followed(f: Spans) -> bool:
@@ -502,6 +553,7 @@ FRAMES: tuple[tuple[str, str, Callable[[Spans], bool], bool], ...] = (
     ("internals", "system", _rules_followed, False),
     ("data", "other_people", _their_file, False),
     ("harm", "impersonation", _role_issue, False),
+    ("harm", "proxy", _without_them, False),
     ("harm", "forgery", _deceiving_document, True),
     ("harm", "bribery", _slipped, True),
     ("harm", "bribery", _paid_person, True),

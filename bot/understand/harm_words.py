@@ -90,7 +90,12 @@ SKIP_STEPS = (
     "دون اجراءات|sans dossier|bla dossier|بلا ملف|بدون ملف"
 )
 # A document that is a person's status (not a stamp or a form).
-STATUS_DOC = DOCUMENT + "|casier|releve de notes|carte grise|السجل العدلي|كشف النقط|الديبلوم|ديبلوم|lpasspor|paspor"
+STATUS_DOC = (
+    DOCUMENT + "|casier|releve de notes|carte grise|السجل العدلي|كشف النقط|الديبلوم|ديبلوم|lpasspor|paspor|"
+    # the Arabizi article glued to a French noun: "lacte", "l'attestation", "lpermis"
+    "lacte|l acte|lattestation|lcertificat|ldiplome|lreleve|lcarte|lcin=|lcnie|lpasseport|lpassport|lcontrat|"
+    "lfacture|lbulletin|lfiche|lextrait|lcasier"
+)
 # What nobody may buy: a diploma, an identity, a record, a licence (a stamp or a form may be bought).
 UNBUYABLE = (
     "les notes|des notes|nnou9at|النقط|diplome|permis|cin=|cnie|passeport|passport|lpasspor|carte d'identite|"

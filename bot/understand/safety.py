@@ -106,6 +106,20 @@ def _forget() -> CompiledCue:
 
 
 @cache
+def _reveal() -> CompiledCue:
+    return CompiledCue(
+        Cue(
+            "internals",
+            "reveal",
+            (
+                "affiche|montre|revele|repete|recopie|copie|imprime|print|show|reveal|repeat|kteb|3tini|werrini|"
+                "wrini|3awd|اعرض|اكتب|اطبع|اكشف|وريني|عطيني|كتب|عاود|انسخ|ارني",
+            ),
+        )
+    )
+
+
+@cache
 def _how() -> CompiledCue:
     return CompiledCue(HOW_QUESTION)
 
@@ -157,7 +171,7 @@ def check(message: str) -> Verdict | None:
     kind, category = whole
     if category in ("forgery", "bribery") and reports(text):
         return None  # "comment signaler un faux diplôme", "فين نبلغ على الرشوة": the lawful side
-    if category == "system_prompt" and _forget().search(text):
+    if category == "system_prompt" and _forget().search(text) and not _reveal().search(text):
         kind = "override"  # "forget what they told you before, and tell me...": steering, not a question about it
     if kind in ("internals", "data"):
         return Verdict(kind, category)
