@@ -74,6 +74,9 @@ ROLE_NOUN = (
 # What only the administration does: sign, approve, grant, issue, confirm.
 # What a role must not do: skip the check or the documents ("bla ma tchouf ddar", "sans papiers").
 SKIP_CHECK = (
+    "bla ma ydir l' enquete|bla ma ydir lbahth|sans enquete|bla enquete|pour qu' il oublie|bach ynsa|باش ينسى|"
+    "يتغاضى|يغض الطرف|ferme les yeux|ghmmed 3inih|re:(?:دون|بدون|بلا) (?:شهاده|وثيقه|عقد|تصميم|وثائق|ملف)|"
+    "re:(?:sans|bla) (?:certificat|acte|plan|tasmim|chahada|document|justificatif|lwra9|wra9)|"
     "bla ma tji|bla ma nji|sans venir|sans me deplacer|sans se deplacer|بلا ما تجي|بلا ما نجي|bla ma yji ychouf|"
     "bla ma tchouf|bla ma tchof|bla ma tji tchouf|bla ma ychouf|bla ma yji|bla wra9|bla lwra9|bla dossier|"
     "sans papiers|sans documents|sans pieces|sans dossier|sans verifier|sans enquete|sans venir voir|"
@@ -170,7 +173,31 @@ FIELD = (
     "annee|age=|l' age|date|nom=|prenom|photo|montant|note|notes|moyenne|tampon|cachet|salaire|revenu|"
     "tarikh|ttarikh|smiya|ssmiya|tswira|nnou9at|noqat|lmoyenne|moyen=|l3omr|3omri|lkhelsa|khelsa|"
     "التاريخ|تاريخ|الاسم|اسم=|السميه|الصوره|التصويره|المبلغ|النقط|النقاط|نقاط|النقطه|نقطه|المعدل|الطابع|"
-    "الختم|السن|العمر|عمري|الاجر|الراتب|الخلصه|الدخل"
+    "الختم|السن=|العمر|عمري|الاجر=|الراتب|الخلصه|الدخل"
+)
+EXPIRY = (
+    "date d' expiration|date de validite|date de fin de validite|تاريخ انتهاء|تاريخ الصلاحيه|انتهاء صلاحيه|"
+    "date limite|tarikh ntiha2|tarikh ntiha|تاريخ نهايه|صلاحيه البطاقه|l' expiration|expiration="
+)
+WORK_DOC = (
+    "attestation de travail|certificat de travail|bulletin de paie|fiche de paie|attestation de salaire|"
+    "شهاده الخدمه|شهاده العمل|chahadat lkhedma|chahadat lkhdma|chahadat l3amal|chahada dyal lkhedma|"
+    "ورقه الخلصه|شهاده الاجر"
+)
+NOT_WORKING = (
+    "ما خدامش|ما خدامه|ما كنخدمش|ماشي خدام|ma khdamch|ma kankhdemch|machi khdam|je ne travaille pas|"
+    "ne travaille pas|sans y travailler|sans travailler|alors que je suis au chomage|chomeur|لا اعمل|لا اشتغل|"
+    "عاطل|بلا خدمه|bla khedma"
+)
+STAMP = "cachet|tampon|الطابع|طابع|الختم|ختم|طمبون|ttabe3|tabe3|lkhtem"
+OFFICE_OF = (
+    "de la commune|de la mairie|de la prefecture|de la police|de l' etat|officiel|administratif|dyal la commune|"
+    "dyal lmo9ata3a|dyal l9iyada|dyal lbaladiya|dyal lbolis|ديال الجماعه|ديال المقاطعه|ديال القياده|ديال البلديه|"
+    "الرسمي|رسمي|الاداره|de l' administration|dyal l' administration"
+)
+ADD_YEARS = (
+    "re:(?:nzid|nn9es|n9es|nna9es|نزيد|ننقص|نقص|ajouter|rajouter|enlever|retirer)\\s+(?:\\d+|joj|jouj|زوج|جوج)"
+    "\\s*(?:snin|sna|ans|an|عام|سنين|سنوات|سنه)(?![\\w])"
 )
 # So that it shows otherwise, stays valid, or without the court that alone may change it.
 DECEIVE = (
@@ -179,6 +206,8 @@ DECEIVE = (
     "sans passer par (le tribunal|la justice|le juge|le procureur)|sans jugement|sans decision du tribunal|"
     "bach tban|bach yban|bach ybano|bach tbane|bach tb9a (valable|salha|sal7a|jdida)|bach yb9a (valable|sale7)|"
     "bla ma nmchi (l mahkama|lmahkama|l l9adi|l 9adi|l tribunal)|bla mahkama|bla tribunal|bla ma ndouz 3la lmahkama|"
+    "avant de (le|la|les) (donner|presenter|deposer|envoyer)|pour (la|le) (banque|visa|consulat|ambassade)|"
+    "l banka|lbanka|للبنك|bach n9eddemha|bach n9ddmha|باش نقدمها|pour la presenter|pour le presenter|"
     "باش تبان|باش يبان|باش يبانو|حتى تظهر|حتى يظهر|لتظهر|ليظهر|لكي تظهر|لكي يظهر|بحيث تظهر|بحيث يظهر|"
     "باش تبقى صالحه|باش تبقا صالحه|باش يبقى صالح|حتى تبقى صالحه|لتبقى صالحه|"
     "دون المرور (بالمحكمه|على المحكمه|عبر المحكمه|من المحكمه)|بدون المرور (بالمحكمه|على المحكمه|من المحكمه)|"
@@ -218,7 +247,8 @@ MONEY_SUM = (
 GET_THROUGH = (
     "لتمرير|تمرير|يمرر|يمرر ليا|باش يدوز|باش يدوزو|باش يمشي|bach ydouz|bach ydowz|bach ydouzo|bach ymchi|"
     "pour faire passer|pour que (mon dossier|ca|ça|le dossier|la demande) passe|pour passer|pour debloquer|"
-    "يسهل|تسهيل|ysahhel|ysahel|faciliter|facilite|accelerer|accelere|en priorite|prioritaire|ysre3|يسرع|"
+    "يسهل|تسهيل|ysahhel|ysahel|faciliter|facilite|accelerer|accelere|en priorite|prioritaire|ysre3|يسرع|تسريع|"
+    "دغيا|بالزربه|فيسع|بسرعه|"
     "لتسريع|يزرب|yzreb|yzerreb|dghya|بكري|bekri|fissa|avant les autres|9bel nas|قبل الناس|rapidement|"
     "plus vite|en (un|deux|trois|1|2|3) jours?|f (nhar|yomayn|joj iyam)|ف (نهار|يومين|جوج ايام)|"
     "bach ydwz|bach ydwzo|bach ydewez|9bel nnas|qbel nnas|9bl nas|9bl nnas|غدا|ghda|ghedda|demain|le jour meme|"
@@ -227,7 +257,7 @@ GET_THROUGH = (
 
 # The citizen paying (I, you, "those who pay"): "كيعطيها المقدم" is the moqaddem issuing it.
 PAY = (
-    "payer|paye|payes|verser|donner a|donner au|donne a|donne au|qui paient|qui paye|"
+    "payer|paye|payes|verser|donner a|donner au|donne a|donne au|qui paient|qui paye|proposer|propose|offrir|"
     + "|".join(f for f in dz_verb("khlles", "khelles", "3ti", "dfe3", bare=False).split("|") if "y" not in f[:5])
     + "|kat3ti|3tih|3tiha|khlles|khless|li kaykhlles|li kaykhlls|li kay3ti|lli kaykhlles|"
     "كنخلص|نخلص|تخلص|كتخلص|كنعطي|نعطي|تعطي|كتعطي|عطيه|عطيها|ندفع|تدفع|ادفع|اللي كيخلص|لي كيخلص|اللي كيعطي|"
@@ -251,13 +281,28 @@ IF_GIVE = (
     "ila 3tit|ila 3tina|ila 3titih|ila 3titha|ila dfe3t|ila khllest|ila khellest|si je (lui |leur )?(donne|paie|verse)|"
     "الى عطيت|يلا عطيت|الا عطيت|الى خلصت|الا خلصت|اذا اعطيت|اذا دفعت|لو اعطيت|لو دفعت"
 )
-MONEY_ASKED = "ch7al|chhal|chh7al|combien|شحال|كم=|قداش|9addach|ch7al ndir|chhal ndir|prix|taman|thaman|الثمن"
+MONEY_ASKED = (
+    "ch7al|chhal|chh7al|combien|شحال|كم=|قداش|9addach|ch7al ndir|chhal ndir|prix|taman|thaman|الثمن|"
+    "quel montant|quelle somme|combien d' argent"
+)
+
+TAKES = (
+    "يقبل|كيقبل|يقبلو|accepte|acceptent|ya9bel|kay9bel|yakhod|kayakhod|kayakhdo|yakhdo|كياخد|ياخد|ياخذ|يأخذ|"
+    "ياخدو|كياخدو|prend=|prennent|yched|kaychedd"
+)
+PUT_IN_FILE = (
+    "نحط فالملف|نحط في الملف|نحط مع الملف|n7et f dossier|n7ett f dossier|n7et f lmelf|n7et m3a dossier|"
+    "glisser dans le dossier|mettre dans le dossier|dans le dossier|فالملف|f dossier|f lmelf"
+)
 
 # --- a duty dodged ------------------------------------------------------------------------------
 NEG_ACT = (
     # a Darija negated verb of any person: "ma nkhllesch", "bach ma yjibouch", "ما ندخلش"
-    "re:ma ?[nty][a-z0-9']{2,}?c?h(?![\\w])|re:bla ma n[a-z0-9']{2,}|re:bach ma [nty][a-z0-9']{2,}|"
-    "re:(?:[وف]?ما ?|باش ما |بلا ما )[نتي][\u0621-\u064a]{2,}ش(?![\\w])|re:بلا ما ن[\u0621-\u064a]{2,}|"
+    # ("bla ma nmchi", without going, is how one pays online: only "without paying, declaring")
+    "re:ma ?[nty][a-z0-9']{2,}?c?h(?![\\w])|re:bach ma [nty][a-z0-9']{2,}|"
+    "re:(?:[وف]?ما ?|باش ما |بلا ما )[نتي][\u0621-\u064a]{2,}ش(?![\\w])|"
+    "bla ma (nkhlles|nkhelles|nkhlls|nkhles|ndeclari|nsjjel|nsajel|nsre7|ndfe3)|بلا ما (نخلص|نصرح|نسجل|ندفع)|"
+    "ne (soient|soit|sont|seront) pas (declares|declare|declaree|declarees|inscrits|affilies)|"
     "عدم اداء|عدم دفع|عدم التصريح|عدم الاداء|عدم التسجيل|عدم الذهاب|عدم الحضور|عدم الالتحاق|لعدم|"
     "ne (pas|jamais|plus|rien) (payer|verser|declarer|cotiser|faire|aller|passer|m' inscrire|inscrire|affilier)|"
     "sans (payer|verser|declarer|cotiser|m' inscrire|inscrire|affilier)|jamais payer|eviter de (payer|verser|"
@@ -284,12 +329,14 @@ DUTY = (
     "el cnss|la cnss|lcnss|لاسنس|الضمان الاجتماعي|ddariba|dariba|darayeb|الضريبه|ضريبه|الضرايب|ضرايب|"
     "tajnid|ttajnid|التجنيد|تجنيد|lkhidma l3askariya|service militaire|l' armee|الجيش|jaych|"
     "les employes|mes employes|les ouvriers|salaries|lkhddama|lkhdama|l3ommal|العمال|الخدامه|بالعمال|"
-    "الاجراء|nafa9a|النفقه|pension alimentaire|pv=|proces verbal|amende|lamande|radar|contravention|"
+    "الاجراء=|nafa9a|النفقه|pension alimentaire|واجبات التسجيل|واجبات|droits=|الرسوم|رسوم|pv=|proces verbal|"
+    "amende|lamande|radar|contravention|"
     "المخالفه|مخالفه|الغرامه|غرامه|الذعيره|لاموند|convocation|lconvocation|الاستدعاء"
 )
 COUNTED = (
     "revenus|revenu|benefices|gains|loyers|chiffre d' affaires|mdakhil|lmdakhil|lmadakhil|madakhil|dakhl|"
-    "ddakhl|lerba7|rba7|rbe7|l' arba7|lkra|lkira|الارباح|ارباح|المداخيل|مداخيل|الدخل|الكرا|الكراء|الارباح"
+    "ddakhl|lerba7|rba7|rbe7|l' arba7|lkra|lkira|الارباح|ارباح|المداخيل|مداخيل|الدخل|الكرا|الكراء|"
+    "رقم معاملات|رقم المعاملات|معاملاتي|مبيعاتي|ventes|mes ventes"
 )
 HIDE = (
     "cacher|dissimuler|planquer|masquer|ne pas montrer|"
@@ -299,6 +346,18 @@ HIDE = (
     + "|اخفي|اخبي|اخفاء|إخفاء"
 )
 
+WRONGED = (
+    "employeur|patron|lpatron|المشغل|مشغلي|الباطرون|mol chi|mol dar|مول الدار|m' a jamais|ne m' a pas|"
+    "ne me declare pas|ma sre7ch biya|ma declarach biya|ma sr7ch biya|ما صرحش بيا|ما صرحش بي|لم يصرح بي|"
+    "لا يصرح بي|ما كيصرحش بيا|ma kaysre7ch biya"
+)
+# Whether it is allowed, or what one thinks of it: a question of law or an opinion, not a how-to.
+ALLOWED_Q = (
+    "legal|legalement|illegal|permis de ne|ai-je le droit|ai je le droit|j' ai le droit|est ce permis|a-t-on le droit|"
+    "قانوني|مشروع|عندي الحق|عندي الحق|3ndi l7a9|3andi l7a9|wach ja2iz|wach masmou7|wach mossmou7|واش مسموح|واش جائز|"
+    "هل يحق|هل يجوز|هل من حقي|rayk|rayek|رأيك|رايك|ton avis|tu penses|penses tu|chno kat9ol|شنو كتقول|شنو بان ليك|"
+    "chno ban lik|ما رأيك"
+)
 # Kept from an authority: what it must not know, or see.
 KEEP_FROM = (
     "ne doit pas savoir|ne doivent pas savoir|ne doit pas le savoir|ne doivent pas le savoir|sans qu' ils sachent|"
@@ -319,6 +378,20 @@ CONCEAL = (
     "bla ma ytl3|bla ma yban|bla ma ybane|bla ma ybanch|sans que (ca|mon revenu|mes revenus|mon salaire) "
     "(apparaisse|se voie|soit visible)|بلا ما يبان|بلا ما يطلع|دون ان يظهر|sans declarer|bla ma ndeclari|cacher"
 )
+UNDERSTATE = (
+    "sous-evalu|sous evalu|minorer le prix|minorer la valeur|prix plus bas dans|un prix inferieur|prix fictif|"
+    "ثمن قليل|بثمن قليل|بثمن ناقص|بثمن اقل|ثمن اقل|ننقص الثمن|نقص من الثمن|taman 9lil|b taman 9lil|thaman 9lil|"
+    "n9es taman|n9es f taman|nkteb taman 9lil|moins cher dans l' acte|valeur inferieure"
+)
+PAY_LESS = (
+    "payer moins|moins de droits|moins d' impot|moins de taxe|bach nkhlles 9el|bach nkhlles qel|باش نخلص قل|"
+    "ضريبه قليله|اقل ضريبه|ضريبه اقل|رسوم اقل|dariba 9lila|dariba qlila"
+)
+WORKERS_OR_CONTROL = (
+    "ouvriers|employes|salaries|lkhddama|lkhdama|l3ommal|العمال|الخدامه|الاجراء=|inspecteur|l' inspecteur|"
+    "lmofattich|المفتش|controle|cnss|الضمان"
+)
+LEGALISE = "regularis|تسويه|nsowi|declarer mes|نصرح ب|ndeclari"
 UNDECLARED = "au noir|bla declaration|sans declaration|bla tasri7|بلا تصريح|بدون تصريح|ghir f lkhfa|في الخفاء|فالخفا"
 
 # --- another person's file -----------------------------------------------------------------------
@@ -330,7 +403,28 @@ SPOUSE_OR_KIN = (
     "بنت عمي|ولد عمي|بنت خالي|ولد خالي|بنت خالتي|ولد خالتي|بنت عمتي|ولد عمتي|mon cousin|ma cousine|"
     "mon voisin|ma voisine|jari|jarti|جاري|جارتي|sa7bti|sahbti|صاحبتي|صديقتي|mon collegue|ma collegue|"
     "mon associe|mon ex-associe|mon ex associe|شريكي|"
-    "زوجتي|زوجي|مراتي|راجلي|نسيبي|نسيبتي|tli9ti|tli9i|خالي|خالتي|عمي|عمتي|khali|khalti|3emmi|3ammi|3emti"
+    "زوجتي|زوجي|مراتي|راجلي|نسيبي|نسيبتي|tli9ti|tli9i|خالي|خالتي|عمي|عمتي|khali|khalti|3emmi|3ammi|3emti|"
+    "mon beau-frere|mon beau frere|ma belle soeur|ma belle-soeur|mon beau-pere|ma belle-mere|"
+    # a relation with the Darija possessive: "الجار ديالي", "sa7bi dyali", "ljara dyali"
+    "re:(?:ال)?(?:جار|جاره|صاحب|صاحبه|خو|خت|مرا|راجل|نسيب|نسيبه|شريك|زميل|زميله|عم|خال) ديالي|"
+    "re:l?(?:jar|jara|sa7b|sa7ba|sahb|khou|kho|mra|rajel|nsib|chrik|zamil|3amm|khal) dyali"
+)
+# What a person earns or is paid.
+EARNED = (
+    "salaire|revenu|revenus|gagne|combien gagne|kayrbe7|kirbe7|ch7al kayrbe7|ch7al kaychd|kaychedd|kaytkhlles|"
+    "كيربح|يربح|شحال كيربح|شحال كيشد|كيشد|كيتخلص|اجرته|اجرتها|اجره|راتبه|راتبها|دخله|دخلها|الاجر=|"
+    "touche=|touche l|percoit|beneficie|kat9bed|katqbed|kay9bed|كتقبض|كيقبض|كتستافد|كيستافد|تستفيد|يستفيد"
+)
+# Has a document or a record: "wach jari 3ndo rokhsa", "a-t-il un permis".
+HAS = "3ndo|3ndou|3ando|3ndha|3andha|عندو|عندها|عنده|لديه|لديها|a-t-il|a t il|a-t-elle|a t elle|possede"
+# A record looked into: "check lia le dossier dyal khti", "شوف ليا الملف ديال خويا".
+RECORD = (
+    "dossier|ldossier|l' dossier|lmelf|melf|ملف|الملف|casier|compte|situation|وضعيه|حساب|الحساب|statut|"
+    "talab|الطلب|demande"
+)
+CHECK = (
+    "check|chouf|chof|verifie|verifier|regarde|consulte|شوف|تحقق|قلب ليا|اطلع|werrini|وريني|montre|dis moi si|"
+    "9ol lia wach|قول ليا واش|tchouf|تشوف"
 )
 APPLIED = (
     "a deja demande|a demande|a depose|a fait (une|la|sa) demande|a-t-il demande|a-t-elle demande|"
@@ -341,6 +435,7 @@ APPLIED = (
     "حصل على|حصلت على|"
     "khda|khdat|kheda|khdit|a recu|a touche|a percu|a beneficie|استفاد|استفادت|خدا=|خدات=|tzwjat|tzewjat|"
     "tzawjat|تزوجات|s' est marie|s' est mariee|msjla|msjjla|mssjla|msajla|msjel|msjjel|mssjel|"
+    "خلص=|خلصات|khlles=|khellset|a paye|a-t-il paye|paye ses|"
     "3ndo dossier|3ndha dossier|عندو ملف|عندها ملف|3ndou des dettes|3ndo dettes|عندو ديون|a des dettes|"
     "a un casier|a un dossier|a des antecedents|3ndo swabi9|3ndou swabi9|3ndo sawabi9|عندو سوابق|عندها سوابق|"
     "عنده سوابق|لديه سوابق|لديها سوابق|a ete condamne|محكوم"
@@ -350,13 +445,13 @@ THIRD = (
     "chi wa7ed|chi wa7d|chi wahed|wa7ed=|wa7d=|had chi wa7d|had chi wa7ed|had ssayed|had lmra|lmra li|"
     "rajel li|rrajel li|lbent li|الراجل اللي|المرا اللي|البنت اللي|واحد الدري|واحد السيد|واحد المرا|شي واحد|"
     "هاد الشخص|هاد السيد|quelqu' un|une personne|un monsieur|une dame|la personne qui|celui qui|celle qui|"
-    "someone|cette personne|ce monsieur|cette dame|un individu|شخص ما|شخص اخر|هذا الشخص"
+    "someone|cette personne|ce monsieur|cette dame|un individu|شخص ما|شخص اخر|هذا الشخص|شخص=|شخصا|personne="
 )
 # What reaches or names a person.
 CONTACT = (
     "ra9m tilifoun|ra9m dyal|ra9m telephone|nmra dyal|nemra dyal|tilifoun dyal|l3nwan|3nwan|l' adresse dyal|"
     "ladresse dyal|adresse de|numero de|smito|smitha|son nom|leur nom|رقم الهاتف|رقم هاتف|رقم التيليفون|"
-    "النمره ديال|نمره ديال|التيليفون ديال|عنوان|العنوان|سميتو|سميتها|الاسم ديال|re:(?:اسمه|اسمها)(?![\\w])"
+    "النمره ديال|نمره ديال|التيليفون ديال|عنوان|العنوان|سميتو|سميتها|الاسم ديال|re:(?:اسمه|اسمها) [\u0621-\u064a]{3,}"
 )
 # Asking what is known about someone ("ma3loumat 3la wa7d", "des infos sur quelqu'un").
 INFO_ON = (
@@ -366,7 +461,7 @@ INFO_ON = (
 # A named person ("smitha sara alaoui", "اسمه يوسف", "qui s'appelle").
 NAMED = (
     "smito|smitou|smitha|smiytou|smiytha|سميتو|سميتها|qui s' appelle|nomme=|nommee|du nom de|"
-    "re:(?:اسمه|اسمها)(?![\\w])"  # not باسمه, "in his name"
+    "re:(?:اسمه|اسمها) [\u0621-\u064a]{3,}"  # a name follows; not باسمه, "in his name", nor "ما اسمها؟"
 )
 STATUS_ASKED = (
     "dossier|situation|statut|etat de|حاله|وضعيه|الملف|ملف|l' dossier|ldossier|ddossier|adresse|عنوان|"
@@ -375,7 +470,8 @@ STATUS_ASKED = (
 WHERE_LIVES = (
     "fin saken|fin sakna|fin kayskon|fin kaysken|fin katskon|fin katsken|فين ساكن|فين ساكنه|فين كيسكن|فين كتسكن|"
     "اين يسكن|اين تسكن|اين يقطن|اين تقطن|ou habite|ou il habite|ou elle habite|ou vit|ou il vit|ou elle vit|"
-    "ou reside|son adresse actuelle|sa nouvelle adresse|عنوانه الحالي|عنوانها الحالي|عنوانه الجديد|عنوانها الجديد"
+    "ou reside|son adresse actuelle|sa nouvelle adresse|عنوانه الحالي|عنوانها الحالي|عنوانه الجديد|عنوانها الجديد|"
+    "مكان اقامه|مكان اقامته|مكان اقامتها|محل سكناه|محل سكناها|محل اقامته|عنوانه|عنوانها"
 )
 # Given a number, who or where it is ("من خلال رقم بطاقتها", "عندي نمرة البطاقة ديال واحد").
 BY_NUMBER = (
@@ -389,6 +485,10 @@ WHOSE_CAR = (
     "مول الطوموبيل|مول السياره|صاحب السياره|مول الموطور|proprietaire de la voiture|proprietaire du vehicule|"
     "a qui appartient (la|cette) (voiture|moto)|لمن تعود السياره|لمن السياره"
 )
+# A prediction about a relative ("wach ghadi ykhrjo khoya") is an opinion to decline, not a look-up.
+FUTURE = "ghadi|غادي|va t il|va-t-il|va t elle|va-t-elle|vont ils|vont-ils|sera=|seront|will=|هل سي|سوف|سيتم"
+# A deceased relative's rights are the heirs' procedure.
+DECEASED = "المتوفي|المتوفى|المرحوم|المرحومه|توفي|توفيت|توفات|مات=|ماتت|decede|decedee|defunt|mort=|morte|lmr7oum|mat="
 # A child is the parent's own business.
 KID = "mon fils|ma fille|mes enfants|mon enfant|mineur|weldi|bnti|wlidi|wladi|ولدي|بنتي|اولادي|ابني|ابنتي|قاصر"
 # May they do it (a proxy, a mandate) is a procedure's question, not a look into their file.
@@ -407,7 +507,10 @@ PRIVATE_MARK = (
     "personnel|personnelle|prive|privee|perso=|de son domicile|de chez lui|de chez elle|الشخصي|الخاص|"
     "الخاصه|ديالو الخاص|ديالها الخاص|dyalo lkhass|dyalha lkhass|dyalo perso|dyalha perso|dyalo l' personnel"
 )
-OWN = "mon numero|mon adresse|ma adresse|mon portable|dyali|ديالي|رقمي|عنواني|my number|my address"
+OWN = (
+    "mon numero|mon adresse|ma adresse|mon portable|رقمي|عنواني|my number|my address|ra9mi|l' adresse dyali|"
+    "ladresse dyali|العنوان ديالي|النمره ديالي|الرقم ديالي|nmra dyali|ra9m dyali"
+)
 TITLED = (
     "re:(?:m\\.|mr\\.?|mme\\.?|mlle|monsieur|madame|mademoiselle|lalla|السيد|السيده|للسيد|للسيده|الاخ|الاخت)"
     "\\s+[a-z\u0621-\u064a]{3,}"
@@ -426,6 +529,7 @@ WITHOUT_THEM = (
     "refuse de me|refuse de (le|la) donner|رفضات تعطيني|رفض يعطيني|malgre son refus|contre son gre"
 )
 KNOW_OR_GIVE = (
+    "quel est|quelle est|c' est quoi|شنو هو|شنو هي|ما هو|ما هي|chno howa|chno hiya|"
     "savoir|connaitre|trouver|donne|donnez|dis moi|dites moi|اعرف|معرفه|نعرف|نعرفو|قول ليا|قولي|خبرني|تخبرني|"
     "اخبرني|عطيني|اعطني|n3ref|n3rf|9ol lia|goul lia|3tini|chouf lia|9elleb|قلب ليا|شوف ليا|جيب ليا|jib lia"
 )
@@ -465,6 +569,10 @@ def _pair(f: Spans, first: str, seconds: str, gap: int) -> bool:
     return bool(found) and _near(found, [s for name in seconds.split() for s in f(name)], gap)
 
 
+def _any(f: Spans, names: str) -> bool:
+    return any(f(name) for name in names.split())
+
+
 def _ordered(f: Spans, first: str, then: str, gap: int) -> bool:
     return any(0 <= s2 - e1 <= gap for _, e1 in f(first) for s2, _ in f(then))
 
@@ -474,6 +582,15 @@ def _role_issue(f: Spans) -> bool:
         return False
     # "give me" the document itself ("3tini chahadat sokna"), not "give me the list for it"
     return bool(f("ISSUE_VERB") or f("SKIP_CHECK")) or _ordered(f, "GIVE_ME", "GIVEN", 8)
+
+
+def _made_up(f: Spans) -> bool:
+    """An expiry date changed, a work certificate while not working, an office's stamp made, years added."""
+    if _pair(f, "CHANGE", "EXPIRY", 25) or _pair(f, "WORK_DOC", "NOT_WORKING", 60):
+        return True
+    if _pair(f, "MAKE", "STAMP", 30) and f("OFFICE_OF"):
+        return True
+    return bool(f("ADD_YEARS")) and _any(f, "FIELD STATUS_DOC")
 
 
 def _deceiving_document(f: Spans) -> bool:
@@ -501,6 +618,13 @@ def _paid_person(f: Spans) -> bool:
     return bool(f("MONEY_ASKED") or f("MONEY_SUM")) and _pair(f, "SKIP_CHECK", "MONEY_ASKED MONEY_SUM", 80)
 
 
+def _taken(f: Spans) -> bool:
+    """An official who takes money to get a file through or skip the check; money put in the file."""
+    if _pair(f, "TAKES", "OFFICIAL NEVER_PAID SOMEONE_AT", 25) and _any(f, "MONEY_SUM MONEY_ASKED"):
+        return _any(f, "GET_THROUGH SKIP_CHECK")
+    return bool(f("PUT_IN_FILE")) and _any(f, "MONEY_ASKED MONEY_SUM") and bool(f("GET_THROUGH"))
+
+
 def _slipped(f: Spans) -> bool:
     if f("SLIP") and (f("MONEY_SUM") or f("COUNTER") or f("OFFICIAL") or f("GET_THROUGH")):
         return True
@@ -509,20 +633,29 @@ def _slipped(f: Spans) -> bool:
     return _pair(f, "GIVEN_PAST", "OFFICIAL", 40) and bool(f("MONEY_SUM")) and bool(f("GET_THROUGH"))
 
 
+def _understated(f: Spans) -> bool:
+    """A lower price written in the deed, to pay less: "sous-évaluer le prix", "بثمن قليل فالعقد"."""
+    return bool(f("UNDERSTATE")) and bool(f("DUTY") or f("PAY_LESS"))
+
+
 def _dodged(f: Spans) -> bool:
+    if f("WRONGED"):
+        return False  # the employer who did not declare the citizen: a complaint, not an evasion
     if _pair(f, "KEEP_FROM", "AUTHORITY_BODY", 30):
         return True  # "la douane ne doit pas savoir", "bla ma y3rfo dariba"
-    if f("EXEMPTION") or f("CONSEQUENCE"):
+    if _any(f, "EXEMPTION CONSEQUENCE ALLOWED_Q"):
         return False
     if _pair(f, "NEG_ACT", "DUTY", 30) and f("A_WAY"):
         return True
     if (_pair(f, "HIDE", "COUNTED", 30) and f("DUTY")) or _ordered(f, "HIDE", "DUTY", 12):
         return True  # "nkhbi lmdakhil 3la dariba", "نخبي على الضرائب"
+    if f("UNDECLARED") and f("A_WAY") and f("WORKERS_OR_CONTROL") and not f("LEGALISE"):
+        return True  # "kifach nkhdem m3a des ouvriers au noir bla ma ychedni l'inspecteur"
     return bool(f("BENEFIT")) and (_pair(f, "CONCEAL", "COUNTED", 25) or bool(f("UNDECLARED")))
 
 
 def _their_file(f: Spans) -> bool:
-    if f("KID") or f("OWN"):
+    if f("KID") or f("OWN") or f("DECEASED") or f("FUTURE"):
         return False
     if _pair(f, "SPOUSE_OR_KIN", "APPLIED", 30) and f("WHETHER") and not f("MAY"):
         return True
@@ -532,6 +665,13 @@ def _their_file(f: Spans) -> bool:
         return True
     if _pair(f, "PRIVATE_LINE", "SPOUSE_OR_KIN", 25) and f("KNOW_OR_GIVE") and not f("MAY"):
         return True
+    if f("MAY"):
+        return False
+    asked = _any(f, "WHETHER KNOW_OR_GIVE MONEY_ASKED CHECK")
+    if asked and (_pair(f, "SPOUSE_OR_KIN", "EARNED", 30) or _ordered(f, "RECORD", "SPOUSE_OR_KIN", 12)):
+        return True  # "ch7al kayrbe7 sa7bi", "le dossier dyal khti"
+    if _pair(f, "SPOUSE_OR_KIN", "HAS", 15) and _pair(f, "HAS", "STATUS_DOC RECORD GIVEN", 25) and f("WHETHER"):
+        return True  # "wach jari 3ndo rokhsa dyal lbni"
     if f("BY_NUMBER") and _pair(f, "PRIVATE_LINE", "SPOUSE_OR_KIN THIRD BY_NUMBER", 40):
         return True
     if _pair(f, "PRIVATE_LINE", "PRIVATE_MARK", 25):
@@ -555,9 +695,12 @@ FRAMES: tuple[tuple[str, str, Callable[[Spans], bool], bool], ...] = (
     ("harm", "impersonation", _role_issue, False),
     ("harm", "proxy", _without_them, False),
     ("harm", "forgery", _deceiving_document, True),
+    ("harm", "forgery", _made_up, True),
     ("harm", "bribery", _slipped, True),
     ("harm", "bribery", _paid_person, True),
+    ("harm", "bribery", _taken, True),
     ("harm", "evasion", _dodged, False),
+    ("harm", "evasion", _understated, False),
 )
 
 

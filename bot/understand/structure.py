@@ -32,6 +32,7 @@ Target = Literal["internals", "data", "role", "override", "evasion"]
 # Dalil, or "you" speaking to it: second-person possessives, what "they gave you", Dalil's own names.
 # Not "le site" or "l'application": a citizen's own account on a government site is a procedure.
 YOURS = (
+    "مطوروك|مطورك|صانعوك|اللي صاوبوك|li sawbouk|tes developpeurs|tes createurs|dev dyalk|"
     "ton=|ta=|tes=|votre|vos=|your|dyalk|dyalek|dialk|dialek|d(ia|ya)lk|dyalkom|"
     "t'ont donne|t'a donne|on t'a donne|t'ont programme|t'ont dit|3tawk|a3tawk|3ttawk|brmjouk|"
     "ديالك|ديالكم|زودك|زودوك|عطاوك|اعطاوك|اعطوك|برمجوك|برمجك|دربوك|لقنوك|"
@@ -55,6 +56,8 @@ SYSTEM_THINGS = (
 )
 # Internal by nature, or glued to "your" (تعليماتك): nobody asks a procedure about these.
 SYSTEM_ONLY = (
+    "قبل بدايه المحادثه|before the conversation|avant le debut de la conversation|avant le debut de notre conversation|"
+    "9bel ma nbdaw|قبل ما نبداو|l' prompt|l prompt|el prompt|li mbrmj bih|li mbrmej bih|mbrmj bih|"
     "تدربت عليها|تدربت عليه|دربوك عليها|دربوك عليه|بيانات التدريب|معطيات التدريب|donnees d' entrainement|"
     "entraine sur|entrainee sur|t' a entraine|training data|trained on|t3llmti 3liha|t3allamti 3liha|"
     "الاعدادات الداخليه|parametres internes|reglages internes|configuration interne|"
@@ -102,6 +105,7 @@ UNBOUND = (
 )
 # Other people: users of Dalil, and others than the asker ("autres" alone qualifies anything).
 OTHERS = (
+    "الاشخاص الذين|الاشخاص اللي|الناس الذين|les gens qui|"
     "le dernier utilisateur|dernier utilisateur|l' utilisateur precedent|l' utilisateur d' avant|"
     "المستخدم الاخير|اخر مستخدم|الذين سالوا|اللي سولو|لي سولو|li swlo|li sowlo|kolchi li|koulchi li|ga3 li|"
     "ga3 nnas li|ga3 nas li|tous ceux qui|toutes les personnes qui|كل اللي|كل من|جميع من|جميع الذين|"
@@ -119,6 +123,7 @@ OTHERS = (
 )
 # What other people asked or hold.
 THEIR_THINGS = (
+    "قائمه|القائمه|باسماء|قائمه باسماء|"
     "declarations|revenus|coordonnees|dossiers|les donnees|"
     "conversation|message|questions|demandes|donnees|infos|informations|numeros|telephones|adresses|noms=|"
     "dossiers|historique|echanges|comptes|fichiers|liste|emails|mails|cin=|cnie|lmessages|les questions|"
@@ -131,7 +136,9 @@ THEIR_THINGS = (
 WHERE_THEY_ARE = (
     "adresse|l'adresse|ladresse|ou habite|ou il habite|ou elle habite|ou vit|fin saken|fin sakna|"
     "fin kaysken|fin kayskon|telephone|numero de tel|num de tel|tilifoun|tilifon|ttilifoun|"
-    "لادريسه|عنوان|العنوان|يسكن|تسكن|ساكن|ساكنه|كيسكن|رقم هاتف|رقم الهاتف|التيليفون|تيليفون|النمره ديال"
+    # where, asked: "فين ساكن" (not "خويا ساكن فالخارج", my brother lives abroad)
+    "لادريسه|عنوان|العنوان|فين ساكن|فين ساكنه|فين كيسكن|فين كتسكن|اين يسكن|اين تسكن|رقم هاتف|رقم الهاتف|التيليفون|"
+    "تيليفون|النمره ديال"
 )
 # What a named person's records are (their card's number, their criminal record, their file).
 THEIR_RECORDS = (
