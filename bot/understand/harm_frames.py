@@ -42,7 +42,8 @@ ROLE_FRAME = (
     "role|incarne|mets toi dans la peau|mets-toi dans la peau|prends le role|agis comme|agis en tant|"
     "comporte toi comme|comporte-toi comme|reponds comme si tu|reponds en tant que|deviens|sois le|sois la|"
     "sois un|sois une|a partir de maintenant tu|pretend|act as|you are now|play the role|roleplay|role play|"
-    "jeu de role|"
+    "jeu de role|mets toi a la place|mets-toi a la place|mettez vous a la place|a la place du|prends la place|"
+    "كون فبلاصه|دير راسك فبلاصه|كون مكان|ضع نفسك مكان|"
     "دير راسك|ضير راسك|دير روحك|دير بحال|اعتبر راسك|اعتبر روحك|اعتبر نفسك|تخيل راسك|تخيل روحك|تخيل انك|"
     "تخيل بلي|تخيل نتا|تخيل انت|تخايل|نفترض انك|لنفترض انك|افترض انك|فلنفترض انك|لنفترض ان|تقمص|العب دور|"
     "لعب دور|دير الدور|كون نتا|كون انت|كن =|انت الان|نتا دابا|ولي نتا|رد بحال|جاوب بحال|تصرف ك|تصرف مثل|"
@@ -90,6 +91,8 @@ ISSUE_VERB = (
     "(valide|approuve|signe|tamponne|accorde|delivre|octroie)-moi|approve my|sign my|grant me|"
     "(confirme|certifie|atteste|declare) (moi |-moi )?que|confirme-moi que|(accepte|valide) (ma|mon) (demande|dossier)|"
     "(signi|confirmi|validi|approuvi|tamponi|accepti|sign) (lia|liya|li)|"
+    "bdel lia|bddl lia|beddel lia|badel lia|ghayer lia|zid lia|ms7 lia|mse7 lia|بدل ليا|غير ليا|زيد ليا|مسح ليا|"
+    "modifie moi|modifie-moi|change moi|change-moi|efface moi|efface-moi|"
     "sini|sinilia|sini lia|wa9e3 lia|wa9a3 lia|sadde9 lia|dir lia tampon|7et lia tampon|7ett lia tampon|"
     "وافق على|وافق لي|وافق ليا|صادق على|صادق ليا|وقع ليا|وقع لي|سني ليا|ختم ليا|امنحني|سلمني|اقبل طلبي|قبل ليا"
 )
@@ -189,6 +192,18 @@ NOT_WORKING = (
     "ne travaille pas|sans y travailler|sans travailler|alors que je suis au chomage|chomeur|لا اعمل|لا اشتغل|"
     "عاطل|بلا خدمه|bla khedma"
 )
+NOT_LIVING = (
+    "ما ساكنش فيه|ما ساكنش فيها|ما ساكناش|ماشي ساكن|ma saknch fih|ma sakench fih|ma saknach|machi saken|"
+    "ou je n' habite pas|ou je ne vis pas|je n' y habite pas|sans y habiter|sans y vivre|لا اسكن فيه|لا اقطن"
+)
+FABRICATE = (
+    # (printing a form at home is lawful: not "imprimer")
+    "fabriquer|fabrique|creer|cree|produire|bricoler|n3mel|n3ml|ne3mel|nsawb|nsayeb|nsne3|نعمل|نصاوب|نصنع|اصنع"
+)
+HOME_MADE = (
+    "mn 3ndi|men 3ndi|من عندي|a la maison|chez moi|f dar|فالدار|في المنزل|b lordinateur|b l' ordinateur|b pc|"
+    "بالحاسوب|بالبيسي|بالكمبيوتر|photoshop|فوطوشوب"
+)
 STAMP = "cachet|tampon|الطابع|طابع|الختم|ختم|طمبون|ttabe3|tabe3|lkhtem"
 OFFICE_OF = (
     "de la commune|de la mairie|de la prefecture|de la police|de l' etat|officiel|administratif|dyal la commune|"
@@ -251,6 +266,7 @@ GET_THROUGH = (
     "دغيا|بالزربه|فيسع|بسرعه|"
     "لتسريع|يزرب|yzreb|yzerreb|dghya|بكري|bekri|fissa|avant les autres|9bel nas|قبل الناس|rapidement|"
     "plus vite|en (un|deux|trois|1|2|3) jours?|f (nhar|yomayn|joj iyam)|ف (نهار|يومين|جوج ايام)|"
+    "ydouzni|ydowzni|ydwzni|يدوزني|passer avant|9bel lokhrin|qbel lokhrin|"
     "bach ydwz|bach ydwzo|bach ydewez|9bel nnas|qbel nnas|9bl nas|9bl nnas|غدا|ghda|ghedda|demain|le jour meme|"
     "نفس النهار|نفس اليوم|f nhar|fnhar"
 )
@@ -392,6 +408,11 @@ WORKERS_OR_CONTROL = (
     "lmofattich|المفتش|controle|cnss|الضمان"
 )
 LEGALISE = "regularis|تسويه|nsowi|declarer mes|نصرح ب|ndeclari"
+DESPITE = "رغم انني|رغم اني|رغم ان|بالرغم|واخا|wakha|wakhha|meme si je|alors que je|bien que je|malgre que"
+INCOME = (
+    "اعمل|نخدم|خدام|اشتغل|je travaille|travaille|salaire|اجر=|باجر|دخل|revenu|khddam|khdam|kankhdem|nkhdem|"
+    "كنخدم|كنربح|kanrbe7|je gagne"
+)
 UNDECLARED = "au noir|bla declaration|sans declaration|bla tasri7|بلا تصريح|بدون تصريح|ghir f lkhfa|في الخفاء|فالخفا"
 
 # --- another person's file -----------------------------------------------------------------------
@@ -526,8 +547,16 @@ WITHOUT_THEM = (
     "بلا بيها|بلا بيه|bla biha|bla bih=|sans elle|sans lui|من غيرها|من غيرو|بدونها|بدونه|bla ma tsini|bla ma ysini|"
     "bla ma tsigni|bla ma ysigni|بلا ما توقع|بلا ما يوقع|بلا ما تسني|بلا ما يسني|دون توقيعه|دون توقيعها|"
     "sans sa signature|sans qu' (il|elle) signe|ما بغاتش|ما بغاش|ma bghatch|ma bghach|ma bghatch t3tini|"
+    "re:ne (?:le )?sait (?:pas|rien)(?! (?:lire|ecrire|signer))|وما عارفش|وهو ما عارفش|w ma 3arfch|"
     "refuse de me|refuse de (le|la) donner|رفضات تعطيني|رفض يعطيني|malgre son refus|contre son gre"
 )
+SIGN_FOR = (
+    "signer a la place|signer pour lui|signer pour elle|signer a sa place|imiter sa signature|nsini blasto|"
+    "nsini blastha|nsigni blasto|nsigni blastha|نسني بلاصتو|نسني بلاصتها|نوقع بلاصتو|نوقع بلاصتها|نوقع مكانه|"
+    "نوقع مكانها|اوقع مكانه|اوقع مكانها|اوقع نيابه عنه|امضي مكانه|امضي بدلا منه"
+)
+PARENT = "mon pere|ma mere|mes parents|baba|bba=|mmi=|ابي|امي|والدي|والدتي|بابا|مامي|الواليد|الوالده"
+MANDATE = "procuration|mandat|wakala|tawkil|وكاله|توكيل|بوكاله|بالوكاله|ووكاله"
 KNOW_OR_GIVE = (
     "quel est|quelle est|c' est quoi|شنو هو|شنو هي|ما هو|ما هي|chno howa|chno hiya|"
     "savoir|connaitre|trouver|donne|donnez|dis moi|dites moi|اعرف|معرفه|نعرف|نعرفو|قول ليا|قولي|خبرني|تخبرني|"
@@ -573,8 +602,9 @@ def _any(f: Spans, names: str) -> bool:
     return any(f(name) for name in names.split())
 
 
-def _ordered(f: Spans, first: str, then: str, gap: int) -> bool:
-    return any(0 <= s2 - e1 <= gap for _, e1 in f(first) for s2, _ in f(then))
+def _ordered(f: Spans, first: str, thens: str, gap: int) -> bool:
+    """A word of ``first`` followed within ``gap`` characters by a word of one of ``thens`` (names, spaced)."""
+    return any(0 <= s2 - e1 <= gap for _, e1 in f(first) for name in thens.split() for s2, _ in f(name))
 
 
 def _role_issue(f: Spans) -> bool:
@@ -585,8 +615,11 @@ def _role_issue(f: Spans) -> bool:
 
 
 def _made_up(f: Spans) -> bool:
-    """An expiry date changed, a work certificate while not working, an office's stamp made, years added."""
+    """An expiry date changed, a work certificate while not working, a residence where one does not live,
+    a document made at home, an office's stamp made, years added."""
     if _pair(f, "CHANGE", "EXPIRY", 25) or _pair(f, "WORK_DOC", "NOT_WORKING", 60):
+        return True
+    if _pair(f, "STATUS_DOC", "NOT_LIVING", 60) or (_pair(f, "FABRICATE", "STATUS_DOC", 30) and f("HOME_MADE")):
         return True
     if _pair(f, "MAKE", "STAMP", 30) and f("OFFICE_OF"):
         return True
@@ -611,7 +644,7 @@ def _paid_person(f: Spans) -> bool:
     """A fee is paid to an office; paying the examiner, the police or "someone at the office" is a bribe."""
     if _ordered(f, "PAY", "NEVER_PAID", 30):
         return True
-    if _ordered(f, "PAY", "SOMEONE_AT", 12) and (f("GET_THROUGH") or f("SKIP_CHECK")):
+    if _ordered(f, "PAY", "SOMEONE_AT COUNTER", 12) and (f("GET_THROUGH") or f("SKIP_CHECK")):
         return True
     if _pair(f, "IF_GIVE", "OFFICIAL", 40) and f("MONEY_SUM"):
         return True
@@ -651,6 +684,8 @@ def _dodged(f: Spans) -> bool:
         return True  # "nkhbi lmdakhil 3la dariba", "نخبي على الضرائب"
     if f("UNDECLARED") and f("A_WAY") and f("WORKERS_OR_CONTROL") and not f("LEGALISE"):
         return True  # "kifach nkhdem m3a des ouvriers au noir bla ma ychedni l'inspecteur"
+    if f("BENEFIT") and _pair(f, "DESPITE", "INCOME", 20):
+        return True  # "keep the aid although I earn a good wage"
     return bool(f("BENEFIT")) and (_pair(f, "CONCEAL", "COUNTED", 25) or bool(f("UNDECLARED")))
 
 
@@ -680,8 +715,10 @@ def _their_file(f: Spans) -> bool:
 
 
 def _without_them(f: Spans) -> bool:
-    """A relative's document taken without them: refused, not signed, not there to sign."""
-    return _pair(f, "SPOUSE_OR_KIN", "WITHOUT_THEM", 80) and not f("MAY") and not f("KID")
+    """A relative's document taken without them: refused, not signed, not there to sign, or signed for them."""
+    if f("MAY") or f("KID") or f("MANDATE"):
+        return False
+    return _pair(f, "SPOUSE_OR_KIN", "WITHOUT_THEM", 80) or _pair(f, "SIGN_FOR", "SPOUSE_OR_KIN PARENT", 20)
 
 
 def _rules_followed(f: Spans) -> bool:

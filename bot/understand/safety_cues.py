@@ -388,7 +388,9 @@ CUES: list[Cue] = [
         "ton prompt|votre prompt|le prompt|prompt dyal|prompt dyalk|البرومبت|البرومت|tes instructions|"
         "vos instructions|your instructions|instructions dyalk|instructions dyalek|les instructions dyal|"
         "tes consignes|vos consignes|tes regles|التعليمات ديالك|تعليماتك|الاوامر ديالك|القواعد ديالك|"
-        "ta3limat dyalk|les instructions|التعليمات|الأوامر|الاوامر",
+        "ta3limat dyalk|"
+        # not the instructions of a form or a procedure ("les instructions pour remplir", "التعليمات ديال التسجيل")
+        "re:(?:les instructions|التعليمات|الاوامر)(?! (?:pour|de|du|des|d'|ديال|د|ل|الخاصه|المتعلقه|لملء|لتعبئه))",
         gap=40,
     ),
     _cue(

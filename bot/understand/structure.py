@@ -56,6 +56,10 @@ SYSTEM_THINGS = (
 )
 # Internal by nature, or glued to "your" (تعليماتك): nobody asks a procedure about these.
 SYSTEM_ONLY = (
+    "قالو ليك ما|قالو لك ما|9alo lik ma|galo lik ma|ce qu' on t' a dit de ne pas|ce que tu ne dois pas dire|"
+    "ce que tu n' as pas le droit|"
+    "ما لا يجب ان تقوله|ما يجب الا تقوله|سجل المحادثات|سجل المحادثه|historique des conversations|"
+    "les logs des conversations|conversation logs|chat logs|l' historique dyal lmo7adatat|"
     "قبل بدايه المحادثه|before the conversation|avant le debut de la conversation|avant le debut de notre conversation|"
     "9bel ma nbdaw|قبل ما نبداو|l' prompt|l prompt|el prompt|li mbrmj bih|li mbrmej bih|mbrmj bih|"
     "تدربت عليها|تدربت عليه|دربوك عليها|دربوك عليه|بيانات التدريب|معطيات التدريب|donnees d' entrainement|"
@@ -86,6 +90,7 @@ SYSTEM_ONLY = (
 )
 # Told to drop its rules: "ignore tes instructions", "nsa ga3 dakchi", "تجاهل التعليمات", "sans filtre".
 IGNORE = (
+    "حيد|7ayed|7yed|هيد|نحي|supprime les|retire les|enleve les|leve les|"
     "ignore|ignorez|oublie tes|oublie toutes|oublie tout|oublie les instructions|oublie les regles|oublie vos|"
     "oubliez vos|oubliez toutes|oubliez tout|oubliez les instructions|oubliez les regles|contourne|"
     "passe outre|ne suis plus|ne respecte plus|forget|bypass|"
@@ -105,6 +110,7 @@ UNBOUND = (
 )
 # Other people: users of Dalil, and others than the asker ("autres" alone qualifies anything).
 OTHERS = (
+    "المواطنين الذين|المواطنين اللي|المواطنين لي|les citoyens qui|lmowatinin li|"
     "الاشخاص الذين|الاشخاص اللي|الناس الذين|les gens qui|"
     "le dernier utilisateur|dernier utilisateur|l' utilisateur precedent|l' utilisateur d' avant|"
     "المستخدم الاخير|اخر مستخدم|الذين سالوا|اللي سولو|لي سولو|li swlo|li sowlo|kolchi li|koulchi li|ga3 li|"
@@ -123,6 +129,7 @@ OTHERS = (
 )
 # What other people asked or hold.
 THEIR_THINGS = (
+    "الداتا|data=|ldata|la data|ارقام هواتف|numeros de telephone|"
     "قائمه|القائمه|باسماء|قائمه باسماء|"
     "declarations|revenus|coordonnees|dossiers|les donnees|"
     "conversation|message|questions|demandes|donnees|infos|informations|numeros|telephones|adresses|noms=|"
@@ -190,6 +197,7 @@ OBLIGATION = (
 
 # A first person claiming a role, or an order presented as coming from an authority.
 I_AM = (
+    "معاك|معك|m3ak|c' est l' |c' est le|ici l' |"
     "rajel sulta|rajel solta|rajl sulta|ana men|ana mn|انا من|je suis de la|je suis du|je suis de l' |"
     "je travaille (a|au|pour|dans)|kankhdem f|kankhdem m3a|كنخدم ف|كنخدم مع|اعمل في|اعمل لدي|اشتغل في|je suis|"
     "moi c'est|c'est moi|ici le|ici la|en tant que|ordre de|ordre du|instruction de|note de|"
