@@ -328,7 +328,10 @@ NEG_ACT = (
 A_WAY = (
     "comment|astuce|moyen|combine|technique|possible de|y a t il|y a-t-il|existe|solution|"
     "kifach|kifech|kifash|tari9a|tri9a|tari9|7ila|hila|chi tri9a|astuci|kayna chi|kayn chi|wach kayna|"
-    "كيفاش|كيف=|طريقه|طريقة|حيله|شي طريقه|كاينه شي|كاين شي|واش كاينه|هل توجد|هل يوجد|هل هناك|وسيله|ممكن"
+    "كيفاش|كيف=|طريقه|طريقة|حيله|شي طريقه|كاينه شي|كاين شي|واش كاينه|هل توجد|هل يوجد|هل هناك|وسيله|ممكن|"
+    # or wished: "je veux ne pas payer", "bghit ma nkhllesch", "une idée ?"
+    "je veux|je voudrais|j' aimerais|une idee|des idees|conseil|aide moi|aidez moi|bghit|bgheet|chi fikra|"
+    "nasi7a|3awnni|بغيت|اريد|فكره|نصيحه|عاوني|ساعدني"
 )
 # What a duty's consequence asks is a lawful question ("que se passe-t-il si je ne paie pas ?").
 CONSEQUENCE = (
@@ -373,6 +376,41 @@ ALLOWED_Q = (
     "قانوني|مشروع|عندي الحق|عندي الحق|3ndi l7a9|3andi l7a9|wach ja2iz|wach masmou7|wach mossmou7|واش مسموح|واش جائز|"
     "هل يحق|هل يجوز|هل من حقي|rayk|rayek|رأيك|رايك|ton avis|tu penses|penses tu|chno kat9ol|شنو كتقول|شنو بان ليك|"
     "chno ban lik|ما رأيك"
+)
+AVOID_ANY = (
+    "eviter|evite|j' evite|echapper|esquiver|contourner|"
+    + dz_verb("tfada", "tfadda", "threb", "therreb", "hreb", "flet", "fellet", bare=False)
+    + "|"
+    + ar_verb("تفادى", "تفادي", "تجنب", "تهرب", "تملص", bare=False)
+    + "|اتفادى|اتجنب|اتهرب|اتملص|تجنب|التهرب|التملص"
+)
+ON_TIME = (
+    "retard|en retard|majoration|penalite de retard|a temps|dans les delais|f lwe9t|f lwa9t|في الوقت|قبل الاجل|"
+    "التاخير|الزياده|ghrama dyal t2khir"
+)
+FICTION = (
+    "histoire|roman|film|fiction|scenario|nouvelle=|conte|dialogue|9issa|9ssa|story|qissa|قصه|روايه|فيلم|"
+    "سيناريو|حكايه|حوار|7ikaya|riwaya"
+)
+HOWTO = (
+    "etape par etape|en detail|en details|explique comment|explique lui comment|comment il|comment elle|"
+    "step by step|خطوه بخطوه|بالتفصيل|يشرح|تشرح|اشرح|كيف يتم|كيف يقوم|b tafsil|khatwa b khatwa|kifach kaydir|"
+    "kifach dar|كيفاش دار|كيفاش كيدير"
+)
+HARM_NOUN = (
+    "falsif|faux papiers|faux document|faux passeport|contrefa|fraude|frauder|corruption|corrompre|pot de vin|"
+    "pot-de-vin|bakchich|evasion fiscale|contrebande|usurp|tzwir|tazwir|rachwa|rechwa|tahrib|"
+    "تزوير|يزور|مزور|مزوره|رشوه|يرشي|التهرب|يتهرب|تهريب|يهرب|انتحال|احتيال|يحتال|التحايل|غش|يغش|"
+    "passeport au nom|باسم شخص اخر|باسم شخص آخر"
+)
+SKIP_EXAM = (
+    "sans passer l' examen|sans passer (le|un) (test|examen)|sans examen|sans l' examen|sans faire l' examen|"
+    "bla examen|bla lexamen|bla l' examen|bla mtihan|bla ma ndouz|bla ma nmtahen|bla ma nfout|bla ma ndwz|"
+    "بلا امتحان|بدون امتحان|دون امتحان|بلا ما ندوز|بلا ما نجوز|بلا ما نفوت|دون اجتياز|بدون اجتياز"
+)
+EXCHANGE = (
+    "etranger|equivalence|echange|echanger|tabdil|tbdil|تبديل|معادله|اجنبي|اجنبيه|من الخارج|mn lkharij|"
+    "international|internationale|دولي|دوليه"
 )
 # Kept from an authority: what it must not know, or see.
 KEEP_FROM = (
@@ -508,6 +546,20 @@ WHOSE_CAR = (
 )
 # A prediction about a relative ("wach ghadi ykhrjo khoya") is an opinion to decline, not a look-up.
 FUTURE = "ghadi|غادي|va t il|va-t-il|va t elle|va-t-elle|vont ils|vont-ils|sera=|seront|will=|هل سي|سوف|سيتم"
+LIST_OF = (
+    "la liste des|la liste de|liste des|liste de tous|liste de toutes|toutes les|tous les|l' ensemble des|"
+    "lista dyal|la liste dyal|ga3 les|ga3 l|kolchi dyal|قائمه|لائحه|جميع|كل الطلبات|كل الملفات|كاع"
+)
+PLURAL_RECORDS = (
+    "demandes|dossiers|demandeurs|inscrits|beneficiaires|requetes|conversations|utilisateurs|citoyens|"
+    "الطلبات|طلبات|الملفات|ملفات|المسجلين|المستفيدين|المواطنين|المستخدمين|المحادثات|talabat|lmlafat|"
+    "les gens qui|les personnes qui|nas li|الناس اللي|الاشخاص"
+)
+# The documents a procedure needs are listed on its card, not anyone's records.
+WHICH_DOCS = (
+    "documents a fournir|pieces a fournir|papiers a fournir|documents necessaires|pieces necessaires|"
+    "الوثائق المطلوبه|الوثائق اللازمه|الوراق اللي خاص|lwra9 li khass|etapes|الخطوات|المراحل|conditions|الشروط"
+)
 # A deceased relative's rights are the heirs' procedure.
 DECEASED = "المتوفي|المتوفى|المرحوم|المرحومه|توفي|توفيت|توفات|مات=|ماتت|decede|decedee|defunt|mort=|morte|lmr7oum|mat="
 # A child is the parent's own business.
@@ -671,6 +723,23 @@ def _understated(f: Spans) -> bool:
     return bool(f("UNDERSTATE")) and bool(f("DUTY") or f("PAY_LESS"))
 
 
+def _avoided(f: Spans) -> bool:
+    """Avoiding a duty (not its late penalty, which is avoided by paying on time)."""
+    if _any(f, "EXEMPTION CONSEQUENCE ALLOWED_Q ON_TIME WRONGED"):
+        return False
+    return _ordered(f, "AVOID_ANY", "DUTY", 20)
+
+
+def _fiction_howto(f: Spans) -> bool:
+    """A story or a role that explains, step by step, how a harmful act is done."""
+    return _any(f, "ROLE_FRAME FICTION") and bool(f("HOWTO")) and bool(f("HARM_NOUN"))
+
+
+def _no_exam(f: Spans) -> bool:
+    """A licence or a diploma without its examination (not a foreign licence exchanged)."""
+    return _pair(f, "UNBUYABLE", "SKIP_EXAM", 40) and not f("EXCHANGE")
+
+
 def _dodged(f: Spans) -> bool:
     if f("WRONGED"):
         return False  # the employer who did not declare the citizen: a complaint, not an evasion
@@ -687,6 +756,11 @@ def _dodged(f: Spans) -> bool:
     if f("BENEFIT") and _pair(f, "DESPITE", "INCOME", 20):
         return True  # "keep the aid although I earn a good wage"
     return bool(f("BENEFIT")) and (_pair(f, "CONCEAL", "COUNTED", 25) or bool(f("UNDECLARED")))
+
+
+def _everyones(f: Spans) -> bool:
+    """A list of everyone's requests or files ("la liste de toutes les demandes", "لائحة الملفات ديال اليوم")."""
+    return _ordered(f, "LIST_OF", "PLURAL_RECORDS", 20) and not f("WHICH_DOCS")
 
 
 def _their_file(f: Spans) -> bool:
@@ -729,6 +803,7 @@ FRAMES: tuple[tuple[str, str, Callable[[Spans], bool], bool], ...] = (
     # (kind, category, rule, whether reporting or checking makes the same words lawful)
     ("internals", "system", _rules_followed, False),
     ("data", "other_people", _their_file, False),
+    ("data", "other_people", _everyones, False),
     ("harm", "impersonation", _role_issue, False),
     ("harm", "proxy", _without_them, False),
     ("harm", "forgery", _deceiving_document, True),
@@ -738,6 +813,9 @@ FRAMES: tuple[tuple[str, str, Callable[[Spans], bool], bool], ...] = (
     ("harm", "bribery", _taken, True),
     ("harm", "evasion", _dodged, False),
     ("harm", "evasion", _understated, False),
+    ("harm", "evasion", _avoided, False),
+    ("harm", "impersonation", _fiction_howto, False),
+    ("harm", "bribery", _no_exam, True),
 )
 
 

@@ -228,8 +228,9 @@ CUES: list[Cue] = [
         "bribery",
         "tarif normal|tarif 'normal'|le prix pour que|combien pour que|ch7al bach|chhal bach|شحال باش|"
         "شحال خاصني نعطي|ch7al khassni n3ti|ch7al n3tih|chhal n3tih|combien je lui donne|combien lui donner",
-        "signe|accelere|passe|sans enquete|sans attendre|ysareb|ysre3|ysaleb|ysenn|ynje7|ykhrej|ydir|"
-        "يسربي|يسرع|يخرج|ينجح|يدير|يسلك|يوقع|يصحح",
+        # (not "ykhrej", "يخرج": "شحال باش يخرج" is how long until it is issued)
+        "signe|accelere|passe|sans enquete|sans attendre|ysareb|ysre3|ysaleb|ysenn|ynje7|ydir|"
+        "يسربي|يسرع|ينجح|يدير|يسلك|يوقع|يصحح",
         gap=80,
     ),
     # --- a document or record for someone else, without mandate or knowledge --------------------

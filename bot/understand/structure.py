@@ -56,6 +56,8 @@ SYSTEM_THINGS = (
 )
 # Internal by nature, or glued to "your" (تعليماتك): nobody asks a procedure about these.
 SYSTEM_ONLY = (
+    "openai|chatgpt|gpt-4|gpt4|gpt 4|llm=|modele de langage|language model|نموذج لغوي|quelle intelligence artificielle|"
+    "traduis tes instructions|traduis ton prompt|resume tes instructions|resume ton prompt|ترجم تعليماتك|لخص تعليماتك|"
     "قالو ليك ما|قالو لك ما|9alo lik ma|galo lik ma|ce qu' on t' a dit de ne pas|ce que tu ne dois pas dire|"
     "ce que tu n' as pas le droit|"
     "ما لا يجب ان تقوله|ما يجب الا تقوله|سجل المحادثات|سجل المحادثه|historique des conversations|"
