@@ -339,7 +339,7 @@ CONSEQUENCE = (
     "qu' est ce qui se passe|si je ne|ila ma|ch7al lamande|chhal lamande|شحال الغرامه|ما هي الغرامه|"
     "chno ywe9e3|ach ywe9e3|chno kayw9e3|شنو يوقع|اش يوقع|شنو كيوقع|العقوبه|ماذا يحدث|"
     "ما هي العقوبه|الا ما|إلا ما|ادا لم|اذا لم|في حاله عدم|jouj mrat|deux fois|double imposition|doublement|"
-    "مرتين|الازدواج الضريبي|douane|diwana|الديوانه|الجمارك"
+    "مرتين|جوج مرات|جوج د المرات|الازدواج الضريبي|douane|diwana|الديوانه|الجمارك"
 )
 # Not customs: a returning resident's belongings lawfully enter "sans payer la douane".
 DUTY = (
@@ -400,7 +400,7 @@ HOWTO = (
 HARM_NOUN = (
     "falsif|faux papiers|faux document|faux passeport|contrefa|fraude|frauder|corruption|corrompre|pot de vin|"
     "pot-de-vin|bakchich|evasion fiscale|contrebande|usurp|tzwir|tazwir|rachwa|rechwa|tahrib|"
-    "تزوير|يزور|مزور|مزوره|رشوه|يرشي|التهرب|يتهرب|تهريب|يهرب|انتحال|احتيال|يحتال|التحايل|غش|يغش|"
+    "تزوير|يزور|مزور|مزوره|رشوه|يرشي=|التهرب|يتهرب|تهريب|يهرب|انتحال|احتيال|يحتال|التحايل|غش|يغش|"
     "passeport au nom|باسم شخص اخر|باسم شخص آخر"
 )
 SKIP_EXAM = (

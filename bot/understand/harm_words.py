@@ -139,7 +139,8 @@ PAY_OR_NOT = (
 CORRUPT = (
     "arroser le|graisser|nchehhem|nche77em|نشحم|nzeyyet|نزيت|corrompre|corromps|ncorrompi|ncorrompre|"
     "acheter le (juge|fonctionnaire|policier|controleur|caid)|"
-    "nchri (l9adi|lmowadaf|lbolisi)|نرشي|ارشي|يرشي|نرشيو|نشري الموظف|نشري القاضي|اشتري ذمه|نشري ذمه"
+    "nchri (l9adi|lmowadaf|lbolisi)|نرشي=|ارشي=|يرشي=|نرشيو=|نرشيه|نرشيها|ارشيه|ارشيها|نشري الموظف|"
+    "نشري القاضي|اشتري ذمه|نشري ذمه"
 )
 TO_WHOM = "a qui|a quel|qui faut il|لمن|لشكون|l chkoun|lchkoun|chkoun n3ti|ل من|lmen|l men|lmin"
 

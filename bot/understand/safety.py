@@ -31,13 +31,16 @@ from functools import cache
 from itertools import pairwise, product
 from typing import Literal
 
+from bot.understand.arabizi import arabizi_to_arabic
 from bot.understand.harm_acts import harmful_act, reports
 from bot.understand.harm_frames import harmful_frame
+from bot.understand.language import detect
 from bot.understand.normalize import normalize
 from bot.understand.safety_cues import CUES, HOW_QUESTION, LAWFUL_QUESTION, Cue
 from bot.understand.structure import about
 from bot.understand.word_groups import Scan, compiled_group
 
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 SafetyKind = Literal["harm", "data", "internals", "override"]
 # The worse kind wins when a message holds several.
 _ORDER: tuple[SafetyKind, ...] = ("internals", "data", "harm", "override")
@@ -163,7 +166,18 @@ def _question(parts: list[str], asks: CompiledCue) -> str:
 
 
 def check(message: str) -> Verdict | None:
-    """What is wrong with this message, or None."""
+    """What is wrong with this message, or None. Darija in Latin letters is read a second time in
+    Arabic script (bot/understand/arabizi.py), so that the Arabic words of every list also read
+    "nkhbi lmdakhil", "dir rask lmoqaddem" however they are spelled."""
+    verdict = _check(message)
+    if verdict is not None or not _LATIN.search(message) or detect(message).style not in ("arabizi", "mixed"):
+        return verdict
+    verdict = _check(arabizi_to_arabic(message))
+    # The transliterated clauses are not searched: a lawful question beside it is not answered.
+    return None if verdict is None else Verdict(verdict.kind, verdict.category)
+
+
+def _check(message: str) -> Verdict | None:
     text = normalize(message)
     whole = _match(text)
     if whole is None:

@@ -545,7 +545,8 @@ CUES += [
     _cue(
         "harm",
         "bribery",
-        "corrompre|corromps|soudoyer|soudoie|acheter le silence|nrachi|nrchi|nrechi|ارشي|نرشي|يرشي|نرشيه|ارتشاء|"
+        "corrompre|corromps|soudoyer|soudoie|acheter le silence|nrachi|nrchi|nrechi|ارشي=|نرشي=|يرشي=|نرشيه|"
+        "نرشيها|ارتشاء|"
         "acheter le permis|acheter un permis|acheter son permis|acheter mon permis|acheter un diplome|"
         "acheter le diplome|acheter le bac|nchri lpermis|nchri permis|nchri chahada|nchri diplome|"
         "نشري البيرمي|نشري الپيرمي|نشري الرخصه|نشري رخصه|نشري الشهاده|نشري شهاده|اشتري شهاده|اشتري رخصه|"
