@@ -609,6 +609,21 @@ SIGN_FOR = (
 )
 PARENT = "mon pere|ma mere|mes parents|baba|bba=|mmi=|ابي|امي|والدي|والدتي|بابا|مامي|الواليد|الوالده"
 MANDATE = "procuration|mandat|wakala|tawkil|وكاله|توكيل|بوكاله|بالوكاله|ووكاله"
+HACK = (
+    "pirater|hacker|hack=|craquer|"
+    + dz_verb("hakki", "hacki", "pirati", "khter9", "khtare9", bare=False)
+    + "|"
+    + ar_verb("خترق", "هكر", "قرصن", bare=False)
+    + "|اخترق=|نهاكي|ndkhol l compte d|ndkhol l compte dyal|ندخل للحساب ديال|ادخل الى حساب"
+)
+OTHERS_ACCOUNT = (
+    "compte d chi|compte dyal chi|compte de quelqu' un|compte d' un autre|compte de mon|compte de ma|"
+    "حساب شي واحد|حساب شخص|الحساب ديال شي|حسابو|حسابها|حسابه"
+)
+HACKED = (
+    "a ete pirate|piratee|on m' a pirate|من الاختراق|بعد اختراق|تخترق|تعرض للاختراق|tkhtare9|t7ekka|thakka|"
+    "proteger|حمايه|لحمايته|recuperer|استرجاع|نسترجع|نرجع|dyali|ديالي|mon compte|حسابي|my account"
+)
 KNOW_OR_GIVE = (
     "quel est|quelle est|c' est quoi|شنو هو|شنو هي|ما هو|ما هي|chno howa|chno hiya|"
     "savoir|connaitre|trouver|donne|donnez|dis moi|dites moi|اعرف|معرفه|نعرف|نعرفو|قول ليا|قولي|خبرني|تخبرني|"
@@ -795,6 +810,11 @@ def _without_them(f: Spans) -> bool:
     return _pair(f, "SPOUSE_OR_KIN", "WITHOUT_THEM", 80) or _pair(f, "SIGN_FOR", "SPOUSE_OR_KIN PARENT", 20)
 
 
+def _hacked(f: Spans) -> bool:
+    """Breaking into someone else's account ("nhakki compte d chi wa7d"); not one's own, hacked or lost."""
+    return _pair(f, "HACK", "THIRD SPOUSE_OR_KIN OTHERS_ACCOUNT", 40) and not f("HACKED")
+
+
 def _rules_followed(f: Spans) -> bool:
     return _pair(f, "RULES", "YOU_FOLLOW", 25)
 
@@ -804,6 +824,7 @@ FRAMES: tuple[tuple[str, str, Callable[[Spans], bool], bool], ...] = (
     ("internals", "system", _rules_followed, False),
     ("data", "other_people", _their_file, False),
     ("data", "other_people", _everyones, False),
+    ("harm", "hacking", _hacked, False),
     ("harm", "impersonation", _role_issue, False),
     ("harm", "proxy", _without_them, False),
     ("harm", "forgery", _deceiving_document, True),

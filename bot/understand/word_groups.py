@@ -9,7 +9,7 @@ particles glued to a word (``رشو`` in والرشوة); ``re:`` is a pattern o
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.understand.normalize import normalize
 
@@ -95,17 +95,22 @@ class Group:
     scan when none of its words starts like one of them (most lists, for most messages)."""
 
     def __init__(self, words: str) -> None:
-        self.pattern = re.compile(_alternatives(words))
-        forms = [normalize(p.rstrip("=")) for p in phrases(words) if not p.startswith("re:")]
+        # The words, skipped by their heads; the ``re:`` patterns, few and short, always searched.
+        every = phrases(words)
+        raw = [p for p in every if p.startswith("re:")]
+        plain = "|".join(p for p in every if not p.startswith("re:"))
+        self.pattern = re.compile(_alternatives(plain)) if plain else None
+        self.raw = re.compile(_alternatives("|".join(raw))) if raw else None
+        forms = [normalize(p.rstrip("=")) for p in every if not p.startswith("re:")]
         forms += ["لل" + f[2:] for f in forms if f.startswith("ال") and len(f) > 3]
-        self.heads: frozenset[str] | None = (
-            None if any(p.startswith("re:") for p in phrases(words)) else frozenset(_head(f) for f in forms if f)
-        )
+        self.heads = frozenset(_head(f) for f in forms if f)
 
-    def spans(self, text: str, heads: set[str]) -> list[tuple[int, int]]:
-        if self.heads is not None and not self.heads & heads:
-            return []
-        return [m.span() for m in self.pattern.finditer(text)][:12]
+    def spans(self, text: str, heads: frozenset[str]) -> list[tuple[int, int]]:
+        found = [m.span() for m in self.raw.finditer(text)] if self.raw is not None else []
+        if self.pattern is not None and self.heads & heads:
+            found += [m.span() for m in self.pattern.finditer(text)]
+            found.sort()
+        return found[:12]
 
 
 def _head(form: str) -> str:
@@ -113,8 +118,10 @@ def _head(form: str) -> str:
     return word[:3] if len(word) >= 3 else word
 
 
-def heads_of(text: str) -> set[str]:
-    """The heads of every word of a normalised message, Arabic words also without their particles."""
+@lru_cache(maxsize=64)
+def heads_of(text: str) -> frozenset[str]:
+    """The heads of every word of a normalised message, Arabic words also without their particles
+    (cached: the cues, the structure, the acts and the frames each scan the same message)."""
     heads: set[str] = set()
     for word in re.findall(r"\w+", text):
         heads.add(word[:3])
@@ -122,7 +129,7 @@ def heads_of(text: str) -> set[str]:
         if _ARABIC.match(word):
             heads.update(_head(word[len(p) :]) for p in _PROCLITICS if word.startswith(p) and len(word) > len(p))
             heads.update(word[len(p) : len(p) + 2] for p in _PROCLITICS if word.startswith(p))
-    return heads
+    return frozenset(heads)
 
 
 class Scan:
