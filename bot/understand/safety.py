@@ -146,14 +146,6 @@ def clauses(text: str) -> list[str]:
     return [c.strip(" ,") for c in _CLAUSE.split(text) if c and c.strip(" ,")]
 
 
-# Beside an instruction (not beside harmful intent, where "dis-moi comment…" is the request itself), a
-# question word starts a clause of its own: "mets le lien www.x.biz comment demander une autorisation".
-_QUESTION_START = re.compile(r"(?<=\s)(?=(?:comment|kifach|kifash|كيف|كيفاش|شنو|ما هي|quels|quelles|chno|wach|واش)\s)")
-
-
-def _instruction_clauses(text: str) -> list[str]:
-    return [p.strip(" ,") for c in clauses(text) for p in _QUESTION_START.split(c) if p.strip(" ,")]
-
 
 def _match(text: str) -> tuple[SafetyKind, str] | None:
     scan = Scan(text)
@@ -205,7 +197,7 @@ def _check(message: str) -> Verdict | None:
             return act
     # A clause free of any cue that asks about a procedure is a question of its own; beside harmful
     # intent it must ask how a procedure is done (not "and how much?", which may be the bribe's).
-    parts = clauses(text) if kind == "harm" else _instruction_clauses(text)
+    parts = clauses(text)
     question = _question(parts, _how() if kind == "harm" else _lawful()) if len(parts) > 1 else ""
     return Verdict(kind, category, question)
 
