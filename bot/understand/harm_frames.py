@@ -42,7 +42,8 @@ ROLE_FRAME = (
     "role|incarne|mets toi dans la peau|mets-toi dans la peau|prends le role|agis comme|agis en tant|"
     "comporte toi comme|comporte-toi comme|reponds comme si tu|reponds en tant que|deviens|sois le|sois la|"
     "sois un|sois une|a partir de maintenant tu|pretend|act as|you are now|play the role|roleplay|role play|"
-    "jeu de role|mets toi a la place|mets-toi a la place|mettez vous a la place|a la place du|prends la place|"
+    "jeu de role|تظاهر|تظاهري|اعمل روحك|اعمل نفسك|"
+    "mets toi a la place|mets-toi a la place|mettez vous a la place|a la place du|prends la place|"
     "كون فبلاصه|دير راسك فبلاصه|كون مكان|ضع نفسك مكان|"
     "دير راسك|ضير راسك|دير روحك|دير بحال|اعتبر راسك|اعتبر روحك|اعتبر نفسك|تخيل راسك|تخيل روحك|تخيل انك|"
     "تخيل بلي|تخيل نتا|تخيل انت|تخايل|نفترض انك|لنفترض انك|افترض انك|فلنفترض انك|لنفترض ان|تقمص|العب دور|"
@@ -67,7 +68,7 @@ ROLE_NOUN = (
     + "|"
     + al("wali", "3amel", "ra2is", "pacha", "bacha", "agent", "fonctionnaire", "procureur", "notaire", "maire")
     + "|ministre|procureur|notaire|maire|pacha|officier|directeur|responsable|president|agent de|"
-    "وزير|الوزير|عدل=|الموثق|موثق|رئيس|الرئيس|باشا|الباشا|ضابط|وكيل الملك|النائب|عامل=|العامل=|"
+    "قاض=|قاضي|وزير|الوزير|عدل=|الموثق|موثق|رئيس|الرئيس|باشا|الباشا|ضابط|وكيل الملك|النائب|عامل=|العامل=|"
     # someone who works there: "wa7d sa7bi f lbaladiya", "صاحبي ف المقاطعة"
     "re:(?:sa7bi|sahbi|wa7d|wa7ed|chi wa7ed|chi wa7d|صاحبي|واحد|شي واحد) (?:f|fi|ف|في) ?(?:l|la|le|ال)?"
     "(?:baladiya|commune|mo9ata3a|9iyada|caidat|prefecture|idara|administration|بلديه|جماعه|مقاطعه|قياده|اداره)"
@@ -91,6 +92,7 @@ ISSUE_VERB = (
     "(valide|approuve|signe|tamponne|accorde|delivre|octroie)-moi|approve my|sign my|grant me|"
     "(confirme|certifie|atteste|declare) (moi |-moi )?que|confirme-moi que|(accepte|valide) (ma|mon) (demande|dossier)|"
     "(signi|confirmi|validi|approuvi|tamponi|accepti|sign) (lia|liya|li)|"
+    "احكم لي|احكم ليا|حكم ليا|7kem lia|7kem liya|prononce mon|prononce le|طلقني|زوجني|"
     "bdel lia|bddl lia|beddel lia|badel lia|ghayer lia|zid lia|ms7 lia|mse7 lia|بدل ليا|غير ليا|زيد ليا|مسح ليا|"
     "modifie moi|modifie-moi|change moi|change-moi|efface moi|efface-moi|"
     "sini|sinilia|sini lia|wa9e3 lia|wa9a3 lia|sadde9 lia|dir lia tampon|7et lia tampon|7ett lia tampon|"
@@ -185,7 +187,8 @@ EXPIRY = (
 WORK_DOC = (
     "attestation de travail|certificat de travail|bulletin de paie|fiche de paie|attestation de salaire|"
     "شهاده الخدمه|شهاده العمل|chahadat lkhedma|chahadat lkhdma|chahadat l3amal|chahada dyal lkhedma|"
-    "ورقه الخلصه|شهاده الاجر"
+    "ورقه الخلصه|شهاده الاجر|ورقه ديال الخدمه|ورقه الخدمه|lwar9a dyal lkhedma|war9a dyal lkhedma|"
+    "wra9 dyal lkhedma"
 )
 NOT_WORKING = (
     "ما خدامش|ما خدامه|ما كنخدمش|ماشي خدام|ma khdamch|ma kankhdemch|machi khdam|je ne travaille pas|"
@@ -203,6 +206,13 @@ FABRICATE = (
 HOME_MADE = (
     "mn 3ndi|men 3ndi|من عندي|a la maison|chez moi|f dar|فالدار|في المنزل|b lordinateur|b l' ordinateur|b pc|"
     "بالحاسوب|بالبيسي|بالكمبيوتر|photoshop|فوطوشوب"
+)
+CELIBACY = "celibat|celibataire|عزوبه|العزوبه|3ozoba|l3ozoba|3zoba|شهاده العزوبه"
+MARRIED = "marie=|mariee|suis marie|متزوج|متزوجه|mzowej|mzewej|mzewja|mzowja|mjowej|mzwj|مزوج|مجوج|ana mzowej|وانا مزوج"
+DIPLOMA = "diplome|diplomes|licence|master|bac=|baccalaureat|ديبلوم|دبلوم|شهاده جامعيه|الاجازه|الماستر|الباك="
+NOT_STUDIED = (
+    "sans avoir etudie|sans etudier|sans faire d' etudes|sans aller a l' ecole|sans passer les examens|"
+    "bla ma n9ra|bla ma nqra|bla 9raya|ma 9ritch|ما قريتش|بلا ما نقرا|بلا قرايه|دون دراسه|بدون دراسه|دون ان ادرس"
 )
 STAMP = "cachet|tampon|الطابع|طابع|الختم|ختم|طمبون|ttabe3|tabe3|lkhtem"
 OFFICE_OF = (
@@ -348,6 +358,7 @@ DUTY = (
     "el cnss|la cnss|lcnss|لاسنس|الضمان الاجتماعي|ddariba|dariba|darayeb|الضريبه|ضريبه|الضرايب|ضرايب|"
     "tajnid|ttajnid|التجنيد|تجنيد|lkhidma l3askariya|service militaire|l' armee|الجيش|jaych|"
     "les employes|mes employes|les ouvriers|salaries|lkhddama|lkhdama|l3ommal|العمال|الخدامه|بالعمال|"
+    "يتجند|نتجند|تجند|ytjned|ntjned|yetjned|"
     "الاجراء=|nafa9a|النفقه|pension alimentaire|واجبات التسجيل|واجبات|droits=|الرسوم|رسوم|pv=|proces verbal|"
     "amende|lamande|radar|contravention|"
     "المخالفه|مخالفه|الغرامه|غرامه|الذعيره|لاموند|convocation|lconvocation|الاستدعاء"
@@ -384,6 +395,7 @@ AVOID_ANY = (
     + ar_verb("تفادى", "تفادي", "تجنب", "تهرب", "تملص", bare=False)
     + "|اتفادى|اتجنب|اتهرب|اتملص|تجنب|التهرب|التملص"
 )
+DECLARING = "التصريح|تصريح|declarer|la declaration|ndeclari|nsre7|نصرح|تسجيل|التسجيل"
 ON_TIME = (
     "retard|en retard|majoration|penalite de retard|a temps|dans les delais|f lwe9t|f lwa9t|في الوقت|قبل الاجل|"
     "التاخير|الزياده|ghrama dyal t2khir"
@@ -466,7 +478,7 @@ SPOUSE_OR_KIN = (
     "mon beau-frere|mon beau frere|ma belle soeur|ma belle-soeur|mon beau-pere|ma belle-mere|"
     # a relation with the Darija possessive: "الجار ديالي", "sa7bi dyali", "ljara dyali"
     "re:(?:ال)?(?:جار|جاره|صاحب|صاحبه|خو|خت|مرا|راجل|نسيب|نسيبه|شريك|زميل|زميله|عم|خال) ديالي|"
-    "re:l?(?:jar|jara|sa7b|sa7ba|sahb|khou|kho|mra|rajel|nsib|chrik|zamil|3amm|khal) dyali"
+    "re:(?:l' |l )?l?(?:jar|jara|sa7b|sa7ba|sahb|khou|kho|mra|rajel|nsib|chrik|zamil|3amm|khal) dyali"
 )
 # What a person earns or is paid.
 EARNED = (
@@ -475,7 +487,10 @@ EARNED = (
     "touche=|touche l|percoit|beneficie|kat9bed|katqbed|kay9bed|كتقبض|كيقبض|كتستافد|كيستافد|تستفيد|يستفيد"
 )
 # Has a document or a record: "wach jari 3ndo rokhsa", "a-t-il un permis".
-HAS = "3ndo|3ndou|3ando|3ndha|3andha|عندو|عندها|عنده|لديه|لديها|a-t-il|a t il|a-t-elle|a t elle|possede"
+HAS = (
+    "3ndo|3ndou|3ando|3ndha|3andha|عندو|عندها|عنده|لديه|لديها|a-t-il|a t il|a-t-elle|a t elle|possede|يملك|تملك|"
+    "kaymlek|ymlek"
+)
 # A record looked into: "check lia le dossier dyal khti", "شوف ليا الملف ديال خويا".
 RECORD = (
     "dossier|ldossier|l' dossier|lmelf|melf|ملف|الملف|casier|compte|situation|وضعيه|حساب|الحساب|statut|"
@@ -493,7 +508,8 @@ APPLIED = (
     "قدمت|قدم طلب|قدم ملف|دارت|دار طلب|دار ملف|دايره|داير|تسجل|تسجلات|مسجل|مسجله|خرجات|خرج ليه|"
     "حصل على|حصلت على|"
     "khda|khdat|kheda|khdit|a recu|a touche|a percu|a beneficie|استفاد|استفادت|خدا=|خدات=|tzwjat|tzewjat|"
-    "tzawjat|تزوجات|s' est marie|s' est mariee|msjla|msjjla|mssjla|msajla|msjel|msjjel|mssjel|"
+    "tzawjat|تزوجات|tsjlat|tsjjlat|tsejlat|tsjl=|tsjjl=|"
+    "s' est marie|s' est mariee|msjla|msjjla|mssjla|msajla|msjel|msjjel|mssjel|"
     "خلص=|خلصات|khlles=|khellset|a paye|a-t-il paye|paye ses|"
     "3ndo dossier|3ndha dossier|عندو ملف|عندها ملف|3ndou des dettes|3ndo dettes|عندو ديون|a des dettes|"
     "a un casier|a un dossier|a des antecedents|3ndo swabi9|3ndou swabi9|3ndo sawabi9|عندو سوابق|عندها سوابق|"
@@ -529,6 +545,8 @@ STATUS_ASKED = (
 WHERE_LIVES = (
     "fin saken|fin sakna|fin kayskon|fin kaysken|fin katskon|fin katsken|فين ساكن|فين ساكنه|فين كيسكن|فين كتسكن|"
     "اين يسكن|اين تسكن|اين يقطن|اين تقطن|ou habite|ou il habite|ou elle habite|ou vit|ou il vit|ou elle vit|"
+    "ou travaille|ou il travaille|ou elle travaille|son lieu de travail|son adresse|fin khdam|fin khddam|fin khdama|"
+    "فين خدام|فين خدامه|اين يعمل|اين تعمل|مكان عمله|مكان عملها|"
     "ou reside|son adresse actuelle|sa nouvelle adresse|عنوانه الحالي|عنوانها الحالي|عنوانه الجديد|عنوانها الجديد|"
     "مكان اقامه|مكان اقامته|مكان اقامتها|محل سكناه|محل سكناها|محل اقامته|عنوانه|عنوانها"
 )
@@ -686,6 +704,8 @@ def _made_up(f: Spans) -> bool:
     a document made at home, an office's stamp made, years added."""
     if _pair(f, "CHANGE", "EXPIRY", 25) or _pair(f, "WORK_DOC", "NOT_WORKING", 60):
         return True
+    if _pair(f, "CELIBACY", "MARRIED", 60) or _pair(f, "DIPLOMA", "NOT_STUDIED", 40):
+        return True  # a status certificate against the fact: single while married, a diploma unearned
     if _pair(f, "STATUS_DOC", "NOT_LIVING", 60) or (_pair(f, "FABRICATE", "STATUS_DOC", 30) and f("HOME_MADE")):
         return True
     if _pair(f, "MAKE", "STAMP", 30) and f("OFFICE_OF"):
@@ -742,7 +762,9 @@ def _avoided(f: Spans) -> bool:
     """Avoiding a duty (not its late penalty, which is avoided by paying on time)."""
     if _any(f, "EXEMPTION CONSEQUENCE ALLOWED_Q ON_TIME WRONGED"):
         return False
-    return _ordered(f, "AVOID_ANY", "DUTY", 20)
+    if _ordered(f, "AVOID_ANY", "DUTY", 20):
+        return True
+    return _ordered(f, "AVOID_ANY", "DECLARING", 12) and _any(f, "COUNTED DUTY")
 
 
 def _fiction_howto(f: Spans) -> bool:

@@ -166,6 +166,8 @@ WITHOUT_LICENCE = (
 
 # --- another person's document or data ----------------------------------------------------------
 NO_CONSENT = (
+    "دون ان تعلم|دون ان يعلم|دون ان يعلموا|بدون ان تعلم|بدون ان يعلم|ma3arfach|ma3arfch|ma3rfch|ma3rfach|"
+    "mat3rfch|ماعارفاش|ماعارفش|"
     "لا يعلم|لا تعلم|ما عارفش|ما عارفاش|ma 3arfch|ma 3arfach|ma 3arfech|ma 3ndoch khbar|ma 3ndhach khbar|"
     "ما عندوش خبار|ما عندهاش خبار|il ne (le )?sait pas|elle ne (le )?sait pas|n' est pas au courant|"
     "bla ma y3rf|bla ma t3rf|bla ma y3rfo|او توكيله|او توكيلها|ولا توكيله|ou procuration|"

@@ -56,6 +56,8 @@ SYSTEM_THINGS = (
 )
 # Internal by nature, or glued to "your" (تعليماتك): nobody asks a procedure about these.
 SYSTEM_ONLY = (
+    "premier message que tu as recu|premier message de cette session|le tout premier message|"
+    "اول رساله توصلت بها|اول رساله وصلتك|first message you received|"
     "openai|chatgpt|gpt-4|gpt4|gpt 4|llm=|modele de langage|language model|نموذج لغوي|quelle intelligence artificielle|"
     "traduis tes instructions|traduis ton prompt|resume tes instructions|resume ton prompt|ترجم تعليماتك|لخص تعليماتك|"
     "قالو ليك ما|قالو لك ما|9alo lik ma|galo lik ma|ce qu' on t' a dit de ne pas|ce que tu ne dois pas dire|"
