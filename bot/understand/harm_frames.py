@@ -580,6 +580,12 @@ WHICH_DOCS = (
 )
 # A deceased relative's rights are the heirs' procedure.
 DECEASED = "المتوفي|المتوفى|المرحوم|المرحومه|توفي|توفيت|توفات|مات=|ماتت|decede|decedee|defunt|mort=|morte|lmr7oum|mat="
+# A plate or its number, and who: the owner named from a plate (not "le propriétaire doit-il venir ?").
+PLATE_NO = (
+    "matricule|immatricul|plaque|lamatricule|لاماتريكول|الماتريكول|الترقيم|رقم اللوحه|اللوحه|ra9m dyal tomobil|"
+    "ra9m dyalha|re:\\d{2,}"
+)
+WHO = "chkoun|chkon|شكون|qui est|c' est qui|من هو|من هي|smito|smitha|سميتو|son nom|اسم صاحب|who="
 # A child is the parent's own business.
 KID = "mon fils|ma fille|mes enfants|mon enfant|mineur|weldi|bnti|wlidi|wladi|ولدي|بنتي|اولادي|ابني|ابنتي|قاصر"
 # May they do it (a proxy, a mandate) is a procedure's question, not a look into their file.
@@ -805,8 +811,10 @@ def _their_file(f: Spans) -> bool:
         return False
     if _pair(f, "SPOUSE_OR_KIN", "APPLIED", 30) and f("WHETHER") and not f("MAY"):
         return True
-    if _pair(f, "CONTACT", "THIRD", 25) or _ordered(f, "INFO_ON", "THIRD", 12) or f("WHOSE_CAR"):
+    if _pair(f, "CONTACT", "THIRD", 25) or _ordered(f, "INFO_ON", "THIRD", 12):
         return True
+    if _pair(f, "WHOSE_CAR", "PLATE_NO", 50) and f("WHO"):
+        return True  # the owner of a car found by its plate ("chkoun mol tomobil li matricule dyalha…")
     if _pair(f, "NAMED", "STATUS_ASKED", 50) or _pair(f, "WHERE_LIVES", "THIRD SPOUSE_OR_KIN BY_NUMBER", 60):
         return True
     if _pair(f, "PRIVATE_LINE", "SPOUSE_OR_KIN", 25) and f("KNOW_OR_GIVE") and not f("MAY"):
