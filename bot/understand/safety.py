@@ -146,7 +146,6 @@ def clauses(text: str) -> list[str]:
     return [c.strip(" ,") for c in _CLAUSE.split(text) if c and c.strip(" ,")]
 
 
-
 def _match(text: str) -> tuple[SafetyKind, str] | None:
     scan = Scan(text)
     found = [(cue.kind, cue.category) for cue in _compiled() if cue.search(text, scan)]
