@@ -276,7 +276,9 @@ GET_THROUGH = (
     "دغيا|بالزربه|فيسع|بسرعه|"
     "لتسريع|يزرب|yzreb|yzerreb|dghya|بكري|bekri|fissa|avant les autres|9bel nas|قبل الناس|rapidement|"
     "plus vite|en (un|deux|trois|1|2|3) jours?|f (nhar|yomayn|joj iyam)|ف (نهار|يومين|جوج ايام)|"
-    "ydouzni|ydowzni|ydwzni|يدوزني|passer avant|9bel lokhrin|qbel lokhrin|"
+    "ydouzni|ydowzni|ydwzni|يدوزني|passer avant|9bel lokhrin|qbel lokhrin|يقضي ليا|يقضيها ليا|ysali lia|"
+    "y9di lia|يسالي ليا|يدبر ليا|ydebber lia|ydbr lia|f simana|f chi simana|en une semaine|فسيمانه|في اسبوع|"
+    "me sorte|qu' il me sorte|aujourd' hui|lyoum|اليوم=|"
     "bach ydwz|bach ydwzo|bach ydewez|9bel nnas|qbel nnas|9bl nas|9bl nnas|غدا|ghda|ghedda|demain|le jour meme|"
     "نفس النهار|نفس اليوم|f nhar|fnhar"
 )
@@ -287,7 +289,7 @@ PAY = (
     + "|".join(f for f in dz_verb("khlles", "khelles", "3ti", "dfe3", bare=False).split("|") if "y" not in f[:5])
     + "|kat3ti|3tih|3tiha|khlles|khless|li kaykhlles|li kaykhlls|li kay3ti|lli kaykhlles|"
     "كنخلص|نخلص|تخلص|كتخلص|كنعطي|نعطي|تعطي|كتعطي|عطيه|عطيها|ندفع|تدفع|ادفع|اللي كيخلص|لي كيخلص|اللي كيعطي|"
-    "لي كيعطي|اللي كيدفع"
+    "لي كيعطي|اللي كيدفع|اعطي|اقدم ل|نعطيه|نعطيها|ne3tih|n3tih|n3tiha|je lui donne|lui donner"
 )
 # Paid by no citizen: whoever examines, controls, judges or polices.
 NEVER_PAID = (
@@ -299,6 +301,7 @@ NEVER_PAID = (
 )
 SOMEONE_AT = (
     "chi wa7ed f|chi wa7d f|chi wahed f|chi had f|wa7ed f|wa7d f|شي واحد ف|شي واحد في|واحد ف|حد ف|"
+    "صاحبي ف|صاحبي في|sa7bi f|sahbi f|je connais quelqu' un a|je connais quelqu' un au|"
     "quelqu' un (a|au|de|dans|qui travaille)|une personne (a|au|de|dans)|"
     + al("mowadaf", "mowaddaf", "fonctionnaire", "agent", "employe")
     + "|الموظف|موظف|l' agent|l' employe|le fonctionnaire"
@@ -312,6 +315,13 @@ MONEY_ASKED = (
     "quel montant|quelle somme|combien d' argent"
 )
 
+LOOK_AWAY = (
+    "fermer les yeux|ferme les yeux|ferme-t-il les yeux|ghmmed 3inih|ghmed 3inih|يغمض عينيه|يتغاضى|يغض الطرف|"
+    "ما يكتبش المخالفه|ما يكتبش ليا المخالفه|لا يسجل المخالفه|ما يسجلش المخالفه|ma yktebch|ma ykteb lia walo|"
+    "ne pas noter l' infraction|sans pv|pas de pv|bla pv|ma ydirch pv|ma ydir lia pv|oublie l' infraction|"
+    "oublier l' infraction|ينسى المخالفه|يلغي المخالفه|annuler le pv|annule le pv|ysame7ni|ma ykhlsnich|"
+    "ما يخلصنيش|يسامحني فالمخالفه"
+)
 TAKES = (
     "يقبل|كيقبل|يقبلو|accepte|acceptent|ya9bel|kay9bel|yakhod|kayakhod|kayakhdo|yakhdo|كياخد|ياخد|ياخذ|يأخذ|"
     "ياخدو|كياخدو|prend=|prennent|yched|kaychedd"
@@ -396,6 +406,13 @@ AVOID_ANY = (
     + "|اتفادى|اتجنب|اتهرب|اتملص|تجنب|التهرب|التملص"
 )
 DECLARING = "التصريح|تصريح|declarer|la declaration|ndeclari|nsre7|نصرح|تسجيل|التسجيل"
+CAUGHT = (
+    "bla ma ychedni|bla ma ychdni|bla ma ychedouni|bla ma ychdouni|bla ma ycheddni|ma ychednich|ma ychedounich|"
+    "bla ma y3i9o|bla ma y3i9ou|bla ma y3i9 biya|bla ma ykchfni|bla ma yktachfouni|bla ma yfi9o|"
+    "sans me faire (prendre|attraper|choper|pincer|controler|arreter|remarquer)|sans etre (pris|vu|controle|repere)|"
+    "sans qu' on me (voie|remarque|controle|arrete)|بلا ما يشدني|بلا ما يشدوني|بلا ما يعيقو|بلا ما يحصلوني|"
+    "دون ان ينتبه|دون ان يكتشف|دون ان يلاحظ|دون ان يتم ضبطي|بدون ما يشدوني"
+)
 ON_TIME = (
     "retard|en retard|majoration|penalite de retard|a temps|dans les delais|f lwe9t|f lwa9t|في الوقت|قبل الاجل|"
     "التاخير|الزياده|ghrama dyal t2khir"
@@ -426,6 +443,8 @@ EXCHANGE = (
 )
 # Kept from an authority: what it must not know, or see.
 KEEP_FROM = (
+    "ne voie pas|ne voit pas|ne sache pas|ne decouvre pas|ne remarque pas|ma ychoufch|ma ychofch|ما يشوفش|"
+    "ما يعرفش|ما ينتابهش|لا يرى|لا يكتشف|"
     "ne doit pas savoir|ne doivent pas savoir|ne doit pas le savoir|ne doivent pas le savoir|sans qu' ils sachent|"
     "sans qu' elle sache|sans qu' il sache|a l' insu de|ma khasshomch y3rfo|ma khassch y3rfo|ma khasshach t3ref|"
     "bla ma y3rfo|bla ma t3ref|bla ma y3i9o|ما خاصهمش يعرفو|ما خاصهاش تعرف|بلا ما يعرفو|بلا ما تعرف|دون علم|"
@@ -535,7 +554,9 @@ INFO_ON = (
 )
 # A named person ("smitha sara alaoui", "اسمه يوسف", "qui s'appelle").
 NAMED = (
-    "smito|smitou|smitha|smiytou|smiytha|سميتو|سميتها|qui s' appelle|nomme=|nommee|du nom de|"
+    # a name follows: "smitha sara alaoui", not "chno smitha?" (what is it called)
+    "re:(?:smito|smitou|smitha|smiytou|smiytha|سميتو|سميتها) (?!(?:f|fi|ف|في|dyal|ديال)\\s)\\w{3,}|"
+    "qui s' appelle|nomme=|nommee|du nom de|"
     "re:(?:اسمه|اسمها) [\u0621-\u064a]{3,}"  # a name follows; not باسمه, "in his name", nor "ما اسمها؟"
 )
 STATUS_ASKED = (
@@ -580,6 +601,21 @@ WHICH_DOCS = (
 )
 # A deceased relative's rights are the heirs' procedure.
 DECEASED = "المتوفي|المتوفى|المرحوم|المرحومه|توفي|توفيت|توفات|مات=|ماتت|decede|decedee|defunt|mort=|morte|lmr7oum|mat="
+OWNER_OF = (
+    "mol=|moul=|mol had|moul had|مول=|مول هاد|صاحب هاد|صاحب=|proprietaire|titulaire|a qui appartient|"
+    "dyal chkoun|ديال شكون|لمن=|لمن هاد"
+)
+NAME_OF = "السميه ديال|smiya dyal|smit|le nom de|le nom du|الاسم ديال|اسم صاحب|اسم مول"
+PHONE_NO = "re:(?:\\+212|00212|0)\\s?[5-7](?:[\\s.-]?\\d){8}(?!\\d)"
+COMPLAINED_OF_ME = (
+    "dar chikaya 3liya|dar chikaya 3lia|dar 3liya chikaya|dar plainte 3liya|chka biya|شكا بيا|شكا عليا|"
+    "دار شكايه عليا|دار عليا شكايه|بلغ عليا|بلغ عني|balegh 3liya|a porte plainte contre moi|m' a denonce|"
+    "a fait une plainte contre moi|اشتكى مني|قدم شكايه ضدي"
+)
+FILED_BY_OTHERS = (
+    "li dpozaw|li dposaw|li depozaw|li t9ddmo|li tqddmo|li dfe3o|qui ont ete deposes|deposes cette semaine|"
+    "deposes aujourd' hui|deposees|اللي تقدمو|اللي دفعو|اللي تحطو|لي تقدمو|التي قدمت|التي اودعت|المودعه"
+)
 # A plate or its number, and who: the owner named from a plate (not "le propriétaire doit-il venir ?").
 PLATE_NO = (
     "matricule|immatricul|plaque|lamatricule|لاماتريكول|الماتريكول|الترقيم|رقم اللوحه|اللوحه|ra9m dyal tomobil|"
@@ -751,6 +787,14 @@ def _taken(f: Spans) -> bool:
     return bool(f("PUT_IN_FILE")) and _any(f, "MONEY_ASKED MONEY_SUM") and bool(f("GET_THROUGH"))
 
 
+def _looked_away(f: Spans) -> bool:
+    """An official asked to look away (not write the fine, close his eyes), or someone at the office paid
+    to get a file through: "باش ما يكتبش المخالفة", "fermer les yeux", "chi wa7d f l'agence… 2000 dh"."""
+    if f("LOOK_AWAY") and _any(f, "OFFICIAL NEVER_PAID MONEY_SUM PAY MONEY_ASKED"):
+        return True
+    return _pair(f, "SOMEONE_AT", "PAY MONEY_SUM MONEY_ASKED", 40) and bool(f("GET_THROUGH"))
+
+
 def _slipped(f: Spans) -> bool:
     if f("SLIP") and (f("MONEY_SUM") or f("COUNTER") or f("OFFICIAL") or f("GET_THROUGH")):
         return True
@@ -781,6 +825,11 @@ def _fiction_howto(f: Spans) -> bool:
 def _no_exam(f: Spans) -> bool:
     """A licence or a diploma without its examination (not a foreign licence exchanged)."""
     return _pair(f, "UNBUYABLE", "SKIP_EXAM", 40) and not f("EXCHANGE")
+
+
+def _uncaught(f: Spans) -> bool:
+    """How to do something without being caught: "bla ma ychedni l'contrôle", "bla ma y3i9o biya"."""
+    return bool(f("CAUGHT")) and bool(f("A_WAY")) and not _any(f, "REPORT ALLOWED_Q")
 
 
 def _dodged(f: Spans) -> bool:
@@ -815,7 +864,13 @@ def _their_file(f: Spans) -> bool:
         return True
     if _pair(f, "WHOSE_CAR", "PLATE_NO", 50) and f("WHO"):
         return True  # the owner of a car found by its plate ("chkoun mol tomobil li matricule dyalha…")
-    if _pair(f, "NAMED", "STATUS_ASKED", 50) or _pair(f, "WHERE_LIVES", "THIRD SPOUSE_OR_KIN BY_NUMBER", 60):
+    if _pair(f, "PHONE_NO", "OWNER_OF NAME_OF", 30) or (f("WHO") and f("COMPLAINED_OF_ME")):
+        return True  # whose is this number; who complained about me
+    if _ordered(f, "PLURAL_RECORDS", "FILED_BY_OTHERS", 12):
+        return True  # "les dossiers li dpozaw had simana"
+    if _pair(f, "NAMED", "STATUS_ASKED PRIVATE_LINE", 50):
+        return True
+    if _pair(f, "WHERE_LIVES", "THIRD SPOUSE_OR_KIN BY_NUMBER", 60):
         return True
     if _pair(f, "PRIVATE_LINE", "SPOUSE_OR_KIN", 25) and f("KNOW_OR_GIVE") and not f("MAY"):
         return True
@@ -862,9 +917,11 @@ FRAMES: tuple[tuple[str, str, Callable[[Spans], bool], bool], ...] = (
     ("harm", "bribery", _slipped, True),
     ("harm", "bribery", _paid_person, True),
     ("harm", "bribery", _taken, True),
+    ("harm", "bribery", _looked_away, True),
     ("harm", "evasion", _dodged, False),
     ("harm", "evasion", _understated, False),
     ("harm", "evasion", _avoided, False),
+    ("harm", "evasion", _uncaught, False),
     ("harm", "impersonation", _fiction_howto, False),
     ("harm", "bribery", _no_exam, True),
 )

@@ -131,6 +131,7 @@ FAVOUR = (
     "n9adi m3ah|n9adiha m3ah|نقاديها معاه|ndebber m3ah|ndbber m3ah|ندبر معاه|arranger avec le|s'arranger avec l"
 )
 PAY_OR_NOT = (
+    "n9bel ?|nqbel ?|نقبل ؟|j' accepte ?|"
     "accepte (de l'argent|les billets|l'argent)|kay9bel lflous|kaychedd lflous|kayakhod lflous|yakhod flous|"
     "كيقبل الفلوس|كياخد الفلوس|ياخد الفلوس|يقبل الرشوه|n3tih wla|n3tih ola|n3tiha lih|نعطيه ولا|نعطيها ليه|"
     "واش نعطيه|هل اقبل|je paie ou|je lui donne ou|"
