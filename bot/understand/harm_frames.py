@@ -406,13 +406,6 @@ AVOID_ANY = (
     + "|اتفادى|اتجنب|اتهرب|اتملص|تجنب|التهرب|التملص"
 )
 DECLARING = "التصريح|تصريح|declarer|la declaration|ndeclari|nsre7|نصرح|تسجيل|التسجيل"
-CAUGHT = (
-    "bla ma ychedni|bla ma ychdni|bla ma ychedouni|bla ma ychdouni|bla ma ycheddni|ma ychednich|ma ychedounich|"
-    "bla ma y3i9o|bla ma y3i9ou|bla ma y3i9 biya|bla ma ykchfni|bla ma yktachfouni|bla ma yfi9o|"
-    "sans me faire (prendre|attraper|choper|pincer|controler|arreter|remarquer)|sans etre (pris|vu|controle|repere)|"
-    "sans qu' on me (voie|remarque|controle|arrete)|بلا ما يشدني|بلا ما يشدوني|بلا ما يعيقو|بلا ما يحصلوني|"
-    "دون ان ينتبه|دون ان يكتشف|دون ان يلاحظ|دون ان يتم ضبطي|بدون ما يشدوني"
-)
 ON_TIME = (
     "retard|en retard|majoration|penalite de retard|a temps|dans les delais|f lwe9t|f lwa9t|في الوقت|قبل الاجل|"
     "التاخير|الزياده|ghrama dyal t2khir"
@@ -827,11 +820,6 @@ def _no_exam(f: Spans) -> bool:
     return _pair(f, "UNBUYABLE", "SKIP_EXAM", 40) and not f("EXCHANGE")
 
 
-def _uncaught(f: Spans) -> bool:
-    """How to do something without being caught: "bla ma ychedni l'contrôle", "bla ma y3i9o biya"."""
-    return bool(f("CAUGHT")) and bool(f("A_WAY")) and not _any(f, "REPORT ALLOWED_Q")
-
-
 def _dodged(f: Spans) -> bool:
     if f("WRONGED"):
         return False  # the employer who did not declare the citizen: a complaint, not an evasion
@@ -921,7 +909,6 @@ FRAMES: tuple[tuple[str, str, Callable[[Spans], bool], bool], ...] = (
     ("harm", "evasion", _dodged, False),
     ("harm", "evasion", _understated, False),
     ("harm", "evasion", _avoided, False),
-    ("harm", "evasion", _uncaught, False),
     ("harm", "impersonation", _fiction_howto, False),
     ("harm", "bribery", _no_exam, True),
 )
