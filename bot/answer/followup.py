@@ -21,12 +21,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bot.answer.settled import name_words
 from bot.config import Settings
 from bot.knowledge.schema import Variant
 from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
-from bot.understand.analysis import analyze
 from bot.understand.aspects import detect_aspects, without_aspects
 from bot.understand.intent import looks_like_followup
 from bot.understand.normalize import normalize
@@ -109,16 +109,10 @@ _SHORT_CONTENT = 4  # content words of a turn short enough to be a bare name bes
 def _says_a_name(message: str, kb: KnowledgeBase, procedure: str) -> bool:
     """A short turn says one of the procedure's names whole ("cin", "l'AMO", "une copie conforme"),
     not only a word that a longer name shares ("en personne", "demander")."""
-    words = _words(without_aspects(_BACK_REFERENCE.sub(" ", normalize(message))))
+    words = name_words(without_aspects(_BACK_REFERENCE.sub(" ", normalize(message))))
     if not 0 < len(words) <= _SHORT_CONTENT:
         return False
-    return any((name := _words(n)) and name <= words for n in names_of(kb.procedures[procedure]))
-
-
-def _words(text: str) -> set[str]:
-    """Content words, also without a glued Darija article ("lpatente", "l'amo")."""
-    tokens = set(analyze(text))
-    return tokens | {t[1:] for t in tokens if t.startswith("l") and len(t) > 4}
+    return any((name := name_words(n)) and name <= words for n in names_of(kb.procedures[procedure]))
 
 
 # A family that has no "duplicate" variant covers damage with its "lost" one, and the other way round.

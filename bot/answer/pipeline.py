@@ -20,6 +20,7 @@ from bot.answer.context import Context, Stop
 from bot.answer.followup import resolve
 from bot.answer.guard import strip_foreign_links
 from bot.answer.llm import phrase_with_llm
+from bot.answer.settled import settled_by_name
 from bot.config import Settings
 from bot.conversation import Conversation
 from bot.ports import Generator
@@ -139,6 +140,9 @@ class Pipeline:
         """What the message says about close procedures (bot/answer/clarify.py): ask, or choose one."""
         if ctx.neighbours is None:
             found = between_neighbours(ctx.message, len(analyze(ctx.message)), ctx.hits, ctx.kb, self._limits)
+            # A message that says one option's name whole has chosen it (bot/answer/settled.py).
+            if found.ask and (said := settled_by_name(ctx.message, found.ask, found.reason, ctx.kb)):
+                found = Neighbours(choose=said, reason=f"named:{found.reason}")
             ctx.neighbours = found
             ctx.trace["neighbours"] = found.reason or None
         return ctx.neighbours
@@ -150,7 +154,7 @@ class Pipeline:
         neighbours = self._neighbours(ctx)
         # A message that names a procedure ("الباسبور", "cnss"), or one of our topics with nothing more
         # ("lwra9a dyal sawabi9"), is about it however short it is.
-        names = ctx.hits[0].names >= self.settings.clarify_min_names or neighbours.reason == "topic"
+        names = ctx.hits[0].names >= self.settings.clarify_min_names or neighbours.reason.endswith("topic")
         named = bool(neighbours.ask or neighbours.choose) and names
         check_scope(ctx, self.settings, named)
 

@@ -1,0 +1,57 @@
+"""Whether a message already settles a choice between close procedures by saying one of them by name.
+
+A clarification between neighbours is worth asking when the message could mean either. Two of its
+reasons are contradicted by a name said whole: a near tie of scores ("X" scored close to "Y" although
+the message says "X"'s name of two words or more), and "a document not named" when the document's noun
+is the head of a name the message says ("un certificat de résidence", "chahada dyal l7ayat", "شهادة
+الحياة": the certificate is named, not "some certificate"). Asking again would cost the citizen a turn.
+One-word names ("passeport", "CIN") are a family's noun; a family's variant is chosen by its variant
+words (``bot.understand.variants``); a topic named with nothing more, and "X or Y", are real questions:
+those clarifications are left as they are.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from bot.search.documents import names_of
+from bot.search.served import KnowledgeBase
+from bot.understand.analysis import analyze
+
+MIN_NAME_WORDS = 2  # content words of a name that says a procedure rather than a family's noun
+# A document's head noun: "a certificate of X" names X's certificate.
+_DOCUMENT_NOUNS = (
+    "attestation certificat certificats chahada chahadat chhada chhadat shahada papier document wra9a "
+    "lwra9a war9a wer9a wra9at wr9at شهاده شهادة الشهاده ورقه ورقة الورقه وثيقه وثيقة الوثيقه"
+)
+
+
+@cache
+def _document_stems() -> frozenset[str]:
+    return frozenset(analyze(_DOCUMENT_NOUNS))
+
+
+def name_words(text: str) -> set[str]:
+    """Content words, also without a glued Darija article ("lpatente", "l'amo")."""
+    tokens = set(analyze(text))
+    return tokens | {t[1:] for t in tokens if t.startswith("l") and len(t) > 4}
+
+
+def _names_said(words: set[str], kb: KnowledgeBase, procedure: str, head: bool) -> bool:
+    """The procedure has a name of two words or more said whole (headed by a document's noun if ``head``)."""
+    for name in names_of(kb.procedures[procedure]):
+        own = set(analyze(name))
+        if len(own) >= MIN_NAME_WORDS and name_words(name) <= words and (not head or own & _document_stems()):
+            return True
+    return False
+
+
+def settled_by_name(message: str, options: tuple[str, ...], reason: str, kb: KnowledgeBase) -> str | None:
+    """The one option whose name the message says whole, when that contradicts the clarification's
+    reason; else None."""
+    if reason not in ("tie", "no_document_named"):
+        return None
+    words = name_words(message)
+    head = reason == "no_document_named"
+    said = [pid for pid in options if pid in kb.procedures and _names_said(words, kb, pid, head)]
+    return said[0] if len(said) == 1 else None

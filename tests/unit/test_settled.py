@@ -1,0 +1,58 @@
+"""A message that says one option's name whole has chosen it (bot/answer/settled.py): only a near
+tie and "a document not named" are contradicted so; family, topic and "X or Y" questions still ask."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.settled import settled_by_name
+from bot.knowledge.loading import load_knowledge
+from bot.search.served import KnowledgeBase
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    procedures = load_knowledge(ROOT / "knowledge").procedures
+    return KnowledgeBase({p.id: p for p in procedures}, None, None, None, None)  # type: ignore[arg-type]
+
+
+RESIDENCE = ("residence-certificate", "attestation-residence-fiscale")
+TAX = ("tax-compliance-certificate", "attestation-residence-fiscale", "non-taxation-certificate")
+
+
+@pytest.mark.parametrize(
+    ("message", "options", "reason", "chosen"),
+    [
+        ("comment obtenir un certificat de résidence", RESIDENCE, "no_document_named", "residence-certificate"),
+        ("bghit chahadat sokna 3afak", RESIDENCE, "no_document_named", "residence-certificate"),
+        (
+            "on demande à mon père un certificat de vie pour sa pension, où le demander",
+            ("life-certificate", "retirement-pension"),
+            "no_document_named",
+            "life-certificate",
+        ),
+        # The document's noun is not the head of the name said ("MRE consulat"): still "some paper".
+        (
+            "je suis mre j'ai besoin d'un papier du consulat",
+            ("consular-registration", "laissez-passer-mre"),
+            "no_document_named",
+            None,
+        ),
+        # A topic named with nothing more, a family's noun, "X or Y": real questions.
+        ("une attestation des impôts", TAX, "topic", None),
+        (
+            "attestation de résidence ou certificat de vie",
+            ("residence-certificate", "life-certificate"),
+            "one_or_the_other",
+            None,
+        ),
+        ("renouvellement passeport", ("passport-renewal", "passport-first"), "family", None),
+        # A one-word name is a family's noun, not a choice.
+        ("ma cin expire bientôt", ("passport-renewal", "cnie-renewal"), "tie", None),
+    ],
+)
+def test_a_name_said_whole_settles_a_tie_or_an_unnamed_document(
+    kb: KnowledgeBase, message: str, options: tuple[str, ...], reason: str, chosen: str | None
+) -> None:
+    assert settled_by_name(message, options, reason, kb) == chosen
