@@ -5,9 +5,9 @@ reasons are contradicted by a name said whole: a near tie of scores ("X" scored 
 the message says "X"'s name of two words or more), and "a document not named" when the document's noun
 is the head of a name the message says ("un certificat de résidence", "chahada dyal l7ayat", "شهادة
 الحياة": the certificate is named, not "some certificate"). Asking again would cost the citizen a turn.
-One-word names ("passeport", "CIN") are a family's noun; a family's variant is chosen by its variant
-words (``bot.understand.variants``); a topic named with nothing more, and "X or Y", are real questions:
-those clarifications are left as they are.
+One-word names ("passeport", "CIN") are a family's noun: beside a variant word, in a tie between
+families, they say which family's variant ("ma CIN expire bientôt" -> the CNIE's renewal, not the
+passport's). A topic named with nothing more, and "X or Y", are real questions: left as they are.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from functools import cache
 from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
 from bot.understand.analysis import analyze
+from bot.understand.variants import named_variant, variant_cues
 
 MIN_NAME_WORDS = 2  # content words of a name that says a procedure rather than a family's noun
 # A document's head noun: "a certificate of X" names X's certificate.
@@ -38,7 +39,10 @@ def name_words(text: str) -> set[str]:
 
 
 def _names_said(words: set[str], kb: KnowledgeBase, procedure: str, head: bool) -> bool:
-    """The procedure has a name of two words or more said whole (headed by a document's noun if ``head``)."""
+    """The procedure has a name of two words or more said whole (headed by a document's noun if ``head``);
+    a family's names ("carte nationale") are its noun, whichever variant lists them."""
+    if kb.family(procedure):
+        return False
     for name in names_of(kb.procedures[procedure]):
         own = set(analyze(name))
         if len(own) >= MIN_NAME_WORDS and name_words(name) <= words and (not head or own & _document_stems()):
@@ -54,4 +58,20 @@ def settled_by_name(message: str, options: tuple[str, ...], reason: str, kb: Kno
     words = name_words(message)
     head = reason == "no_document_named"
     said = [pid for pid in options if pid in kb.procedures and _names_said(words, kb, pid, head)]
-    return said[0] if len(said) == 1 else None
+    if len(said) == 1:
+        return said[0]
+    return _family_variant(message, words, options, kb) if reason == "tie" else None
+
+
+def _family_variant(message: str, words: set[str], options: tuple[str, ...], kb: KnowledgeBase) -> str | None:
+    """In a tie between families, the variant word of the one family whose noun the message says."""
+    families = {tuple(sorted(f.values())): f for pid in options if (f := kb.family(pid))}
+    named = [f for f in families.values() if any(_says_any_name(words, kb, pid) for pid in f.values())]
+    if len(named) != 1:
+        return None
+    variant = named_variant(variant_cues(message), set(named[0]))
+    return named[0][variant] if variant else None
+
+
+def _says_any_name(words: set[str], kb: KnowledgeBase, procedure: str) -> bool:
+    return any((name := name_words(n)) and name <= words for n in names_of(kb.procedures[procedure]))

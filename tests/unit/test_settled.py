@@ -48,8 +48,10 @@ TAX = ("tax-compliance-certificate", "attestation-residence-fiscale", "non-taxat
             None,
         ),
         ("renouvellement passeport", ("passport-renewal", "passport-first"), "family", None),
-        # A one-word name is a family's noun, not a choice.
-        ("ma cin expire bientôt", ("passport-renewal", "cnie-renewal"), "tie", None),
+        # A one-word name is a family's noun, not a choice; beside a variant word it says the family's.
+        ("ma carte nationale", ("passport-renewal", "cnie-renewal"), "tie", None),
+        ("ma cin expire bientôt", ("passport-renewal", "cnie-renewal"), "tie", "cnie-renewal"),
+        ("lpaspor dyali tsre9", ("cnie-lost", "passport-renewal"), "tie", "passport-lost"),
     ],
 )
 def test_a_name_said_whole_settles_a_tie_or_an_unnamed_document(
