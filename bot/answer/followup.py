@@ -58,6 +58,26 @@ _BACK_REFERENCE = re.compile(
 )
 
 
+# Offices and places a "where" turn names as its answer ("للقنصلية؟", "f la commune ?", "au tribunal ?").
+_PLACES = (
+    "consulat|ambassade|commune|arrondissement|caidat|caid|prefecture|province|wilaya|tribunal|police|"
+    "commissariat|gendarmerie|bureau|agence|guichet|administration|mairie|municipalite|annexe|centre|"
+    "l9onsoliya|lqonsoliya|qonsoliya|lconsulat|sifara|ssifara|jama3a|ljama3a|l9iyada|9iyada|lmo9ata3a|"
+    "mo9ata3a|lmoqata3a|l3amala|3amala|lwilaya|lmahkama|mahkama|lbolis|lkomisariya|lidara|idara|lbaladiya|"
+    "القنصليه|قنصليه|السفاره|سفاره|الجماعه|جماعه|المقاطعه|مقاطعه|القياده|قياده|العماله|عماله|الولايه|"
+    "ولايه|المحكمه|محكمه|الشرطه|شرطه|البوليس|الكوميساريه|الامن|الدرك|الاداره|اداره|البلديه|بلديه|"
+    "المكتب|مكتب|الوكاله|وكاله|الملحقه|ملحقه|المركز|مركز"
+)
+_PLACE = re.compile(rf"(?<![\w])(?:[وفبل]|لل|ال|فال|بال)?(?:{_PLACES})(?![\w])")
+
+
+def only_a_place(message: str) -> bool:
+    """The turn says nothing but a place, beside a "where" or an aspect ("فين نمشي؟ للقنصلية؟", "c'est à la
+    commune ?", "wach f lmo9ata3a?"): where the procedure is done, not a procedure named."""
+    rest = _PLACE.sub(" ", without_aspects(message))
+    return bool(_PLACE.search(normalize(message))) and not name_words(rest)
+
+
 def refers_back(message: str) -> bool:
     return bool(_BACK_REFERENCE.search(normalize(message)))
 
@@ -169,6 +189,8 @@ def resolve(
     correction = is_correction(message)
     short = looks_like_followup(message)
     other = named(message, hits, kb, settings)
+    if other is not None and only_a_place(message):
+        other = None  # "فين نمشي؟ للقنصلية؟": where to go, not the consulate's own procedure
     strong = other is not None and other.names >= 2 * settings.followup_names
     # The variant the conversation is on is not news ("non, pas la première fois, le renouvellement").
     own = kb.procedures[previous].variant
@@ -177,7 +199,10 @@ def resolve(
     # procedure is named outright ("et si je l'ai perdue ?", "la, machi awel merra, tsre9at").
     # Living abroad is why someone else would go ("je suis à l'étranger, mon frère peut le faire ?"),
     # not a foreign licence.
-    proxy = not correction and (says_on_behalf(message) or (someone_may(message) and other is None))
+    # A person who "may" do it, naming the conversation's procedure or its family's noun on the way
+    # ("wach khoya y9der ykhrej lia lpaspor?" during a passport renewal), still asks about it.
+    ours = other is None or other.procedure_id in {previous, *kb.family(previous).values()}
+    proxy = not correction and (says_on_behalf(message) or (someone_may(message) and ours))
     abroad_only = set(wanted) <= {"foreign"}
     if variant and variant != previous and (correction or short) and not strong and not (proxy and abroad_only):
         return Resolution(variant, "variant")

@@ -60,6 +60,9 @@ _AGENT = (
     "اي شخص|قريبي|عمي|خالي"
 )
 _MAY = (
+    "y9dar|t9dar|yqdar|tqdar|ykder|tkder|ykdar|tkdar|y9adar|t9adar|n9dar|nqdar|y9dro|yqdro|ymken|yemken|"
+    "mmkn|mumkin|momken|autorise|autorisee|le droit de|le droit d|بامكان|بامكانه|بامكانها|يسمح|تسمح|مسموح|يحق|"
+    "تحق|حقه|حقها|يقدرو|تقدري|نقدرو|يمدي|ينفع|"
     "ymkn|yqdr|y9dr|t9dr|9ader|9adra|ynjm|ينجم|تقدرو|يمكن ليه|يمكن ليها|est il possible|"
     "a t il le droit|a t elle le droit|"
     "peux|puis|pourrais|pourrai|n9der|nqder|nkder|نقدر|يمكنني|يمكنني ان|استطيع|"
@@ -67,6 +70,30 @@ _MAY = (
     "tqder|ymken|momkin|possible|yjouz|يقدر|تقدر|يقدرو|يمكن|يمكنه|يمكنها|يمكنهم|يجوز|يستطيع|تستطيع|"
     "يحق|ممكن"
 )
+
+
+# A relative, a friend or a professional, by the kinship noun and its possessive, in every script:
+# "mon grand-père", "sa sœur", "لأختي", "زوجته", "خوها", "mrato", "khtha" (a child is left out: the
+# child's own document is the minor's variant).
+_KIN_FR = (
+    r"(?:mon|ma|mes|son|sa|ses|notre|nos|votre|vos|leur|un|une|le|la)\s+(?:"
+    r"frere|soeur|pere|mere|mari|femme|epoux|epouse|conjoint|conjointe|cousin|cousine|oncle|tante|ami|amie|"
+    r"copain|copine|voisin|voisine|collegue|grand[\s-]pere|grand[\s-]mere|grands[\s-]parents|parents|"
+    r"beau[\s-]pere|belle[\s-]mere|beau[\s-]frere|belle[\s-]soeur|gendre|belle[\s-]fille|beau[\s-]fils|"
+    r"neveu|niece|proche|proches|avocat|avocate|notaire|comptable|secretaire|chauffeur|employeur|patron|"
+    r"associe|associee|representant|fiance|fiancee|fils majeur|fille majeure)"
+)
+_KIN_AR = (
+    r"(?:[وفبل]|ول|لل)?(?:اخ|اخت|اخو|خو|اب|ابو|بو|ام|زوج|زوجت|مرات|مرت|راجل|صديق|صديقت|صاحب|صاحبت|صحاب|"
+    r"جار|جارت|عم|عمت|خال|خالت|والد|والدت|قريب|قريبت|نسيب|نسيبت|جد|جدت|محامي|موثق)(?:ي|يا|ه|ها|و|نا|كم)"
+)
+_KIN_LATIN = (
+    r"l?(?:kh[ou]?(?:ya|ti|to|ha|h|k)|khouti|khoti|khti|kht(?:ha|o|k)|mrat(?:i|o|ou|k)|rajl(?:i|ha|ek)|"
+    r"bba(?:h|ha|k)?|mm(?:i|ah|ha|ek|ti)|mimti|jart(?:i|o|ha)|sd[i]?9(?:i|ti)|sa7bt?(?:i|o|ha)|"
+    r"wlad 3ammi|bnt (?:3ammi|khalti|khali)|bent (?:3ammi|khalti|khali)|jdd(?:i|ati)|nsib(?:i|ti)|"
+    r"l?walid(?:a|i|ti)?|l3ayla|l3a2ila|l3ai?la)"
+)
+_KIN = re.compile(rf"(?<![\w])(?:{_KIN_FR}|{_KIN_AR}|{_KIN_LATIN})(?![\w])")
 
 
 # Particles glued on a word in Arabic script: "and", "for", "with" ("ولزوجتي", "بتوكيل"); not the
@@ -89,4 +116,4 @@ def someone_may(message: str) -> bool:
     """The turn asks whether a person may act, or the citizen for a person ("ma soeur peut y aller ?",
     "هل يمكن لأخي ...", "je peux le retirer pour ma mère ?", "n9der ndirha l mmi?")."""
     text = normalize(message)
-    return bool(_pattern(_AGENT).search(text) and _pattern(_MAY).search(text))
+    return bool((_pattern(_AGENT).search(text) or _KIN.search(text)) and _pattern(_MAY).search(text))

@@ -173,3 +173,30 @@ def test_living_abroad_is_why_someone_else_goes_not_a_foreign_licence(kb: Knowle
 def test_a_proxy_or_the_holders_presence_keeps_the_procedure(message: str) -> None:
     assert says_on_behalf(message)
     assert not says_on_behalf("هل يجب المرور عبر النيابة العامة؟")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "est-ce que mon grand-père peut y aller ?",
+        "sa soeur a-t-elle le droit de la retirer ?",
+        "هل بإمكان أختي أن تسحبها؟",
+        "هل يحق لزوجته أن تودع الملف؟",
+        "wach mrato y9dar tmchi?",
+        "ymkn lkhti tjibha?",
+    ],
+)
+def test_a_relative_by_its_kinship_noun_and_possessive_may_act(message: str) -> None:
+    assert someone_may(message)
+
+
+def test_a_person_who_may_act_naming_the_familys_noun_stays(kb: KnowledgeBase) -> None:
+    hits = [Hit("passport-first", 20.0, names=7.0, grams=40.0), Hit("passport-renewal", 18.0, names=6.5)]
+    message = "wach khoya y9der ykhrej lia lpaspor?"
+    assert turn(kb, message, "passport-renewal", hits) == Resolution("passport-renewal", "on_behalf")
+
+
+@pytest.mark.parametrize("message", ["فين نمشي؟ للقنصلية؟", "c'est où ? à la commune ?", "wach f lmo9ata3a?"])
+def test_a_place_where_it_is_done_names_no_procedure(kb: KnowledgeBase, message: str) -> None:
+    hits = [Hit("consular-registration", 20.0, names=7.0, grams=40.0), Hit("laissez-passer-mre", 9.0)]
+    assert turn(kb, message, "laissez-passer-mre", hits) == Resolution("laissez-passer-mre", "stay")
