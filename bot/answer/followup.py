@@ -31,6 +31,7 @@ from bot.understand.aspects import detect_aspects, without_aspects
 from bot.understand.intent import looks_like_followup
 from bot.understand.normalize import normalize
 from bot.understand.on_behalf import says_on_behalf, someone_may
+from bot.understand.pointing import points_back
 from bot.understand.variants import PRIORITY, negated_variants, variant_cues
 
 # How a correction opens ("non, ...", "la, machi ...", "لا، أقصد ...", "pardon, je voulais dire ...").
@@ -224,8 +225,10 @@ def resolve(
     if correction:
         after = next((h.procedure_id for h in hits if h.procedure_id != previous), None)
         return Resolution(after, "correction") if after else Resolution(None, "new")
-    # An aspect of the procedure ("et ça coûte combien ?", "w les documents ?") is asked about it.
-    if short and (detect_aspects(message) or not _elsewhere(message, previous, hits)):
+    # A pronoun pointing back ("wach khassha tkon jdida?", "comment la renouveler ?", "نديرها فين؟") or
+    # an aspect ("et ça coûte combien ?", "w les documents ?") is asked about the procedure.
+    pointing = points_back(message)
+    if (short or pointing) and (pointing or detect_aspects(message) or not _elsewhere(message, previous, hits)):
         return Resolution(previous, "stay")
     return Resolution(None, "new")
 

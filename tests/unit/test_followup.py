@@ -200,3 +200,9 @@ def test_a_person_who_may_act_naming_the_familys_noun_stays(kb: KnowledgeBase) -
 def test_a_place_where_it_is_done_names_no_procedure(kb: KnowledgeBase, message: str) -> None:
     hits = [Hit("consular-registration", 20.0, names=7.0, grams=40.0), Hit("laissez-passer-mre", 9.0)]
     assert turn(kb, message, "laissez-passer-mre", hits) == Resolution("laissez-passer-mre", "stay")
+
+
+def test_a_long_turn_pointing_back_stays_although_search_finds_another_procedure(kb: KnowledgeBase) -> None:
+    hits = [Hit("passport-renewal", 12.0, names=3.6, grams=20.0), Hit("vehicle-registration-new", 11.0, names=4.8)]
+    message = "wach khassha tkon jdida ola l9dima tkfi?"
+    assert turn(kb, message, "residence-certificate", hits) == Resolution("residence-certificate", "stay")
