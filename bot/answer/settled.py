@@ -1,13 +1,14 @@
 """Whether a message already settles a choice between close procedures by saying one of them by name.
 
 A clarification between neighbours is worth asking when the message could mean either. Two of its
-reasons are contradicted by a name said whole: a near tie of scores ("X" scored close to "Y" although
-the message says "X"'s name of two words or more), and "a document not named" when the document's noun
-is the head of a name the message says ("un certificat de résidence", "chahada dyal l7ayat", "شهادة
-الحياة": the certificate is named, not "some certificate"). Asking again would cost the citizen a turn.
-One-word names ("passeport", "CIN") are a family's noun: beside a variant word, in a tie between
-families, they say which family's variant ("ma CIN expire bientôt" -> the CNIE's renewal, not the
-passport's). A topic named with nothing more, and "X or Y", are real questions: left as they are.
+reasons are contradicted by what the message says: "a document not named" when the document's noun is
+the head of a name of two words or more the message says whole ("un certificat de résidence", "chahada
+dyal l7ayat", "شهادة الحياة": that certificate is named, not "some certificate"); and a near tie between
+two families' procedures when the message says one family's noun beside a variant word ("ma CIN expire
+bientôt" -> the CNIE's renewal, not the passport's), or when it asks a fact (a fee, a delay) of one
+option named whole ("combien coûte le certificat de résidence ?"). Asking would cost the citizen a
+turn. A bare name in a near tie, a topic named with nothing more, a family's noun alone, and "X or Y"
+stay questions.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import cache
 from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
 from bot.understand.analysis import analyze
+from bot.understand.aspects import detect_aspects
 from bot.understand.variants import named_variant, variant_cues
 
 MIN_NAME_WORDS = 2  # content words of a name that says a procedure rather than a family's noun
@@ -53,9 +55,11 @@ def _names_said(words: set[str], kb: KnowledgeBase, procedure: str, head: bool) 
 def settled_by_name(message: str, options: tuple[str, ...], reason: str, kb: KnowledgeBase) -> str | None:
     """The one option whose name the message says whole, when that contradicts the clarification's
     reason; else None."""
+    words = name_words(message)
+    if reason == "tie" and not detect_aspects(message):
+        return _family_variant(message, words, options, kb)
     if reason not in ("tie", "no_document_named"):
         return None
-    words = name_words(message)
     head = reason == "no_document_named"
     said = [pid for pid in options if pid in kb.procedures and _names_said(words, kb, pid, head)]
     if len(said) == 1:

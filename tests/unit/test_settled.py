@@ -39,6 +39,9 @@ TAX = ("tax-compliance-certificate", "attestation-residence-fiscale", "non-taxat
             "no_document_named",
             None,
         ),
+        # A near tie is not settled by a name said whole, unless a fact is asked of it.
+        ("certificat de résidence", RESIDENCE, "tie", None),
+        ("combien coûte le certificat de résidence ?", RESIDENCE, "tie", "residence-certificate"),
         # A topic named with nothing more, a family's noun, "X or Y": real questions.
         ("une attestation des impôts", TAX, "topic", None),
         (
