@@ -42,7 +42,7 @@ _CORRECTION = (
 )
 # Latin "la" is Darija's "no" only before a comma or another word of correction ("la, machi", "la 9sdt"),
 # not the French article ("et pour la cin ?").
-_LATIN_NO = re.compile(r"^la\s*(?:,|\s(?:machi|mashi|ma\s|9sdi|9sdt|qsdi|ana\s|rah|raha|lla))")
+_LATIN_NO = re.compile(r"^la\s*(?:,|\s(?:machi|mashi|ma\s|9sdi|9sdt|qsdi|ana\s|rah|raha|lla|la|smh|smah|sme7|sma7))")
 
 
 # "had lkhdma", "هاد الشي", "cette démarche", "هذه الوثيقة": a generic noun pointing back at the
@@ -110,11 +110,19 @@ def named(message: str, hits: list[Hit], kb: KnowledgeBase, settings: Settings) 
     top = hits[0] if hits else None
     if top is None:
         return None
+    # A procedure ranked just below that the turn names far better than the top ("w l'aide au logement,
+    # wach khass RSU?": the housing aid, not the RSU the conversation is on).
+    best = max(hits[:3], key=lambda h: h.names)
+    if best.names >= settings.followup_names and best.names >= _NAMES_LEAD * top.names:
+        return best
     if top.names >= settings.followup_names or (top.grams >= settings.followup_grams and _grams_lead(top, hits, kb)):
         return top
-    if top.names > 0 and _says_a_name(message, kb, top.procedure_id):
-        return top
-    return None
+    # In a short turn, one of the first hits whose name is said whole ("Et pour le passeport c'est
+    # pareil ?" when search ranked a neighbour first).
+    return next((h for h in hits[:3] if h.names > 0 and _says_a_name(message, kb, h.procedure_id)), None)
+
+
+_NAMES_LEAD = 1.5  # names BM25 of a lower hit over the top's that says the turn names it instead
 
 
 def _grams_lead(top: Hit, hits: list[Hit], kb: KnowledgeBase) -> bool:

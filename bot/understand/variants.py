@@ -40,7 +40,7 @@ def _patterns() -> dict[Variant, re.Pattern[str]]:
 
 # And, then, with, for, like, the: "وتقطع", "فالخارج", "لولدي", "بالتجديد".
 _ARABIC_LEAD = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])(?=[\u0600-\u06ff])|[وف](?=[\u0600-\u06ff]))?"
-_ENDING = r"(?:(?<=[\u0600-\u06ff])(?:تها|ته|تو|ت|ها|و)|(?<=[a-z])(?:tha|to|ha))?"
+_ENDING = r"(?:(?<=[\u0600-\u06ff])(?:تها|ته|تو|ت|ها|و)|(?<=[a-z])(?:tha|to|ha|ou|o))?"
 
 
 # A family without a variant of the name the message gives takes the nearest one: a lost carte grise
@@ -82,10 +82,20 @@ def negated_variants(message: str) -> set[Variant]:
     }
 
 
+# Darija's renewal verb in Latin letters however its vowels and doubled letters are spelt, with its
+# person prefix and object ("njdd", "nejded", "ytjdded", "kanjeddedha", "njddo"); not "jdid" (new),
+# nor "jeddi" (my grandfather).
+_RENEW_ROOT = re.compile(
+    r"(?<![\w])(?:(?:ka|ta|gha)?[nty][ae]?t?[ae]?jj?[ae]?dd?[ae]?d|j[ae]?dd[ae]?dt?)(?:o|ou|ha|to|tha|hom|iw|ouha)?(?![\w])"
+)
+
+
 def variant_cues(message: str) -> set[Variant]:
     """The variants a message names (empty when it names none)."""
     text = normalize(message)
     found = {variant for variant, pattern in _patterns().items() if pattern.search(text)}
     if AGE.search(text):
         found.add("minor")
+    if _RENEW_ROOT.search(text):
+        found.add("renewal")
     return found

@@ -206,3 +206,25 @@ def test_a_long_turn_pointing_back_stays_although_search_finds_another_procedure
     hits = [Hit("passport-renewal", 12.0, names=3.6, grams=20.0), Hit("vehicle-registration-new", 11.0, names=4.8)]
     message = "wach khassha tkon jdida ola l9dima tkfi?"
     assert turn(kb, message, "residence-certificate", hits) == Resolution("residence-certificate", "stay")
+
+
+def test_a_lower_hit_named_far_better_than_the_top_is_the_one_asked(kb: KnowledgeBase) -> None:
+    hits = [Hit("rsu-registration", 30.0, names=7.1, grams=40.0), Hit("housing-aid", 28.0, names=12.3, grams=50.0)]
+    found = turn(kb, "w l'aide au logement, wach khass RSU?", "rsu-registration", hits)
+    assert found == Resolution("housing-aid", "switch")
+
+
+def test_a_short_turn_saying_a_lower_hits_family_noun_switches_keeping_the_variant(kb: KnowledgeBase) -> None:
+    hits = [
+        Hit("attestation-concordance-mre", 9.0, names=1.0),
+        Hit("passport-minor", 8.9, names=2.1),
+        Hit("passport-first", 8.8, names=2.1),
+    ]
+    found = turn(kb, "Et pour le passeport c'est pareil ?", "cnie-renewal", hits)
+    assert found == Resolution("passport-renewal", "switch")
+
+
+def test_a_correction_that_denies_the_child_names_the_renewal(kb: KnowledgeBase) -> None:
+    hits = [Hit("passport-minor", 20.0, names=3.6), Hit("attestation-concordance-mre", 18.0, names=3.2)]
+    message = "la smh lia, machi l wldi, l rasi ana, 3ndi wa7d 9dim bghit njddo"
+    assert turn(kb, message, "passport-minor", hits) == Resolution("passport-renewal", "variant")

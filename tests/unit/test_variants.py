@@ -157,3 +157,23 @@ def test_endings_do_not_make_other_words_variants() -> None:
     assert variant_cues("mon volet est casse, et le passeport ?") == set()  # not "vole" + -t
     # Replacing one's own paper licence is no foreign one: "exchange" words take no ending.
     assert "foreign" not in variant_cues("أحمل رخصة ورقية قديمة، هل يلزمني استبدالها؟")
+
+
+@pytest.mark.parametrize(
+    ("message", "variant"),
+    [
+        ("bghit njdd lbtaka dyali", "renewal"),
+        ("kanjeddedha kol 10 snin", "renewal"),
+        ("3ndi wa7d 9dim bghit njddo", "renewal"),
+        ("w ila kan mdi3?", "lost"),
+        ("permis de conduire, kifach ndouzo?", "first"),
+        ("je veux passer le permis B", "first"),
+    ],
+)
+def test_the_renewal_root_and_more_spellings_in_latin_letters(message: str, variant: str) -> None:
+    assert variant in variant_cues(message)
+
+
+@pytest.mark.parametrize("message", ["lwald jdid", "jeddi mrid", "jdida"])
+def test_new_and_a_grandfather_are_not_a_renewal(message: str) -> None:
+    assert "renewal" not in variant_cues(message)
