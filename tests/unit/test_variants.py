@@ -177,3 +177,21 @@ def test_the_renewal_root_and_more_spellings_in_latin_letters(message: str, vari
 @pytest.mark.parametrize("message", ["lwald jdid", "jeddi mrid", "jdida"])
 def test_new_and_a_grandfather_are_not_a_renewal(message: str) -> None:
     assert "renewal" not in variant_cues(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "variant"),
+    [
+        ("كم من الوقت تستغرق البطاقة الوطنية الأولى؟", "first"),
+        ("btaka dyali mchat", "lost"),
+        ("شحال كياخد الدوبليكاتا ديال البيرمي؟", "duplicate"),
+    ],
+)
+def test_the_first_card_gone_and_a_duplicata(message: str, variant: str) -> None:
+    assert variant in variant_cues(message)
+
+
+@pytest.mark.parametrize("message", ["kifach ndir?", "bghit ndir lpaspor", "mcha khoya l9iyada"])
+def test_doing_or_going_names_no_variant(message: str) -> None:
+    # "ndir lpaspor" may be a first passport or any other: the clarification asks (bench/data/clarify.jsonl).
+    assert not {"first", "lost"} & variant_cues(message)
