@@ -30,6 +30,8 @@ _EXPLICIT = (
     "peut la retirer|peut faire les demarches|peut signer|peut le recuperer|peut la recuperer|"
     "f blasti|fblasti|f blasto|fblasto|f blastha|f blasthom|blasti|blasto|blastha|blasthom|blastek|"
     "ydirha lia|ydiha lia|yjibouli|yjibha lia|tjibha lia|yjibhom lia|yakhodha|takhodha|ytalebha|"
+    "yjib lia|yjib liya|yakhod lia|yakhod liya|ydir lia|ydir liya|ydirha liya|yjibha liya|yjibhali|"
+    "yakhodhali|ydirhali|ysse7bha|ysa7bha|ysa7ebha|ysaybha liya|f plasti|f plasto|f plastha|fplasti|"
     "ytlebha|y9der ymchi|t9der tmchi|y9der yjib|t9der tjib|tsigner|ysigner|bla ma nmchi|bla ma nji|"
     "bla ma nhder|wkala|lwkala|tawkil|ntwakel|nsifet chi|nsift chi|nsifto|بلاصتي|بلاصتو|بلاصتها|"
     "بلاصتهم|فبلاصتي|فبلاصتو|فبلاصتها|نيابه عني|نيابه عنه|نيابه عنها|بالنيابه|نيابه|مكاني|مكانه|"
@@ -60,6 +62,7 @@ _AGENT = (
     "اي شخص|قريبي|عمي|خالي"
 )
 _MAY = (
+    "i9der|i9dar|i9dr|iqder|imken|imkn|y9edr|t9edr|y9edro|"
     "y9dar|t9dar|yqdar|tqdar|ykder|tkder|ykdar|tkdar|y9adar|t9adar|n9dar|nqdar|y9dro|yqdro|ymken|yemken|"
     "mmkn|mumkin|momken|autorise|autorisee|le droit de|le droit d|بامكان|بامكانه|بامكانها|يسمح|تسمح|مسموح|يحق|"
     "تحق|حقه|حقها|يقدرو|تقدري|نقدرو|يمدي|ينفع|"

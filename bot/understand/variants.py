@@ -90,12 +90,17 @@ _RENEW_ROOT = re.compile(
 )
 
 
+# French renewal words however spelt or conjugated ("renouveller", "renouvlé", "nrenouvliha",
+# "expiration", "périmés").
+_RENEW_FR = re.compile(r"(?<![\w])(?:n|t|y|kan|kat)?r[ei]nouv[a-z]*|(?<![\w])(?:expir(?!ation)|perim)[a-z]*")
+
+
 def variant_cues(message: str) -> set[Variant]:
     """The variants a message names (empty when it names none)."""
     text = normalize(message)
     found = {variant for variant, pattern in _patterns().items() if pattern.search(text)}
     if AGE.search(text):
         found.add("minor")
-    if _RENEW_ROOT.search(text):
+    if _RENEW_ROOT.search(text) or _RENEW_FR.search(text):
         found.add("renewal")
     return found

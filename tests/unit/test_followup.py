@@ -228,3 +228,10 @@ def test_a_correction_that_denies_the_child_names_the_renewal(kb: KnowledgeBase)
     hits = [Hit("passport-minor", 20.0, names=3.6), Hit("attestation-concordance-mre", 18.0, names=3.2)]
     message = "la smh lia, machi l wldi, l rasi ana, 3ndi wa7d 9dim bghit njddo"
     assert turn(kb, message, "passport-minor", hits) == Resolution("passport-renewal", "variant")
+
+
+@pytest.mark.parametrize(
+    "message", ["wach baba y9dr ydir liya f blasti?", "wach khoya i9der ymchi", "mrati t9edr tjibha"]
+)
+def test_more_spellings_of_may_and_for_me(message: str) -> None:
+    assert someone_may(message) or says_on_behalf(message)

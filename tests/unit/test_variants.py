@@ -195,3 +195,14 @@ def test_the_first_card_gone_and_a_duplicata(message: str, variant: str) -> None
 def test_doing_or_going_names_no_variant(message: str) -> None:
     # "ndir lpaspor" may be a first passport or any other: the clarification asks (bench/data/clarify.jsonl).
     assert not {"first", "lost"} & variant_cues(message)
+
+
+@pytest.mark.parametrize(
+    "message", ["je dois renouveller ma cin", "nrenouvliha had l3am", "la carte est périmée", "elle a expiré"]
+)
+def test_french_renewal_words_however_spelt(message: str) -> None:
+    assert "renewal" in variant_cues(message)
+
+
+def test_an_expiry_date_asked_is_no_renewal() -> None:
+    assert "renewal" not in variant_cues("quelle est la date d'expiration ?")
