@@ -73,10 +73,11 @@ def guard_intent(ctx: Context, settings: Settings) -> None:
         ctx.trace["override_ignored"] = True
 
 
-def check_scope(ctx: Context, settings: Settings, named: bool = False) -> None:
+def check_scope(ctx: Context, settings: Settings, named: bool = False, asked: bool = False) -> None:
     """Not ours: off topic, a procedure the base lacks (the national portal), or an opinion to decline
     (answered after one line when the message also asks a procedure it names). ``named``: the message
-    names a family of our procedures (bot/answer/clarify.py), which keeps it ours however short."""
+    names a family of our procedures (bot/answer/clarify.py), which keeps it ours however short;
+    ``asked``: it asks a fact of a procedure it names whole, which keeps it from "off topic"."""
     verdict = scope_decision(ctx.ours, ctx.scope, settings)
     probabilities = {k: round(v, 3) for k, v in ctx.scope.items()}
     ctx.trace["scope"] = {"verdict": verdict.kind, "reason": verdict.reason, **probabilities}
@@ -87,7 +88,8 @@ def check_scope(ctx: Context, settings: Settings, named: bool = False) -> None:
             ctx.preface = "declined_line"
             return
         raise Stop(AnswerStatus.DECLINED)
-    if verdict.kind != "in" and not named and not ctx.trace.get("override_ignored"):
+    kept = named or (asked and verdict.kind == "off") or ctx.trace.get("override_ignored")
+    if verdict.kind != "in" and not kept:
         found = social_fallback(ctx.message, ctx.lang) if verdict.kind == "off" else None
         if found is not None:
             reply_social(ctx, found)

@@ -20,7 +20,7 @@ from bot.answer.context import Context, Stop
 from bot.answer.followup import resolve
 from bot.answer.guard import strip_foreign_links
 from bot.answer.llm import phrase_with_llm
-from bot.answer.settled import settled_by_name
+from bot.answer.settled import asks_of_name, settled_by_name
 from bot.config import Settings
 from bot.conversation import Conversation
 from bot.ports import Generator
@@ -156,7 +156,10 @@ class Pipeline:
         # ("lwra9a dyal sawabi9"), is about it however short it is.
         names = ctx.hits[0].names >= self.settings.clarify_min_names or neighbours.reason.endswith("topic")
         named = bool(neighbours.ask or neighbours.choose) and names
-        check_scope(ctx, self.settings, named)
+        # A fact asked of a procedure named whole ("wach kayn des frais f certificat de residence") is ours
+        # unless the scope model finds a procedure the base lacks.
+        asked = bool(ctx.aspects) and asks_of_name(ctx.message, ctx.kb, ctx.hits[0].procedure_id)
+        check_scope(ctx, self.settings, named, asked)
 
     def decide(self, ctx: Context) -> None:
         chosen = ctx.kb.by_title(ctx.message)

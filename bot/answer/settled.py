@@ -18,7 +18,7 @@ from functools import cache
 from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
 from bot.understand.analysis import analyze
-from bot.understand.aspects import detect_aspects
+from bot.understand.aspects import detect_aspects, without_aspects
 from bot.understand.variants import named_variant, variant_cues
 
 MIN_NAME_WORDS = 2  # content words of a name that says a procedure rather than a family's noun
@@ -35,9 +35,24 @@ def _document_stems() -> frozenset[str]:
 
 
 def name_words(text: str) -> set[str]:
-    """Content words, also without a glued Darija article ("lpatente", "l'amo")."""
+    """Content words, also without a glued Darija article ("lpatente", "l'amo") or a glued Arabic
+    particle ("فشهادة", "بشهادة", "لشهادة")."""
     tokens = set(analyze(text))
-    return tokens | {t[1:] for t in tokens if t.startswith("l") and len(t) > 4}
+    latin = {t[1:] for t in tokens if t.startswith("l") and len(t) > 4}
+    return tokens | latin | {t[1:] for t in tokens if t[0] in "فبلو" and len(t) > 4}
+
+
+def asks_of_name(message: str, kb: KnowledgeBase, procedure: str) -> bool:
+    """Besides the words that ask an aspect, the message says nothing but one of the procedure's names
+    of two words or more ("wach kayn des frais f certificat de residence", "ما هي تكاليف إحداث شركة؟";
+    not "combien coûte la carte d'identité professionnelle ?", a procedure the base lacks)."""
+    rest = without_aspects(message)
+    words, said = name_words(rest), set(analyze(rest))
+    for name in names_of(kb.procedures[procedure]):
+        own = name_words(name)
+        if len(set(analyze(name))) >= MIN_NAME_WORDS and own <= words and all(w in own or w[1:] in own for w in said):
+            return True
+    return False
 
 
 def _names_said(words: set[str], kb: KnowledgeBase, procedure: str, head: bool) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.settled import settled_by_name
+from bot.answer.settled import asks_of_name, settled_by_name
 from bot.knowledge.loading import load_knowledge
 from bot.search.served import KnowledgeBase
 from tests.conftest import ROOT
@@ -61,3 +61,19 @@ def test_a_name_said_whole_settles_a_tie_or_an_unnamed_document(
     kb: KnowledgeBase, message: str, options: tuple[str, ...], reason: str, chosen: str | None
 ) -> None:
     assert settled_by_name(message, options, reason, kb) == chosen
+
+
+@pytest.mark.parametrize(
+    ("message", "procedure", "asked"),
+    [
+        ("wach kayn des frais f certificat de residence", "residence-certificate", True),
+        ("واش كاين شي خلاص فشهادة السكنى؟", "residence-certificate", True),
+        ("ما هي تكاليف إحداث شركة؟", "company-creation", True),
+        # A qualifier beside the name: a procedure the base may lack, left to the scope model.
+        ("combien coûte la carte d'identité professionnelle ?", "cnie-renewal", False),
+    ],
+)
+def test_a_fact_asked_of_a_name_said_whole_and_nothing_else(
+    kb: KnowledgeBase, message: str, procedure: str, asked: bool
+) -> None:
+    assert asks_of_name(message, kb, procedure) is asked

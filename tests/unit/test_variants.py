@@ -168,6 +168,7 @@ def test_endings_do_not_make_other_words_variants() -> None:
         ("w ila kan mdi3?", "lost"),
         ("permis de conduire, kifach ndouzo?", "first"),
         ("je veux passer le permis B", "first"),
+        ("passer mon permis b", "first"),
     ],
 )
 def test_the_renewal_root_and_more_spellings_in_latin_letters(message: str, variant: str) -> None:
