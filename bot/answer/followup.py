@@ -200,6 +200,7 @@ def resolve(
     other = named(message, hits, kb, settings)
     if other is not None and only_a_place(message):
         other = None  # "فين نمشي؟ للقنصلية؟": where to go, not the consulate's own procedure
+    pointing = points_back(message)
     strong = other is not None and other.names >= 2 * settings.followup_names
     # The variant the conversation is on is not news ("non, pas la première fois, le renouvellement").
     own = kb.procedures[previous].variant
@@ -235,7 +236,6 @@ def resolve(
         return Resolution(after, "correction") if after else Resolution(None, "new")
     # A pronoun pointing back ("wach khassha tkon jdida?", "comment la renouveler ?", "نديرها فين؟") or
     # an aspect ("et ça coûte combien ?", "w les documents ?") is asked about the procedure.
-    pointing = points_back(message)
     if (short or pointing) and (pointing or detect_aspects(message) or not _elsewhere(message, previous, hits)):
         return Resolution(previous, "stay")
     return Resolution(None, "new")

@@ -31,6 +31,7 @@ _FRENCH = (
     r"pour)\s+(?:on\s+|je\s+|il\s+)?(?:la|le|les|l')\s*[a-z]+(?:er|ir|re)"
     r"|(?:est|doit|sera|peut|faut|dure|coute|reste|expire)[\s-]+(?:t-)?(?:elle|il)"
     r"|elle\s+(?:est|doit|sera|dure|coute|reste|expire|vaut|se)"
+    r"|(?:ca|cela)\s+(?:change|coute|prend|dure|se fait|se passe|vaut|reste|concerne|s'applique|depend)"
 )
 _POINTS_BACK = re.compile(rf"(?<![\w'])(?:{_LATIN}|{_ARABIC}|{_FRENCH})(?![\w])")
 

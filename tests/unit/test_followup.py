@@ -235,3 +235,4 @@ def test_a_correction_that_denies_the_child_names_the_renewal(kb: KnowledgeBase)
 )
 def test_more_spellings_of_may_and_for_me(message: str) -> None:
     assert someone_may(message) or says_on_behalf(message)
+

@@ -36,3 +36,8 @@ def test_a_pronoun_on_a_verb_or_a_preposition_points_back(message: str) -> None:
 )
 def test_a_question_without_a_pronoun_does_not(message: str) -> None:
     assert not points_back(message)
+
+
+def test_ca_before_a_verb_points_back_but_not_an_ok() -> None:
+    assert points_back("ça coûte combien ?")
+    assert not points_back("ça marche merci")
