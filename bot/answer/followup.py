@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.answer.settled import name_words
+from bot.answer.topics import TOPICS
 from bot.config import Settings
 from bot.knowledge.schema import Variant
 from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
+from bot.understand.abroad import says_abroad
 from bot.understand.aspects import detect_aspects, without_aspects
 from bot.understand.intent import looks_like_followup
 from bot.understand.normalize import normalize
@@ -184,6 +186,33 @@ def resolve(
 ) -> Resolution:
     """``previous``: the procedure the conversation is about; ``offered``: the options of a
     clarification the previous turn asked."""
+    found = _resolve(message, previous, kb, hits, settings, offered)
+    return _lost_abroad(found, message, previous, kb, hits)
+
+
+# A passport lost abroad is replaced, to come home, by the consulate's laissez-passer.
+_PASSPORT_LOST, _LAISSEZ_PASSER = "passport-lost", "laissez-passer-mre"
+_ABROAD_TOPIC = "abroad"
+
+
+def _lost_abroad(
+    found: Resolution, message: str, previous: str | None, kb: KnowledgeBase, hits: list[Hit]
+) -> Resolution:
+    """A lost passport while abroad ("وإلا كنت فإسبانيا؟" after a lost passport; "والباسبور ديالي ضاع" in a
+    conversation about a Moroccan abroad's procedure) is the laissez-passer's case."""
+    if previous is None or _LAISSEZ_PASSER not in kb.procedures or found.reason == "ask":
+        return found
+    named_lost = "lost" in variant_cues(message) and _PASSPORT_LOST in [h.procedure_id for h in hits[:3]]
+    if found.procedure != _PASSPORT_LOST and not named_lost:
+        return found
+    if says_abroad(message) or previous in TOPICS[_ABROAD_TOPIC].procedures:
+        return Resolution(_LAISSEZ_PASSER, "variant")
+    return found
+
+
+def _resolve(
+    message: str, previous: str | None, kb: KnowledgeBase, hits: list[Hit], settings: Settings, offered: list[str]
+) -> Resolution:
     denied = negated_variants(message)
     wanted = [v for v in PRIORITY if v in variant_cues(message) and v not in denied]
     if offered:

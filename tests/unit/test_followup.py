@@ -236,3 +236,14 @@ def test_a_correction_that_denies_the_child_names_the_renewal(kb: KnowledgeBase)
 def test_more_spellings_of_may_and_for_me(message: str) -> None:
     assert someone_may(message) or says_on_behalf(message)
 
+
+
+def test_a_passport_lost_abroad_is_the_laissez_passers_case(kb: KnowledgeBase) -> None:
+    hits = [Hit("laissez-passer-mre", 9.0, names=1.2), Hit("mre-customs", 8.0, names=1.0)]
+    found = turn(kb, "وإلا كنت فإسبانيا وبغيت نرجع دغيا؟", "passport-lost", hits)
+    assert found == Resolution("laissez-passer-mre", "variant")
+    lost = [Hit("passport-lost", 20.0, names=3.7), Hit("laissez-passer-mre", 19.0, names=4.0)]
+    found = turn(kb, "والباسبور ديالي ضاع تما، كيفاش ندخل؟", "mre-customs", lost)
+    assert found == Resolution("laissez-passer-mre", "variant")
+    # At home, a lost passport is the lost passport's procedure.
+    assert turn(kb, "w ila tsre9 lia lpaspor?", "passport-renewal", lost).procedure == "passport-lost"
