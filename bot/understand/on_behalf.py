@@ -30,6 +30,7 @@ _EXPLICIT = (
     "peut la retirer|peut faire les demarches|peut signer|peut le recuperer|peut la recuperer|"
     "f blasti|fblasti|f blasto|fblasto|f blastha|f blasthom|blasti|blasto|blastha|blasthom|blastek|"
     "ydirha lia|ydiha lia|yjibouli|yjibha lia|tjibha lia|yjibhom lia|yakhodha|takhodha|ytalebha|"
+    "nwkkel|nwekkel|nwakkel|nwakel|nwkel|nwekel|bdali|bdalo|bdalha|f bdali|fbdali|بدالي|فبدالي|بدالو|بدالها|"
     "yjib lia|yjib liya|yakhod lia|yakhod liya|ydir lia|ydir liya|ydirha liya|yjibha liya|yjibhali|"
     "yakhodhali|ydirhali|ysse7bha|ysa7bha|ysa7ebha|ysaybha liya|f plasti|f plasto|f plastha|fplasti|"
     "ytlebha|y9der ymchi|t9der tmchi|y9der yjib|t9der tjib|tsigner|ysigner|bla ma nmchi|bla ma nji|"
@@ -43,6 +44,7 @@ _EXPLICIT = (
 # Someone who could act for the citizen (not a child: "wach weldi y9der ydir passport" is about the
 # child's own document, and a child named moves a family to its minor's variant).
 _AGENT = (
+    "chi 7ad|chi wa7d|wa7d akhor|7ad akhor|chi had akhor|5oya|5ouya|5ay|5ti|5oti|"
     "mon conjoint|ma conjointe|une personne de confiance|mon beau frere|ma belle soeur|mon beau pere|"
     "ma belle mere|mon neveu|ma niece|mon petit fils|ma petite fille|un collegue|mon employeur|"
     "mon patron|mon associe|le garage|une agence|chi had|chi wahed|ay wa7ed|wa7ed akhor|"
@@ -91,7 +93,7 @@ _KIN_AR = (
     r"جار|جارت|عم|عمت|خال|خالت|والد|والدت|قريب|قريبت|نسيب|نسيبت|جد|جدت|محامي|موثق)(?:ي|يا|ه|ها|و|نا|كم)"
 )
 _KIN_LATIN = (
-    r"l?(?:kh[ou]?(?:ya|ti|to|ha|h|k)|khouti|khoti|khti|kht(?:ha|o|k)|mrat(?:i|o|ou|k)|rajl(?:i|ha|ek)|"
+    r"l?(?:(?:kh|5)[ou]?(?:ya|ti|to|ha|h|k)|(?:kh|5)outi|(?:kh|5)oti|(?:kh|5)ti|(?:kh|5)t(?:ha|o|k)|mrat(?:i|o|ou|k)|rajl(?:i|ha|ek)|"
     r"bba(?:h|ha|k)?|mm(?:i|ah|ha|ek|ti)|mimti|jart(?:i|o|ha)|sd[i]?9(?:i|ti)|sa7bt?(?:i|o|ha)|"
     r"wlad 3ammi|bnt (?:3ammi|khalti|khali)|bent (?:3ammi|khalti|khali)|jdd(?:i|ati)|nsib(?:i|ti)|"
     r"l?walid(?:a|i|ti)?|l3ayla|l3a2ila|l3ai?la)"

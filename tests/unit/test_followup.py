@@ -231,7 +231,15 @@ def test_a_correction_that_denies_the_child_names_the_renewal(kb: KnowledgeBase)
 
 
 @pytest.mark.parametrize(
-    "message", ["wach baba y9dr ydir liya f blasti?", "wach khoya i9der ymchi", "mrati t9edr tjibha"]
+    "message",
+    [
+        "wach baba y9dr ydir liya f blasti?",
+        "wach khoya i9der ymchi",
+        "mrati t9edr tjibha",
+        "wach 5ouya y9der ymchi?",
+        "wach n9der nwkkel chi 7ad?",
+        "ymchi bdali",
+    ],
 )
 def test_more_spellings_of_may_and_for_me(message: str) -> None:
     assert someone_may(message) or says_on_behalf(message)
