@@ -11,6 +11,9 @@
 - A correction ("non, je parle du renouvellement", "la, machi awel merra", "لا، أقصد...") drops the
   procedure it corrects: a variant it names, or the next procedure search found.
 - After a clarification that chose nothing, a variant or a proxy question asks the same choice again.
+- A pronoun pointing back keeps the procedure however long the turn ("wach khassha tkon jdida?",
+  ``bot.understand.pointing``); a place alone names none ("فين نمشي؟ للقنصلية؟"); a passport lost abroad
+  is the laissez-passer's case.
 
 Everything else is a new question, answered as a first turn would be.
 """
