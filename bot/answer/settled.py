@@ -44,7 +44,7 @@ def name_words(text: str) -> set[str]:
 
 def asks_of_name(message: str, kb: KnowledgeBase, procedure: str) -> bool:
     """Besides the words that ask an aspect, the message says nothing but one of the procedure's names
-    of two words or more ("wach kayn des frais f certificat de residence", "ما هي تكاليف إحداث شركة؟";
+    of two words or more ("wach kayn des frais f certificat de residence", "ما هي رسوم إحداث شركة؟";
     not "combien coûte la carte d'identité professionnelle ?", a procedure the base lacks)."""
     rest = without_aspects(message)
     words, said = name_words(rest), set(analyze(rest))

@@ -92,7 +92,7 @@ _RENEW_ROOT = re.compile(
 
 # French renewal words however spelt or conjugated ("renouveller", "renouvlé", "nrenouvliha",
 # "expiration", "périmés").
-_RENEW_FR = re.compile(r"(?<![\w])(?:n|t|y|kan|kat)?r[ei]nouv[a-z]*|(?<![\w])(?:expir(?!ation)|perim)[a-z]*")
+_RENEW_FR = re.compile(r"(?<![\w])(?:n|t|y|kan|kat)?r[ei]nouv[a-z]*|(?<![\w])(?:expir|perim)[a-z]*")
 
 
 def variant_cues(message: str) -> set[Variant]:

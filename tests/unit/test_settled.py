@@ -68,7 +68,7 @@ def test_a_name_said_whole_settles_a_tie_or_an_unnamed_document(
     [
         ("wach kayn des frais f certificat de residence", "residence-certificate", True),
         ("واش كاين شي خلاص فشهادة السكنى؟", "residence-certificate", True),
-        ("ما هي تكاليف إحداث شركة؟", "company-creation", True),
+        ("ما هي رسوم إحداث شركة؟", "company-creation", True),
         # A qualifier beside the name: a procedure the base may lack, left to the scope model.
         ("combien coûte la carte d'identité professionnelle ?", "cnie-renewal", False),
     ],

@@ -203,7 +203,3 @@ def test_doing_or_going_names_no_variant(message: str) -> None:
 )
 def test_french_renewal_words_however_spelt(message: str) -> None:
     assert "renewal" in variant_cues(message)
-
-
-def test_an_expiry_date_asked_is_no_renewal() -> None:
-    assert "renewal" not in variant_cues("quelle est la date d'expiration ?")
