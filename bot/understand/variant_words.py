@@ -83,6 +83,22 @@ _WORDS: dict[Variant, str] = {
         نقل ملكية | مستعملة | مستعمل | mosta3mla | mosta3mel
     """,
 }
+# Spellings added from the follow-up conversations (issue 14, session 5): the first card ("الأولى"),
+# a learner's licence, gone ("mdi3", "X dyali mchat"), a duplicata in Darija script.
+_MORE: dict[Variant, str] = {
+    "first": """
+        الأولى | الاولى | اولى | أولى | passer le permis b | passer mon permis b | ndouz lpermis | ndouz permis |
+        ndewwez | ndowz | ndwez | نداوز | نجوز البيرمي
+    """,
+    "renewal": "tajdid | ttajdid",
+    "lost": """
+        mdi3 | mdiy3 | mdiya3 | mdi3a | mdia3 | mdeya3 | ddi3t | di3t | diya3t | dayya3t | مضيع | مضيعة | ضيعتو |
+        ضيعتها | ضيعت | dyali mcha | dyali mchat | dyali mchaw | mcha lia | mchat lia | mcha mni | mchat mni |
+        ديالي مشا | ديالي مشات | مشا ليا | مشات ليا | مشات مني
+    """,
+    "duplicate": "الدوبليكاتا | دوبليكاتا | doublicata | dublicata | duplikata",
+}
 VARIANT_CUES: dict[Variant, list[str]] = {
-    variant: [" ".join(w.split()) for w in words.split("|") if w.strip()] for variant, words in _WORDS.items()
+    variant: [" ".join(w.split()) for w in f"{words}|{_MORE.get(variant, '')}".split("|") if w.strip()]
+    for variant, words in _WORDS.items()
 }
