@@ -24,11 +24,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.answer.settled import name_words
+from bot.answer.settled import name_words, says_a_name
 from bot.answer.topics import TOPICS
 from bot.config import Settings
 from bot.knowledge.schema import Variant
-from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
 from bot.understand.abroad import says_abroad
@@ -146,7 +145,7 @@ def _says_a_name(message: str, kb: KnowledgeBase, procedure: str) -> bool:
     words = name_words(without_aspects(_BACK_REFERENCE.sub(" ", normalize(message))))
     if not 0 < len(words) <= _SHORT_CONTENT:
         return False
-    return any((name := name_words(n)) and name <= words for n in names_of(kb.procedures[procedure]))
+    return says_a_name(words, kb, procedure)
 
 
 # A family that has no "duplicate" variant covers damage with its "lost" one, and the other way round.

@@ -85,12 +85,13 @@ def settled_by_name(message: str, options: tuple[str, ...], reason: str, kb: Kno
 def _family_variant(message: str, words: set[str], options: tuple[str, ...], kb: KnowledgeBase) -> str | None:
     """In a tie between families, the variant word of the one family whose noun the message says."""
     families = {tuple(sorted(f.values())): f for pid in options if (f := kb.family(pid))}
-    named = [f for f in families.values() if any(_says_any_name(words, kb, pid) for pid in f.values())]
+    named = [f for f in families.values() if any(says_a_name(words, kb, pid) for pid in f.values())]
     if len(named) != 1:
         return None
     variant = named_variant(variant_cues(message), set(named[0]))
     return named[0][variant] if variant else None
 
 
-def _says_any_name(words: set[str], kb: KnowledgeBase, procedure: str) -> bool:
+def says_a_name(words: set[str], kb: KnowledgeBase, procedure: str) -> bool:
+    """One of the procedure's names is said whole among ``words`` (``name_words`` of the message)."""
     return any((name := name_words(n)) and name <= words for n in names_of(kb.procedures[procedure]))
