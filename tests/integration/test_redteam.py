@@ -20,8 +20,8 @@ def _subset(per_category: int = 8) -> list[dict]:
     rows = [json.loads(line) for line in (ROOT / "bench" / "data" / "redteam.jsonl").read_text().splitlines() if line]
     by_category: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
-        # The s5- rows (session 5) are being tuned on now: the gate keeps the rows it was chosen from.
-        if row["split"] == "tune" and not row["id"].startswith("s5-"):
+        # The writers' rows (s5-, s6a-, s6b-) are tuned and trained on: the gate keeps the rows it was chosen from.
+        if row["split"] == "tune" and row["id"].startswith("rt-"):
             by_category[row["category"]].append(row)
     styles = ["fr", "ar", "darija", "arabizi", "mixed", "voice"]
     chosen = []
