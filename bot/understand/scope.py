@@ -40,6 +40,7 @@ CORPORA: dict[str, Label] = {
     "off_topic_more.jsonl": "off",
     "off_topic_arbanking77.jsonl": "off",
     "off_topic_topics3.jsonl": "off",
+    "off_topic_topics4.jsonl": "off",
     "near_domain_examples.jsonl": "near",
     "opinion_examples.jsonl": "opinion",
     # Citizens' questions about our procedures in every style, Arabizi and code-switched as much as

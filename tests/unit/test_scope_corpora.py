@@ -34,9 +34,10 @@ def test_in_scope_questions_name_procedures_of_the_knowledge_base_in_every_style
     assert min(styles["arabizi"], styles["mixed"]) >= styles["fr"]
 
 
-def test_the_new_off_topic_topics_are_written_in_every_style_and_teach_off_topic() -> None:
-    written = rows("off_topic_topics3.jsonl")
-    assert CORPORA["off_topic_topics3.jsonl"] == "off"
+@pytest.mark.parametrize("name", ["off_topic_topics3.jsonl", "off_topic_topics4.jsonl"])
+def test_the_new_off_topic_topics_are_written_in_every_style_and_teach_off_topic(name: str) -> None:
+    written = rows(name)
+    assert CORPORA[name] == "off"
     by_topic: dict[str, set[str]] = {}
     for r in written:
         by_topic.setdefault(r["topic"], set()).add(r["style"])
@@ -52,7 +53,7 @@ def test_the_off_topic_corpora_hold_at_least_1500_messages_over_30_topics_none_s
     assert not topics & novel  # that set measures topics no corpus has
 
 
-@pytest.mark.parametrize("name", ["in_scope_examples.jsonl", "off_topic_topics3.jsonl"])
+@pytest.mark.parametrize("name", ["in_scope_examples.jsonl", "off_topic_topics3.jsonl", "off_topic_topics4.jsonl"])
 def test_no_written_row_is_an_evaluation_question(name: str) -> None:
     """Every split, the fresh one included; a failure says how many, never which (nobody reads fresh rows)."""
     asked = set()
