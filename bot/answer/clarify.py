@@ -28,6 +28,7 @@ from bot.types import Hit
 from bot.understand.analysis import analyze
 from bot.understand.arabizi import arabizi_to_arabic
 from bot.understand.aspects import detect_aspects
+from bot.understand.darija import concept_ids
 from bot.understand.language import detect
 from bot.understand.normalize import normalize
 from bot.understand.variants import named_variant, variant_cues
@@ -65,6 +66,9 @@ class Neighbours:
     ask: tuple[str, ...] = ()
     choose: str | None = None
     reason: str = ""
+    # Asked about a family's own noun said alone, in whatever spelling the lexicon knows ("btaka"); a noun
+    # beside a variant word is left to the scope model (a "permis bateau", a diplomatic passport).
+    said: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,21 +95,32 @@ def between_neighbours(
         return Neighbours()
     top = hits[0]
     family = kb.family(top.procedure_id)
-    if family and sum(h.procedure_id in family.values() for h in hits[:3]) >= 2:
-        variant = named_variant(variant_cues(message), set(family))
+    # The family is what the message is about when its noun is said (the lexicon knows spellings the
+    # names index does not: "btaka", "لباسبور") or when search ranks its procedures first.
+    ranked = bool(family) and sum(h.procedure_id in family.values() for h in hits[:3]) >= 2
+    said = bool(family) and family_said(message, kb, top.procedure_id)
+    if ranked or said:
+        cues = variant_cues(message)
+        variant = named_variant(cues, set(family))
         if variant is not None:
-            return Neighbours(choose=family[variant], reason=f"variant:{variant}")
-        # A longer message says more than the family's noun: let search decide.
+            # A variant word beside a noun search ranks elsewhere ("passeport de service") is left to it.
+            return Neighbours(choose=family[variant], reason=f"variant:{variant}") if ranked else Neighbours()
+        # A longer message says more than the family's noun: let search decide. Said with only words that
+        # name nothing ("أريد أن أستفسر عن الإجراءات المتعلقة بجواز السفر"), it says no more than the noun;
+        # a fact asked ("ch7al lpaspor") or a variant another family has (a child's CNIE) is left to search.
+        if said and not cues and not detect_aspects(message):
+            words = min(words, content_words(message))
         if words <= limits.max_words:
             # A noun broader than the family ("البطاقة", "la carte": which card?) offers the topic's.
             if topic := topic_only(message, top.procedure_id):
-                return Neighbours(ask=_ordered({p: p for p in topic}, hits)[: limits.max_options], reason="topic")
-            return Neighbours(ask=_ordered(family, hits)[: limits.max_options], reason="family")
+                ask = _ordered({p: p for p in topic}, hits)[: limits.max_options]
+                return Neighbours(ask=ask, reason="topic", said=said)
+            return Neighbours(ask=_ordered(family, hits)[: limits.max_options], reason="family", said=said)
         return Neighbours()
+    # The topic's noun alone is ambiguous by itself, even when search ranks one of its procedures far
+    # ahead ("ورقة السوابق": the court's extract, not the police's fiche, for the words it matched).
     if words <= 2 * limits.max_words and (topic := topic_only(message, top.procedure_id)):
-        ranked = [h.procedure_id for h in hits if h.procedure_id in topic]
-        if len(ranked) >= 2:
-            return Neighbours(ask=_ordered({p: p for p in topic}, hits)[: limits.max_options], reason="topic")
+        return Neighbours(ask=_ordered({p: p for p in topic}, hits)[: limits.max_options], reason="topic")
     text = normalize(message)
     within = [h.procedure_id for h in hits[1 : limits.max_options] if h.score >= limits.tie_ratio * top.score]
     if words <= limits.max_words and within:
@@ -121,6 +136,13 @@ def between_neighbours(
     if words <= 2 * limits.max_words and (sides := each_side_names(text, hits, kb)):
         return Neighbours(ask=sides[: limits.max_options], reason="one_or_the_other")
     return Neighbours()
+
+
+def family_said(message: str, kb: KnowledgeBase, procedure: str) -> bool:
+    """The message says the noun of the procedure's family (``KnowledgeBase.family_nouns``)."""
+    proc = kb.procedures.get(procedure)
+    nouns = kb.family_nouns.get(proc.family, frozenset()) if proc and proc.family else frozenset()
+    return not nouns.isdisjoint(concept_ids(message))
 
 
 def each_side_names(text: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[str, ...]:

@@ -154,11 +154,13 @@ class Pipeline:
         neighbours = self._neighbours(ctx)
         # A message that names a procedure ("الباسبور", "cnss"), or one of our topics with nothing more
         # ("lwra9a dyal sawabi9"), is about it however short it is.
+        # ... or says a family's noun in a spelling the names index lacks ("btaka", "لباسبور عافاك").
         names = ctx.hits[0].names >= self.settings.clarify_min_names or neighbours.reason.endswith("topic")
         # A tie alone is what search returns when no procedure fits ("من هو بطل العالم في الشطرنج؟" ties
         # three civil-status cards on one weak word): it names a procedure only when the name is said outright.
         if neighbours.reason == "tie":
             names = ctx.hits[0].names >= self.settings.scope_named_names
+        names = names or neighbours.said
         named = bool(neighbours.ask or neighbours.choose) and names
         # A fact asked of a procedure named whole ("wach kayn des frais f certificat de residence") is ours
         # unless the scope model finds a procedure the base lacks.

@@ -158,7 +158,11 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     stp | 3afak | عافاك | من فضلك | فضلك | الاستفسار | استفسار | استفسر | اود | ارغب | معرفه | اعرف | نعرف |
     n3ref | bghit n3ref | عن | حول | svp merci | merci | شكرا | chokran | nmchi | nmcha | nemchi | نمشي |
     كتبين | تبين | تثبت | كتثبت | katbyen | katbayen | tbayen | tbyen |
+    kifach | kifash | kifch | wra9t | war9t | wr9t | lwra9t |
     propos | concernant | بخصوص | 3la | على | probleme | mochkil | مشكل | مشكله | ma3reftch | معرفتش"""
+
+
+_LATIN_ARTICLE = re.compile(r"(?<![\w'])l(?=[a-z]{3})")
 
 
 @cache
@@ -174,7 +178,15 @@ def _nothing() -> re.Pattern[str]:
 def topic_only(message: str, top: str) -> tuple[str, ...]:
     """The procedures of the topic the message names and says nothing more about, when the best hit
     (``top``) is one of them; empty otherwise."""
-    text = normalize(message)
+    said = normalize(message)
+    # Latin Darija glues the article on ("lcnss", "ldariba"): the topic's noun is read without it too.
+    for text in dict.fromkeys((said, _LATIN_ARTICLE.sub("", said))):
+        if found := _topic_of(text, top):
+            return found
+    return ()
+
+
+def _topic_of(text: str, top: str) -> tuple[str, ...]:
     for name, topic in TOPICS.items():
         names, also = _patterns()[name]
         if top not in topic.procedures or not names.search(text):

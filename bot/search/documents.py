@@ -6,6 +6,8 @@ read them, and the BM25 document counts them twice.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.knowledge.chunking import sections
 from bot.knowledge.schema import ARABIC_RE, Procedure
 from bot.understand.arabizi import arabizi_to_arabic
@@ -21,6 +23,30 @@ def concepts_of(proc: Procedure) -> list[str]:
     """The concepts of each name and citizen's question, counted once per text they appear in."""
     texts = [*names_of(proc), *proc.questions.fr, *proc.questions.ar, *proc.questions.darija]
     return [concept for text in texts for concept in concept_ids(text)]
+
+
+def family_nouns(procedures: Sequence[Procedure]) -> dict[str, frozenset[str]]:
+    """Each family's own nouns, as the Darija lexicon's concepts: those in the names of every one of its
+    procedures (passport, id_card, driving_licence), however a citizen spells them ("لباسبور", "btaka",
+    "lkarta nasyonal"). A concept two families share (the carte grise is a "carte" too) is the one's whose
+    names say it more often."""
+    families: dict[str, list[Procedure]] = {}
+    for proc in procedures:
+        if proc.family:
+            families.setdefault(proc.family, []).append(proc)
+    shared: dict[str, set[str]] = {}
+    share: dict[str, dict[str, float]] = {}
+    for family, members in families.items():
+        said = [[set(concept_ids(name)) for name in names_of(p)] for p in members]
+        shared[family] = set.intersection(*(set().union(*names) for names in said))
+        names = [concepts for member in said for concepts in member]
+        share[family] = {c: sum(c in n for n in names) / len(names) for c in shared[family]}
+    return {
+        family: frozenset(
+            c for c in concepts if all(share[family][c] >= share[other].get(c, 0.0) for other in families)
+        )
+        for family, concepts in shared.items()
+    }
 
 
 def questions_text(proc: Procedure) -> str:

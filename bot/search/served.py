@@ -19,6 +19,7 @@ from bot.knowledge.loading import FileError, load_knowledge
 from bot.knowledge.schema import Procedure
 from bot.ports import Embedder, VectorStore
 from bot.privacy import contacts
+from bot.search.documents import family_nouns
 from bot.search.embedding_cache import EmbeddingCache
 from bot.search.indexing import build_index
 from bot.search.retriever import Retriever
@@ -88,6 +89,11 @@ class KnowledgeBase:
     @cached_property
     def _titles(self) -> dict[str, str]:
         return {normalize(t): p.id for p in self.procedures.values() for t in (p.title.fr, p.title.ar)}
+
+    @cached_property
+    def family_nouns(self) -> dict[str, frozenset[str]]:
+        """Each family's own nouns as lexicon concepts (``documents.family_nouns``)."""
+        return family_nouns(list(self.procedures.values()))
 
     def family(self, procedure_id: str) -> dict[str, str]:
         """The variants of a procedure's family, by variant (``{"first": "passport-first", ...}``);

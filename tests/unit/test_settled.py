@@ -7,6 +7,7 @@ import pytest
 
 from bot.answer.settled import asks_of_name, settled_by_name
 from bot.knowledge.loading import load_knowledge
+from bot.search.documents import family_nouns
 from bot.search.served import KnowledgeBase
 from tests.conftest import ROOT
 
@@ -77,3 +78,11 @@ def test_a_fact_asked_of_a_name_said_whole_and_nothing_else(
     kb: KnowledgeBase, message: str, procedure: str, asked: bool
 ) -> None:
     assert asks_of_name(message, kb, procedure) is asked
+
+
+def test_each_family_has_its_own_nouns() -> None:
+    """A family's noun, as lexicon concepts its members' names all say; shared with another family, the
+    one whose names say it more keeps it (a carte grise is a "carte" too)."""
+    nouns = family_nouns(load_knowledge(ROOT / "knowledge").procedures)
+    assert "passport" in nouns["passport"] and "id_card" in nouns["cnie"] and "id_card" not in nouns["carte-grise"]
+    assert "car_registration" in nouns["carte-grise"] and "driving_licence" in nouns["driving-license"]
