@@ -90,7 +90,11 @@ _MORE: dict[Variant, str] = {
         الأولى | الاولى | اولى | أولى | passer le permis b | passer mon permis b | ndouz lpermis | ndouz permis |
         ndewwez | ndowz | ndwez | نداوز | نجوز البيرمي
     """,
-    "renewal": "tajdid | ttajdid",
+    # ... and the card about to run out ("ghadi tsali", "غادي تسالي", "va expirer"): its renewal.
+    "renewal": """
+        tajdid | ttajdid | ysali | tsali | ysala | tsala | ghaysali | ghatsali | يسالي | تسالي | غايسالي |
+        غاتسالي | قربات تسالي | va expirer | expire bientot | bientot expire
+    """,
     "lost": """
         mdi3 | mdiy3 | mdiya3 | mdi3a | mdia3 | mdeya3 | ddi3t | di3t | diya3t | dayya3t | مضيع | مضيعة | ضيعتو |
         ضيعتها | ضيعت | dyali mcha | dyali mchat | dyali mchaw | mcha lia | mchat lia | mcha mni | mchat mni |

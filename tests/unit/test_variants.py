@@ -17,6 +17,8 @@ from tests.conftest import ROOT
         ("je veux renouveler mon passeport", "renewal"),
         ("bghit njdded lbtaka dyali", "renewal"),
         ("لاكارط ديالي سالات", "renewal"),
+        ("lpermi dyali ghadi ysali", "renewal"),  # about to run out
+        ("البطاقة ديالي غادي تسالي", "renewal"),
         ("كيف أجدد جواز السفر", "renewal"),
         ("j'ai perdu ma CIN", "lost"),
         ("tlfat lia lbtaka", "lost"),
