@@ -31,7 +31,7 @@ from bot.understand.aspects import detect_aspects
 from bot.understand.darija import concept_ids
 from bot.understand.language import detect
 from bot.understand.normalize import normalize
-from bot.understand.variants import named_variant, variant_cues
+from bot.understand.variants import PRIORITY, named_variant, variant_cues
 
 # Nouns that name no document in particular; after an indefinite article, "some", or alone in Arabic.
 _CERTIFICATE = "attestation|certificat|chahada|chhada|shahada|chahade"
@@ -94,13 +94,14 @@ def between_neighbours(
     if not hits:
         return Neighbours()
     top = hits[0]
-    family = kb.family(top.procedure_id)
-    # The family is what the message is about when its noun is said (the lexicon knows spellings the
-    # names index does not: "btaka", "لباسبور") or when search ranks its procedures first.
-    ranked = bool(family) and sum(h.procedure_id in family.values() for h in hits[:3]) >= 2
-    said = bool(family) and family_said(message, kb, top.procedure_id)
+    family, ranked, said = _family(message, hits, kb)
     if ranked or said:
         cues = variant_cues(message)
+        # Torn between two variants ("perdu ou renouvellement ?", "ma3reftch wach njddedha wla ndir jdida"):
+        # asked between them.
+        torn = tuple(family[v] for v in PRIORITY if v in cues and v in family)
+        if len(torn) >= 2 and undecided(message):
+            return Neighbours(ask=torn[: limits.max_options], reason="family", said=said)
         variant = named_variant(cues, set(family))
         if variant is not None:
             # A variant word beside a noun search ranks elsewhere ("passeport de service") is left to it.
@@ -136,6 +137,29 @@ def between_neighbours(
     if words <= 2 * limits.max_words and (sides := each_side_names(text, hits, kb)):
         return Neighbours(ask=sides[: limits.max_options], reason="one_or_the_other")
     return Neighbours()
+
+
+_UNDECIDED = re.compile(
+    r"(?<!\w)(?:wla|ola|wella|walla|ولا|او|ام|ou bien|ou alors|ma3reftch|ma3rftch|manarf|ما عرفتش|معرفتش|"
+    r"ما نعرف|مانعرف|لا اعرف|je sais pas|je ne sais pas|sais pas)(?!\w)"
+)
+_OU = re.compile(r"(?<!\w)ou(?!\w)")
+
+
+def undecided(message: str) -> bool:
+    """The message hesitates: "or" ("ou" in French only: in Latin Darija it is "and"), "I don't know"."""
+    text = normalize(message)
+    return bool(_UNDECIDED.search(text) or (_OU.search(text) and detect(message).style == "fr"))
+
+
+def _family(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dict[str, str], bool, bool]:
+    """The top hit's family, whether search ranks it first (two of the first three hits) and whether its
+    noun is said (the lexicon knows spellings the names index does not: "btaka", "لباسبور")."""
+    family = kb.family(hits[0].procedure_id)
+    if not family:
+        return {}, False, False
+    ranked = sum(h.procedure_id in family.values() for h in hits[:3]) >= 2
+    return family, ranked, family_said(message, kb, hits[0].procedure_id)
 
 
 def family_said(message: str, kb: KnowledgeBase, procedure: str) -> bool:

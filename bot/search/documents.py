@@ -26,27 +26,23 @@ def concepts_of(proc: Procedure) -> list[str]:
 
 
 def family_nouns(procedures: Sequence[Procedure]) -> dict[str, frozenset[str]]:
-    """Each family's own nouns, as the Darija lexicon's concepts: those in the names of every one of its
-    procedures (passport, id_card, driving_licence), however a citizen spells them ("لباسبور", "btaka",
-    "lkarta nasyonal"). A concept two families share (the carte grise is a "carte" too) is the one's whose
-    names say it more often."""
+    """Each family's own nouns, as the Darija lexicon's concepts: in the names of every one of its
+    procedures, and in more of its names than of all other procedures' (passport, id_card, driving_licence,
+    car_registration; not "car" nor "licence", said of other procedures as often), however a citizen spells
+    them ("لباسبور", "btaka", "lkarta nasyonal")."""
+    said = {p.id: [set(concept_ids(name)) for name in names_of(p)] for p in procedures}
     families: dict[str, list[Procedure]] = {}
     for proc in procedures:
         if proc.family:
             families.setdefault(proc.family, []).append(proc)
-    shared: dict[str, set[str]] = {}
-    share: dict[str, dict[str, float]] = {}
+    out: dict[str, frozenset[str]] = {}
     for family, members in families.items():
-        said = [[set(concept_ids(name)) for name in names_of(p)] for p in members]
-        shared[family] = set.intersection(*(set().union(*names) for names in said))
-        names = [concepts for member in said for concepts in member]
-        share[family] = {c: sum(c in n for n in names) / len(names) for c in shared[family]}
-    return {
-        family: frozenset(
-            c for c in concepts if all(share[family][c] >= share[other].get(c, 0.0) for other in families)
-        )
-        for family, concepts in shared.items()
-    }
+        shared = set.intersection(*(set().union(*said[p.id]) for p in members))
+        everywhere = [n for names in said.values() for n in names]
+        mine = [n for p in members for n in said[p.id]]
+        own = {c for c in shared if 2 * sum(c in n for n in mine) >= sum(c in n for n in everywhere)}
+        out[family] = frozenset(own)
+    return out
 
 
 def questions_text(proc: Procedure) -> str:

@@ -95,9 +95,18 @@ _RENEW_ROOT = re.compile(
 _RENEW_FR = re.compile(r"(?<![\w])(?:n|t|y|kan|kat)?r[ei]nouv[a-z]*|(?<![\w])(?:expir|perim)[a-z]*")
 
 
+# "First" as the first step or thing to do ("awel haja", "la première étape", "الخطوة الأولى") asks how to
+# begin, not for a first request.
+_FIRST_STEP = re.compile(
+    r"(?<![\w])(?:awel|awal|lawel|lowel|premiere?|اول|الاول|الاولي|اولا)\s+(?:haja|7aja|hajja|chi|etape|chose|pas|"
+    r"حاجه|خطوه|شي|شيء|مرحله)(?![\w])"
+    r"|(?<![\w])(?:ال)?(?:خطوه|مرحله|حاجه)\s+(?:ال)?(?:اولي|اول)(?![\w])"
+)
+
+
 def variant_cues(message: str) -> set[Variant]:
     """The variants a message names (empty when it names none)."""
-    text = normalize(message)
+    text = _FIRST_STEP.sub(" ", normalize(message))
     found = {variant for variant, pattern in _patterns().items() if pattern.search(text)}
     if AGE.search(text):
         found.add("minor")
