@@ -95,7 +95,7 @@ def between_neighbours(
         return Neighbours()
     top = hits[0]
     family, ranked, said = _family(message, hits, kb)
-    if ranked or said:
+    if ranked:
         cues = variant_cues(message)
         # Torn between two variants ("perdu ou renouvellement ?", "ma3reftch wach njddedha wla ndir jdida"):
         # asked between them.
@@ -104,16 +104,12 @@ def between_neighbours(
             return Neighbours(ask=torn[: limits.max_options], reason="family", said=said)
         variant = named_variant(cues, set(family))
         if variant is not None:
-            # A variant word beside a noun search ranks elsewhere ("passeport de service") is left to it.
-            return Neighbours(choose=family[variant], reason=f"variant:{variant}") if ranked else Neighbours()
-        # A family whose noun is said and whose procedures search ranks first, with no variant word, is
-        # asked about however long the message and whatever fact it asks ("c'est pour la carte nationale,
-        # quels papiers je dois préparer ?": the papers differ between a first card and a renewal). Else
-        # a longer message says more than the family's noun (search decides), unless its other words name
-        # nothing ("أريد أن أستفسر عن الإجراءات المتعلقة بجواز السفر"); a variant another family has (a
-        # child's CNIE) is left to search.
-        if said and not cues and (ranked or not detect_aspects(message)):
-            words = 0 if ranked else min(words, content_words(message))
+            return Neighbours(choose=family[variant], reason=f"variant:{variant}")
+        # A longer message says more than the family's noun: let search decide. Said with only words that
+        # name nothing ("أريد أن أستفسر عن الإجراءات المتعلقة بجواز السفر"), it says no more than the noun;
+        # a fact asked ("ch7al lpaspor") or a variant another family has (a child's CNIE) is left to search.
+        if said and not cues and not detect_aspects(message):
+            words = min(words, content_words(message))
         if words <= limits.max_words:
             # A noun broader than the family ("البطاقة", "la carte": which card?) offers the topic's.
             if topic := topic_only(message, top.procedure_id):
