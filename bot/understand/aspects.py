@@ -45,7 +45,8 @@ _WORDS: dict[Aspect, str] = {
         wajja | wajjda | وقتاش | فوقتاش | wqtach | w9tach | wa9tach | waqtach | fw9tach | fwqtach | fo9ash |
         foqash | fou9ash | f9ach | imata | imeta | attente | tarde | urgent | urgente | urgence | en urgence |
         mosta3jel | mosta3jla | mst3jel | mst3jla | مستعجل | مستعجله | بسرعه | سريع | سريعه""",
-    "documents": """documents | document | docs | papiers | pieces | dossier | fournir | apporter | ramener | wra9 | lwra9 |
+    "documents": """documents | document | docs | papiers | pieces | dossier | fournir | apporter | ramener | wra9 |
+        lwra9 |
         lwraq | lwara9 | wera9 | papier | les documents | njib | nejib | الوثائق | وثائق | المستندات | الملف |
         الاوراق | الأوراق | الوراق | لوراق | نجيب | الوثائق المطلوبه | faut quoi | il faut quoi | مكونات | وراق |
         chno kaytalbo | chno khassni | ach khassni | شنو خاصني | شنو كيطلبو | justificatif | justificatifs |
@@ -127,8 +128,7 @@ _TIME_UNITS = """nhar | nhari | iyam | ayam | liyam | l2iyam | 2iyam | layam | l
 def _how_long() -> re.Pattern[str]:
     unit = word_pattern(_TIME_UNITS).pattern
     how_much = word_pattern(_HOW_MUCH, ARABIC_LEAD).pattern
-    # ... with a verb between them ("ch7al kadi d iyam", "combien ça prend de jours", "شحال كتاخد من يوم").
-    return re.compile(f"{how_much}(?:(?:\\s+[^\\s\\d]+){{0,2}}?{_OF}\\s+{unit}|\\s+{_TAKES})")
+    return re.compile(f"{how_much}(?:{_OF}\\s+{unit}|\\s+{_TAKES})")
 
 
 @cache
