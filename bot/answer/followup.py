@@ -28,14 +28,16 @@ from bot.answer.settled import name_words, says_a_name
 from bot.answer.topics import TOPICS
 from bot.config import Settings
 from bot.knowledge.schema import Variant
+from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
 from bot.understand.abroad import says_abroad
 from bot.understand.aspects import detect_aspects, without_aspects
 from bot.understand.intent import looks_like_followup
 from bot.understand.normalize import normalize
-from bot.understand.on_behalf import says_on_behalf, someone_may
+from bot.understand.on_behalf import asks_presence, says_on_behalf, someone_may
 from bot.understand.pointing import points_back
+from bot.understand.variant_words import VARIANT_CUES
 from bot.understand.variants import PRIORITY, negated_variants, variant_cues
 
 # How a correction opens ("non, ...", "la, machi ...", "لا، أقصد ...", "pardon, je voulais dire ...").
@@ -87,6 +89,11 @@ def refers_back(message: str) -> bool:
     return bool(_BACK_REFERENCE.search(normalize(message)))
 
 
+def only_an_aspect(message: str) -> bool:
+    """The turn asks a fact and says nothing else ("w bch7al?", "combien de temps ?")."""
+    return bool(detect_aspects(message)) and not name_words(without_aspects(message))
+
+
 @dataclass(frozen=True)
 class Resolution:
     procedure: str | None  # None: a new question, answered as a first turn would be (or asked again)
@@ -111,6 +118,7 @@ def named(message: str, hits: list[Hit], kb: KnowledgeBase, settings: Settings) 
     Darija ("lpatente") when no other family's names are spelled closer; in a short turn,
     by one of its names said whole ("et pour la cin ?", "et l'AMO ?"). The whole text's BM25 is not
     enough: an expansion of "tsre9at" (stolen) meets every procedure about a theft."""
+    hits = [h for h in hits if not _by_a_variant_word(message, kb, h.procedure_id)]
     top = hits[0] if hits else None
     if top is None:
         return None
@@ -127,6 +135,23 @@ def named(message: str, hits: list[Hit], kb: KnowledgeBase, settings: Settings) 
 
 
 _NAMES_LEAD = 1.5  # names BM25 of a lower hit over the top's that says the turn names it instead
+
+
+@cache
+def _variant_words() -> frozenset[str]:
+    """Variant cues of one word ("jdid", "perdue"); a phrase's words name procedures too ("permis")."""
+    single = [w for words in VARIANT_CUES.values() for w in words if " " not in w and "-" not in w]
+    return frozenset(name_words(" ".join(single)))
+
+
+def _by_a_variant_word(message: str, kb: KnowledgeBase, procedure: str) -> bool:
+    """The turn meets a family's names only by a variant word ("w ila lwald jdid mazal ma tsjjel?": a
+    newborn, not a new car): that names no procedure of the family."""
+    family = kb.family(procedure)
+    if not family:
+        return False
+    said = name_words(message) - _variant_words()
+    return not any(said & name_words(name) for pid in family.values() for name in names_of(kb.procedures[pid]))
 
 
 def _grams_lead(top: Hit, hits: list[Hit], kb: KnowledgeBase) -> bool:
@@ -172,12 +197,14 @@ def _ask_again(
     message: str, kb: KnowledgeBase, offered: list[str], wanted: list[Variant], hits: list[Hit], settings: Settings
 ) -> Resolution | None:
     """A follow-up to a clarification that chose nothing, by a variant ("et si je l'ai perdue ?"),
-    someone acting for the citizen ("je peux y aller à sa place ?") or pointing back ("had lwra9"), is
-    about the same choice: asked again, moved to the variant it names. An aspect alone is not enough
-    ("quel temps fera-t-il demain ?" asks a "when" of the weather)."""
+    someone acting for the citizen ("je peux y aller à sa place ?"), pointing back ("had lwra9", "wach
+    n9der ndirha online?") or asking a fact with no other word ("w bch7al?", "شحال كتاخد ديال الوقت؟"), is
+    about the same choice: asked again, moved to the variant it names. An aspect beside other words is
+    not enough ("quel temps fera-t-il demain ?" asks a "when" of the weather)."""
     if named(message, hits, kb, settings) is not None:
         return None
-    if not (wanted or says_on_behalf(message) or someone_may(message) or refers_back(message)):
+    back = refers_back(message) or points_back(message) or only_an_aspect(message)
+    if not (wanted or says_on_behalf(message) or someone_may(message) or asks_presence(message) or back):
         return None
     options = tuple(dict.fromkeys(_in_family(kb, o, wanted) or o for o in offered))
     return Resolution(options[0], "option") if len(options) == 1 else Resolution(None, "ask", options)
@@ -240,10 +267,11 @@ def _resolve(
     # procedure is named outright ("et si je l'ai perdue ?", "la, machi awel merra, tsre9at").
     # Living abroad is why someone else would go ("je suis à l'étranger, mon frère peut le faire ?"),
     # not a foreign licence.
-    # A person who "may" do it, naming the conversation's procedure or its family's noun on the way
+    # A person who "may" do it, or must come in person ("il doit venir lui-même ?"), naming the
+    # conversation's procedure or its family's noun on the way
     # ("wach khoya y9der ykhrej lia lpaspor?" during a passport renewal), still asks about it.
     ours = other is None or other.procedure_id in {previous, *kb.family(previous).values()}
-    proxy = not correction and (says_on_behalf(message) or (someone_may(message) and ours))
+    proxy = not correction and (says_on_behalf(message) or ((someone_may(message) or asks_presence(message)) and ours))
     abroad_only = set(wanted) <= {"foreign"}
     if variant and variant != previous and (correction or short) and not strong and not (proxy and abroad_only):
         return Resolution(variant, "variant")
@@ -253,6 +281,9 @@ def _resolve(
     if proxy:
         return Resolution(previous, "on_behalf")
     if refers_back(message) and not correction and not strong:
+        return Resolution(previous, "stay")
+    # A fact asked with no other word names nothing ("chkoun li 3ndo le droit?" is not the survivors' rights).
+    if only_an_aspect(message) and not correction:
         return Resolution(previous, "stay")
     if other is not None and other.procedure_id != previous:
         new = other.procedure_id

@@ -65,7 +65,8 @@ _WORDS: dict[Aspect, str] = {
         quel age | age minimum | يحق | من يحق | شروط | الشروط | المستفيدين | المستفيدون | الاستفاده | يستفيد |
         مؤهل | chkoun y9der | chkon y9der | chrout | chorout | nstafed | nst3fed | yst3fed | nstafd | 3ndi l7a9 |
         3ndi l7e9 | 3andi l7a9 | 3ndo l7a9 | 3ndha l7a9 | شكون يقدر | عندي الحق | عندو الحق | عندها الحق |
-        مازال عندي الحق | نستافد | نستفد | يستافد""",
+        مازال عندي الحق | نستافد | نستفد | يستافد | 3ndi le droit | 3ndo le droit | 3ndha le droit |
+        3ndhom le droit | 3andi le droit""",
     "validity": """valable | valables | validite | duree de validite | combien de temps valable | صالح | صالحه |
         صلاحيه | مده الصلاحيه | sal7a | salha | sal7 | katb9a | kayb9a | tb9a | كتبقى | كيبقى | تبقى""",
     "proxy": """procuration | a ma place | a sa place | pour moi | mandataire | quelqu' un d' autre | un tiers |
@@ -86,6 +87,8 @@ _WEAK_WHERE = "ou | aller | deposer | depose | nmchi | nemchi | ntsejjel | mnin 
 # Arabic script glues "and", "so" and "with" to the next word (وبشحال, فشحال, بفلوس, ومتى); "with" not
 # before a long a ("باين" is "it seems", not "with where").
 ARABIC_LEAD = r"(?:(?:[وف]?ب(?!ا)|[وف])(?=[\u0621-\u064a]))?"
+# ... and Darija in Latin letters glues them too ("bch7al", "wb9addach", "wflous").
+_MONEY_TIME_LEAD = r"(?:(?:[وف]?ب(?!ا)|[وف])(?=[\u0621-\u064a])|w?b(?=[a-z0-9])|w(?=[a-z0-9]))?"
 
 
 def word_pattern(words: str, lead: str = "") -> re.Pattern[str]:
@@ -98,7 +101,7 @@ def word_pattern(words: str, lead: str = "") -> re.Pattern[str]:
 @cache
 def _patterns() -> dict[Aspect, re.Pattern[str]]:
     # Particles only before money and time words: "فصالح" is "in favour of", not "valid".
-    return {a: word_pattern(words, ARABIC_LEAD if a in ("fees", "delay") else "") for a, words in _WORDS.items()}
+    return {a: word_pattern(words, _MONEY_TIME_LEAD if a in ("fees", "delay") else "") for a, words in _WORDS.items()}
 
 
 # "How much" is a fee only when no duration is asked with it; these say money whatever else is asked.

@@ -112,6 +112,32 @@ def _pattern(words: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w])" + _PARTICLES + "(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
 
 
+# Someone's presence asked: a "must" and a verb of coming or being there, or "himself"
+# ("il doit venir lui-même ?", "wach khasso yji b rasso?", "واش خاصها تحضر؟", "يجب أن يحضر بنفسه؟").
+_MUST = (
+    r"doit|doivent|dois|faut|faudra|oblige|obligee|obligatoire|necessaire|khass|khas|5ass|5as|lazem|lazm|"
+    r"daroori|darori|خاص|لازم|ضروري|يجب|يلزم|واجب|عليه|عليها"
+)
+_COME = (
+    r"venir|se presenter|se deplacer|etre present|etre presente|etre la|"
+    r"(?:ka|ta|gha)?[ytn](?:ji|jiw|mchi|mchiw|7dar|7der|hdar|hder|7adar|7edar|tla9a)|"
+    r"(?:[وف]?(?:[يتن]|كي|كت|غا)(?:جي|جيو|مشي|مشيو|حضر|حضرو)|حضوره|حضورها|الحضور|حضور)"
+)
+_SELF = (
+    r"lui meme|elle meme|lui-meme|elle-meme|eux memes|eux-memes|b rasso|b raso|brasso|b rasou|b rasha|"
+    r"b rasha|b nefso|b nefsha|براسو|براسها|بنفسه|بنفسها|شخصيا"
+)
+_PRESENCE = re.compile(
+    rf"(?<![\w])(?:{_MUST})(?:\w{{0,3}})\s+(?:\S+\s+)?(?:ان\s+|an\s+|que\s+)?(?:{_COME})(?:\w{{0,2}})(?![\w])"
+    rf"|(?<![\w])(?:{_SELF})(?![\w])"
+)
+
+
+def asks_presence(message: str) -> bool:
+    """The turn asks whether someone must come in person ("mon père doit venir lui-même ?")."""
+    return bool(_PRESENCE.search(normalize(message)))
+
+
 def says_on_behalf(message: str) -> bool:
     """The turn says "on my behalf" outright."""
     return bool(_pattern(_EXPLICIT).search(normalize(message)))

@@ -101,6 +101,13 @@ _MORE: dict[Variant, str] = {
         ديالي مشا | ديالي مشات | مشا ليا | مشات ليا | مشات مني
     """,
     "duplicate": "الدوبليكاتا | دوبليكاتا | doublicata | dublicata | duplikata",
+    # A nationality said of the document (session 6): "permis fransawi", "البيرمي السبانيولي".
+    "foreign": """
+        fransawi | fransawiya | fransawia | sbanyoli | sbanyolia | sbanyoliya | talyani | talyaniya | beljiki |
+        almani | allemand | allemande | espagnole | italienne | canadien | americain | hollandais |
+        فرنساوي | فرنساوية | سبانيولي | سبانيولية | طالياني | طاليانية | اسباني | ايطالي | بلجيكي | الماني |
+        هولندي | كندي | امريكي
+    """,
 }
 VARIANT_CUES: dict[Variant, list[str]] = {
     variant: [" ".join(w.split()) for w in f"{words}|{_MORE.get(variant, '')}".split("|") if w.strip()]

@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from bot.knowledge.schema import Variant
+from bot.understand.abroad import from_abroad
 from bot.understand.normalize import normalize
 from bot.understand.variant_words import VARIANT_CUES
 
@@ -104,12 +105,22 @@ _FIRST_STEP = re.compile(
 )
 
 
+# A date gone by, however "passed" is conjugated or its object glued ("fatha la date", "fatto ddate",
+# "فاتتها الداطة", "فاتو الدات"): expired, so renewed.
+_DATE_PASSED = re.compile(
+    r"(?<![\w])fa(?:t|tt|te|tet|ta|tat|tha|tto|to|tou|tetha|tatha|tethom)\s+(?:(?:lih|liha|lia|liya)\s+)?(?:la\s*|d\s*|l)?d?date(?![\w])"
+    r"|(?<![\w])(?:و)?فات(?:ت|و|ها|تها|تو|اتها)?\s+(?:ليه\s+|ليها\s+|ليا\s+)?(?:ال)?(?:دات|داطه|داطا|تاريخ)(?![\w])"
+)
+
+
 def variant_cues(message: str) -> set[Variant]:
     """The variants a message names (empty when it names none)."""
     text = _FIRST_STEP.sub(" ", normalize(message))
     found = {variant for variant, pattern in _patterns().items() if pattern.search(text)}
     if AGE.search(text):
         found.add("minor")
-    if _RENEW_ROOT.search(text) or _RENEW_FR.search(text):
+    if _RENEW_ROOT.search(text) or _RENEW_FR.search(text) or _DATE_PASSED.search(text):
         found.add("renewal")
+    if from_abroad(text):
+        found.add("foreign")
     return found

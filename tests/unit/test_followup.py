@@ -255,3 +255,33 @@ def test_a_passport_lost_abroad_is_the_laissez_passers_case(kb: KnowledgeBase) -
     assert found == Resolution("laissez-passer-mre", "variant")
     # At home, a lost passport is the lost passport's procedure.
     assert turn(kb, "w ila tsre9 lia lpaspor?", "passport-renewal", lost).procedure == "passport-lost"
+
+
+@pytest.mark.parametrize("message", ["wach n9der ndirha online?", "w bch7al?", "شحال كتاخد ديال الوقت؟"])
+def test_a_pronoun_or_a_bare_fact_after_an_unsettled_clarification_asks_it_again(
+    kb: KnowledgeBase, message: str
+) -> None:
+    offered = ["foreign-license-exchange", "driving-license-renewal"]
+    hits = [Hit("complaint", 11.1, names=1.4, grams=11.1), Hit("good-conduct-certificate", 6.1)]
+    assert resolve(message, None, kb, hits, Settings(), offered) == Resolution(None, "ask", tuple(offered))
+
+
+@pytest.mark.parametrize("message", ["Mon père est malade, il doit venir lui-même ?", "wach khasso yji b rasso?"])
+def test_whether_someone_must_come_in_person_keeps_the_procedure(kb: KnowledgeBase, message: str) -> None:
+    hits = [Hit("amo-health-insurance", 20.2, names=2.9, grams=20.2), Hit("passport-minor", 6.3)]
+    assert turn(kb, message, "life-certificate", hits) == Resolution("life-certificate", "on_behalf")
+
+
+def test_a_bare_fact_names_nothing(kb: KnowledgeBase) -> None:
+    hits = [Hit("cnss-survivors-refund", 20.0, names=6.5, grams=31.0), Hit("scholarship", 5.0)]
+    assert turn(kb, "chkoun li 3ndo le droit?", "scholarship", hits) == Resolution("scholarship", "stay")
+
+
+def test_a_family_met_only_by_a_variant_word_is_not_named(kb: KnowledgeBase) -> None:
+    # "jdid" (new) is the new car's variant word; beside a child it is a newborn.
+    hits = [
+        Hit("vehicle-registration-new", 12.0, names=5.8, grams=35.0),
+        Hit("birth-declaration", 11.0, names=2.3, grams=40.5),
+    ]
+    found = turn(kb, "w ila lwald jdid mazal ma tsjjel?", "birth-certificate", hits)
+    assert found == Resolution("birth-declaration", "switch")

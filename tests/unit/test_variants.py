@@ -205,3 +205,24 @@ def test_doing_or_going_names_no_variant(message: str) -> None:
 )
 def test_french_renewal_words_however_spelt(message: str) -> None:
     assert "renewal" in variant_cues(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "variant"),
+    [
+        # A licence from another country is the foreign one; living there is not (session 6).
+        ("بغيت نبدل البيرمي ديالي اللي جبت من فرنسا", "foreign"),
+        ("permis obtenu en Espagne, comment le changer ?", "foreign"),
+        ("lpermis dyali mn spania", "foreign"),
+        ("3ndi permis fransawi", "foreign"),
+        # A date gone by, however "passed" is conjugated.
+        ("lbatakha dyali fatha la date", "renewal"),
+        ("الباسبور فاتتها الداطة", "renewal"),
+    ],
+)
+def test_a_country_of_origin_or_a_passed_date_names_the_variant(message: str, variant: str) -> None:
+    assert variant in variant_cues(message)
+
+
+def test_living_abroad_is_not_a_foreign_licence() -> None:
+    assert variant_cues("je vis en France, comment renouveler mon permis ?") == {"renewal"}
