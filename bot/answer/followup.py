@@ -33,23 +33,13 @@ from bot.search.served import KnowledgeBase
 from bot.types import Hit
 from bot.understand.abroad import says_abroad
 from bot.understand.aspects import detect_aspects, without_aspects
+from bot.understand.correction import is_correction
 from bot.understand.intent import looks_like_followup
 from bot.understand.normalize import normalize
 from bot.understand.on_behalf import asks_presence, says_on_behalf, someone_may
 from bot.understand.pointing import points_back
 from bot.understand.variant_words import VARIANT_CUES
 from bot.understand.variants import PRIORITY, negated_variants, variant_cues
-
-# How a correction opens ("non, ...", "la, machi ...", "لا، أقصد ...", "pardon, je voulais dire ...").
-_CORRECTION = (
-    "non|nn|pas ca|pas du tout|je parle|je voulais dire|je veux dire|en fait|plutot|pardon|attendez|"
-    "excusez moi|desole|laa|lla|machi|mashi|ma chi|9sdi|9sdt|qsdi|qasdi|ana 9asd|smah lia|smeh lia|"
-    "لا|لالا|ماشي|قصدي|قصدت|أقصد|اقصد|عفوا|عذرا|أعتذر|اعتذر|سمح ليا|سمحلي|ماشي هادي"
-)
-# Latin "la" is Darija's "no" only before a comma or another word of correction ("la, machi", "la 9sdt"),
-# not the French article ("et pour la cin ?").
-_LATIN_NO = re.compile(r"^la\s*(?:,|\s(?:machi|mashi|ma\s|9sdi|9sdt|qsdi|ana\s|rah|raha|lla|la|smh|smah|sme7|sma7))")
-
 
 # "had lkhdma", "هاد الشي", "cette démarche", "هذه الوثيقة": a generic noun pointing back at the
 # conversation's procedure, whatever other procedure its word also names ("khdma": job seekers).
@@ -100,17 +90,6 @@ class Resolution:
     reason: str  # option, ask, stay, on_behalf, switch, variant, correction, new
     options: tuple[str, ...] = ()  # "ask": the clarification's options again
 
-
-@cache
-def _pattern(words: str) -> re.Pattern[str]:
-    forms = sorted({normalize(w.rstrip("=")) for w in words.split("|") if w.strip()}, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
-
-
-def is_correction(message: str) -> bool:
-    """The turn opens by saying the previous one was misread."""
-    text = normalize(message)
-    return bool(_pattern(_CORRECTION).match(text) or _LATIN_NO.match(text))
 
 
 def named(message: str, hits: list[Hit], kb: KnowledgeBase, settings: Settings) -> Hit | None:
@@ -273,7 +252,11 @@ def _resolve(
     ours = other is None or other.procedure_id in {previous, *kb.family(previous).values()}
     proxy = not correction and (says_on_behalf(message) or ((someone_may(message) or asks_presence(message)) and ours))
     abroad_only = set(wanted) <= {"foreign"}
-    if variant and variant != previous and (correction or short) and not strong and not (proxy and abroad_only):
+    # Another family's noun said whole takes the variant word with it ("et la carte grise elle est
+    # abîmée aussi" after a licence renewal: the carte grise's duplicate).
+    elsewhere = other is not None and not ours and says_a_name(name_words(message), kb, other.procedure_id)
+    held = strong or elsewhere or (proxy and abroad_only)
+    if variant and variant != previous and (correction or short) and not held:
         return Resolution(variant, "variant")
     # Someone else doing this procedure for the citizen, or the citizen going in person (a procuration
     # or a "CIN" named on the way stays on it); a person who "may" do something else that the turn

@@ -20,7 +20,7 @@ from bot.answer.context import Context, Stop
 from bot.answer.followup import resolve
 from bot.answer.guard import strip_foreign_links
 from bot.answer.llm import phrase_with_llm
-from bot.answer.settled import asks_of_name, settled_by_name
+from bot.answer.settled import asks_of_name, named_below, names_document, settled_by_name
 from bot.config import Settings
 from bot.conversation import Conversation
 from bot.ports import Generator
@@ -143,6 +143,8 @@ class Pipeline:
             # A message that says one option's name whole has chosen it (bot/answer/settled.py).
             if found.ask and (said := settled_by_name(ctx.message, found.ask, found.reason, ctx.kb)):
                 found = Neighbours(choose=said, reason=f"named:{found.reason}")
+            elif not found.ask and (below := named_below(ctx.message, ctx.hits, ctx.kb)):
+                found = Neighbours(choose=below, reason="named:below")
             ctx.neighbours = found
             ctx.trace["neighbours"] = found.reason or None
         return ctx.neighbours
@@ -164,7 +166,11 @@ class Pipeline:
         named = bool(neighbours.ask or neighbours.choose) and names
         # A fact asked of a procedure named whole ("wach kayn des frais f certificat de residence") is ours
         # unless the scope model finds a procedure the base lacks.
-        asked = bool(ctx.aspects) and asks_of_name(ctx.message, ctx.kb, ctx.hits[0].procedure_id)
+        top = ctx.hits[0].procedure_id
+        asked = bool(ctx.aspects) and asks_of_name(ctx.message, ctx.kb, top)
+        # ... and so is one that names the top procedure's document whole ("pour le certificat de
+        # résidence, c'est le moqadem qui le fait ?").
+        asked = asked or names_document(ctx.message, ctx.kb, top)
         check_scope(ctx, self.settings, named, asked)
 
     def decide(self, ctx: Context) -> None:

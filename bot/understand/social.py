@@ -20,6 +20,7 @@ from typing import Literal
 
 from bot.types import AnswerLang
 from bot.understand.normalize import normalize
+from bot.understand.on_behalf import someone_may
 
 SocialKind = Literal["greeting", "thanks", "goodbye", "who", "capabilities", "help"]
 # The procedures a social reply offers to start from: the most asked of the main families.
@@ -214,7 +215,8 @@ def _clean(message: str) -> str:
 def social_kind(message: str, detected: AnswerLang) -> Social | None:
     """The conversation basic this message is, or None when it asks something else too."""
     text = _clean(message)
-    if any(p.search(text) for p in _act_for_me()):
+    # ... unless someone else is the one who would act ("هل يمكن لزوجتي إيداع الملف نيابة عني؟").
+    if any(p.search(text) for p in _act_for_me()) and not someone_may(message):
         return Social("capabilities", detected)
     pattern, meaning = _table()
     found = [meaning[m.group(0)] for m in pattern.finditer(text)]

@@ -105,6 +105,8 @@ _FIRST_STEP = re.compile(
 )
 
 
+# French "lose" however conjugated ("si je le perds", "perdre", "je l'ai égarée").
+_LOST_FR = re.compile(r"(?<![\w])(?:perd(?:s|re|rai|rais|rait|ons|ez|ent|ais|ait|u|ue|us|ues)?|egar[a-z]*)(?![\w])")
 # A date gone by, however "passed" is conjugated or its object glued ("fatha la date", "fatto ddate",
 # "فاتتها الداطة", "فاتو الدات"): expired, so renewed.
 _DATE_PASSED = re.compile(
@@ -121,6 +123,8 @@ def variant_cues(message: str) -> set[Variant]:
         found.add("minor")
     if _RENEW_ROOT.search(text) or _RENEW_FR.search(text) or _DATE_PASSED.search(text):
         found.add("renewal")
+    if _LOST_FR.search(text):
+        found.add("lost")
     if from_abroad(text):
         found.add("foreign")
     return found

@@ -285,3 +285,9 @@ def test_a_family_met_only_by_a_variant_word_is_not_named(kb: KnowledgeBase) -> 
     ]
     found = turn(kb, "w ila lwald jdid mazal ma tsjjel?", "birth-certificate", hits)
     assert found == Resolution("birth-declaration", "switch")
+
+
+def test_another_familys_noun_said_whole_takes_the_variant_word_with_it(kb: KnowledgeBase) -> None:
+    hits = [Hit("carte-grise-renewal-duplicate", 14.0, names=4.0, grams=20.0), Hit("driving-license-duplicate", 9.0)]
+    found = turn(kb, "et la carte grise elle est abîmée aussi", "driving-license-renewal", hits)
+    assert found == Resolution("carte-grise-renewal-duplicate", "switch")

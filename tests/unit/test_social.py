@@ -74,6 +74,8 @@ def test_social_messages(message: str, kind: str, lang: str) -> None:
         "j'ai une question sur la carte grise",
         "3ndi so2al 3la lpermis",
         "à quelle heure ouvre la commune ?",
+        # Someone else depositing for the citizen is a proxy question, not a request to Dalil.
+        "هل يمكن لزوجتي إيداع الملف نيابة عني؟",
     ],
 )
 def test_messages_that_ask_something_are_not_social(message: str) -> None:

@@ -218,6 +218,7 @@ def test_french_renewal_words_however_spelt(message: str) -> None:
         # A date gone by, however "passed" is conjugated.
         ("lbatakha dyali fatha la date", "renewal"),
         ("الباسبور فاتتها الداطة", "renewal"),
+        ("et si je le perds plus tard ?", "lost"),
     ],
 )
 def test_a_country_of_origin_or_a_passed_date_names_the_variant(message: str, variant: str) -> None:
