@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable
 
 from bot.answer.boundaries import check_scope, guard_intent, reply_social
+from bot.answer.carried import carry_child
 from bot.answer.clarify import ClarifyLimits, Neighbours, between_neighbours
 from bot.answer.compose import card, compose_answer
 from bot.answer.context import Context, Stop
@@ -108,6 +109,8 @@ class Pipeline:
         if (previous in ctx.kb.procedures or offered) and ctx.kb.by_title(ctx.message) is None:
             known = previous if previous in ctx.kb.procedures else None
             turn = resolve(ctx.message, known, ctx.kb, ctx.hits, self.settings, offered)
+            earlier = [t.question for t in conversation.turns] if conversation else []
+            turn = carry_child(turn, ctx.message, earlier, ctx.kb)
             ctx.trace["followup"] = turn.reason
             ctx.options = list(turn.options)  # a clarification asked again
             if turn.procedure is not None:

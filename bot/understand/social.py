@@ -47,6 +47,7 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         لاباس عليك|لاباس عليكم|كي داير|كيداير|كيدايرين|كاين شي حد|كاين شي واحد|واش كاين شي حد|salam|slm|
         salam 3likom|salam alikom|salam 3alikoum|salamo 3alaykom|slm 3likom|salaam|labas|labas 3lik|
         labas 3likom|cv labas|kidayr|ki dayr|kidayra|kidayrin|sba7 lkhir|sbah lkhir|msa lkhir|mselkhir|ahlan|
+        cv|slm cv|wa fin|wafin|
         ahlane|marhba|kayn chi wa7ed|kayn chi wahed|kayn chi had|kayn chi 7ad|kayn chi wa7ed hna|mrhba|mer7ba|
         mar7ba|mr7ba|marhba bik|mar7ba bik|ahla|ahlen|ahla bik|slam|salamo|slamo 3alikom|salamu alaykum|
         assalamu alaikum|assalam|salam khoya|salam khouya|salam a khoya|salam khti|sbah el khir|sba7 el khir|
@@ -99,7 +100,8 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         بسلامه|بالسلامه|الله معاك|تهلا|تهلا فراسك|نتلاقاو|يالاه بسلامه|beslama|bslama|b slama|bessalama|
         yallah beslama|ntla9aw|ntla9aw mn b3d|thla|thla f rask|thella f rask|lah m3ak|tesba7 3la khir|
         tsba7 3la khir|layla sa3ida|bslama khoya|beslama khoya|ciao khoya|hna b slama|bslamaa|فبسلامه|
-        بسلامه خويا""",
+        بسلامه خويا|m3a salama|m3a ssalama|ma3a salama|مع السلامه|nchofok|nchoufek|
+        nchofkom|نشوفك|tsbe7 3la khir|tsb7 3la khir|تصبح على خير""",
     ("who", "fr"): """
         qui es tu|qui etes vous|t'es qui|tu es qui|vous etes qui|c quoi dalil|dalil c quoi|dalil c'est quoi|
         c'est quoi dalil|qu'est ce que dalil|qui est dalil|tu es un robot|t'es un robot|vous etes un robot|
@@ -117,7 +119,8 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         chno dalil|wach nta robot|wach nta robo|wach nta bnadem|bnadem wla machine|wach nta tab3 l dawla|
         tab3 l dawla|tab3 l7okoma|chno smitek|chnou smitek|chkon enta|chkoun enta|nta chkoun|nta chkon|
         chkoun nta a sahbi|chkon nta khoya|chkoun m3aya|chkon m3aya|شكون معايا|شكون كيهضر معايا|نتا شكون|
-        انت شكون|chno nta|achno nta|شنو نتا|اشنو نتا""",
+        انت شكون|chno nta|achno nta|شنو نتا|اشنو نتا|nta robot|nta robo|nta bnadem|nta insan|واش نتا انسان|
+        نتا روبو|نتا روبوت""",
     ("capabilities", "fr"): """
         qu'est ce que tu peux faire|que peux tu faire|tu peux faire quoi|vous pouvez faire quoi|tu sers a quoi|
         vous servez a quoi|ca sert a quoi|a quoi tu sers|tu parles darija|tu parles arabe|
@@ -137,7 +140,8 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         chno t9der dir|ach t9der dir|chno kat3ref|chno kaddir|f chno t9der t3awni|fach t9der t3awni|
         chno t9der dir lia|tu peux m'aider f chno exactement|شنو تقدر تدير|شنو كتقدر دير|شنو الخدمه ديالك|
         اشنو كتدير|اش كتدير|chno khdmtek|achnou kat3ref dir|achno kaddir|ach kaddir|chno kaddir nta|
-        kifach t9der t3awni|kifach nkhdem m3ak|كيفاش تقدر تعاوني|كيفاش نخدم معاك|كيفاش كتخدم""",
+        kifach t9der t3awni|kifach nkhdem m3ak|كيفاش تقدر تعاوني|كيفاش نخدم معاك|كيفاش كتخدم|
+        f ach t9der t3awni|f ach katkhdem|chno katdir|ach katdir|f ach kat3awn""",
     ("help", "fr"): """
         j'ai une question|une question|j'ai une petite question|je suis perdu|je suis perdue|
         je ne sais pas par ou commencer|je sais pas par ou commencer|je sais pas quoi faire|
@@ -153,7 +157,8 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         عندي واحد السؤال|عندي سؤال|بغيت نسولك|ما عرفتش منين نبدا|ma 3reftch mnin nbda|ma3reftch mnin nbda|
         عاوني|عاونوني|عافاك عاوني|محتاج شي واحد يعاوني|محتاج شي حد يعاوني|بغيت شي مساعده|واش ممكن تعاوني|
         واش تقدر تعاوني|3awni|3awnini|3awnouni|3awnoni|3afak 3awni|3afak 3awnini|bghit mosa3ada|
-        bghit chi mosa3ada|wach t9der t3awni|wach ymken t3awni|m7taj mosa3ada""",
+        bghit chi mosa3ada|wach t9der t3awni|wach ymken t3awni|m7taj mosa3ada|3ndi mochkil|bghit chi 3awn|
+        bghit 3awn|عندي مشكل|بغيت شي عاون""",
     (None, "fr"): """
         svp|stp|s'il vous plait|s'il te plait|madame|monsieur|mademoiselle|mr|mme|ok|okay|oui|d'accord|dac|tres|
         bien|super|parfait|beaucoup|infiniment|vraiment|encore|et|tout|tous|pour|votre|vos|ton|tes|patience|
@@ -198,6 +203,32 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[SocialKind | None, Answer
     return pattern, meaning
 
 
+# Darija in Latin letters is spelt as heard: vowels and doubled letters vary ("chokran", "choukrane",
+# "chkran"; "lah y7fdek", "llah y7fdek"). A second reading compares words without them.
+_LATIN_WORD = re.compile(r"(?<![\w'])[a-z0-9]{3,}(?![\w'])")
+
+
+def _skeleton(text: str) -> str:
+    def bare(m: re.Match[str]) -> str:
+        word = re.sub(r"(.)\1+", r"\1", m.group(0))
+        consonants = re.sub(r"[aeiou]", "", word)
+        return consonants if len(consonants) >= 2 else m.group(0)
+
+    return _LATIN_WORD.sub(bare, text)
+
+
+@cache
+def _skeleton_table() -> tuple[re.Pattern[str], dict[str, tuple[SocialKind | None, AnswerLang]]]:
+    _, meaning = _table()
+    bare: dict[str, tuple[SocialKind | None, AnswerLang]] = {}
+    for form, found in meaning.items():
+        key = _skeleton(form)
+        if key not in bare or (bare[key][0] is None and found[0] is not None):
+            bare[key] = found
+    forms = sorted(bare, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w'])"), bare
+
+
 @cache
 def _act_for_me() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in _ACT_FOR_ME]
@@ -218,12 +249,11 @@ def social_kind(message: str, detected: AnswerLang) -> Social | None:
     # ... unless someone else is the one who would act ("هل يمكن لزوجتي إيداع الملف نيابة عني؟").
     if any(p.search(text) for p in _act_for_me()) and not someone_may(message):
         return Social("capabilities", detected)
-    pattern, meaning = _table()
-    found = [meaning[m.group(0)] for m in pattern.finditer(text)]
-    kinds = {kind for kind, _ in found if kind is not None}
+    found, kinds, rest = _read(text, *_table())
+    if (not kinds or rest) and re.search("[a-z]", text):
+        found, kinds, rest = _read(_skeleton(text), *_skeleton_table())
     if not kinds:
         return None
-    rest = _NOISE.sub(" ", pattern.sub(" ", text)).strip()
     # Only the two kinds about Dalil itself survive extra words ("hal anta insan am barnamaj?").
     if rest and not kinds & {"who", "capabilities"}:
         return None
@@ -231,6 +261,15 @@ def social_kind(message: str, detected: AnswerLang) -> Social | None:
         return None
     kind = next(k for k in _PRIORITY if k in kinds)
     return Social(kind, _language([lang for _, lang in found], detected))
+
+
+def _read(
+    text: str, pattern: re.Pattern[str], meaning: dict[str, tuple[SocialKind | None, AnswerLang]]
+) -> tuple[list[tuple[SocialKind | None, AnswerLang]], set[SocialKind], str]:
+    """The social phrases found in ``text``, their kinds, and what is left once they are taken out."""
+    found = [meaning[m.group(0)] for m in pattern.finditer(text)]
+    kinds = {kind for kind, _ in found if kind is not None}
+    return found, kinds, _NOISE.sub(" ", pattern.sub(" ", text)).strip()
 
 
 # Dalil addressed about itself: "you" with what it can do or is ("tu sais faire", "nta katfhem",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answer.carried import carry_child
 from bot.answer.followup import Resolution, refers_back, resolve
 from bot.config import Settings
 from bot.knowledge.loading import load_knowledge
@@ -291,3 +292,10 @@ def test_another_familys_noun_said_whole_takes_the_variant_word_with_it(kb: Know
     hits = [Hit("carte-grise-renewal-duplicate", 14.0, names=4.0, grams=20.0), Hit("driving-license-duplicate", 9.0)]
     found = turn(kb, "et la carte grise elle est abîmée aussi", "driving-license-renewal", hits)
     assert found == Resolution("carte-grise-renewal-duplicate", "switch")
+
+
+def test_a_child_discussed_earlier_is_whose_document_is_asked(kb: KnowledgeBase) -> None:
+    switched = Resolution("passport-first", "switch")
+    earlier = ["بغيت نسجل ولدي فالحالة المدنية، تزاد البارح"]
+    assert carry_child(switched, "ومن بعد الباسبور ديالو؟", earlier, kb) == Resolution("passport-minor", "switch")
+    assert carry_child(switched, "والباسبور ديالي؟", earlier, kb) == switched

@@ -108,3 +108,20 @@ def test_a_social_message_with_words_around_is_caught_before_an_off_topic_reply(
 )
 def test_an_off_topic_question_with_a_greeting_stays_off_topic(message: str) -> None:
     assert social_fallback(message, "fr") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        # Darija in Latin letters spelt as heard: vowels and doubled letters vary (session 6).
+        ("llah y7fdek", "thanks"),
+        ("barak allah fik", "thanks"),
+        ("tsbe7 3la khir", "goodbye"),
+        ("m3a ssalama khoya", "goodbye"),
+        ("nta robot?", "who"),
+        ("chno kadir?", "capabilities"),
+    ],
+)
+def test_arabizi_social_phrases_however_spelt(message: str, kind: str) -> None:
+    found = social_kind(message, "fr")
+    assert found is not None and (found.kind, found.lang) == (kind, "darija")
