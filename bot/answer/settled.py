@@ -114,17 +114,18 @@ def longest_name_said(words: set[str], kb: KnowledgeBase, procedure: str) -> int
 
 def named_below(message: str, hits: list[Hit], kb: KnowledgeBase) -> str | None:
     """A lower hit of the first three that the message names better than the top, by a name of two words
-    or more said whole and longer than any of the top's it says ("Bghit extrait d'acte de naissance l
-    bnti": the birth certificate, not the child's passport; "bghit ndir auto-entrepreneur")."""
+    or more said whole, when none of the top's is ("Bghit extrait d'acte de naissance l bnti": the birth
+    certificate, not the child's passport; "bghit ndir auto-entrepreneur")."""
     if len(hits) < 2:
         return None
     words = name_words(message)
-    floor = max(MIN_NAME_WORDS, longest_name_said(words, kb, hits[0].procedure_id) + 1)
+    if longest_name_said(words, kb, hits[0].procedure_id):
+        return None  # the top is named too ("الأبوستيل على عقد الزواج": the apostille of a marriage deed)
     # A family's names are its noun ("carte grise", "جواز السفر"), whichever variant lists them.
     said = [
         h
         for h in hits[1:3]
         if h.names > hits[0].names and not kb.family(h.procedure_id)
-        and longest_name_said(words, kb, h.procedure_id) >= floor
+        and longest_name_said(words, kb, h.procedure_id) >= MIN_NAME_WORDS
     ]
     return said[0].procedure_id if len(said) == 1 else None
