@@ -21,7 +21,7 @@ from bot.answer.context import Context, Stop
 from bot.answer.followup import resolve
 from bot.answer.guard import strip_foreign_links
 from bot.answer.llm import phrase_with_llm
-from bot.answer.settled import asks_of_name, named_below, names_document, settled_by_name
+from bot.answer.settled import asks_of_name, names_document, settled_by_name
 from bot.config import Settings
 from bot.conversation import Conversation
 from bot.ports import Generator
@@ -146,8 +146,6 @@ class Pipeline:
             # A message that says one option's name whole has chosen it (bot/answer/settled.py).
             if found.ask and (said := settled_by_name(ctx.message, found.ask, found.reason, ctx.kb)):
                 found = Neighbours(choose=said, reason=f"named:{found.reason}")
-            elif not found.ask and (below := named_below(ctx.message, ctx.hits, ctx.kb)):
-                found = Neighbours(choose=below, reason="named:below")
             ctx.neighbours = found
             ctx.trace["neighbours"] = found.reason or None
         return ctx.neighbours

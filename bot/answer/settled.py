@@ -17,7 +17,6 @@ from functools import cache
 
 from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
-from bot.types import Hit
 from bot.understand.analysis import analyze
 from bot.understand.aspects import detect_aspects, without_aspects
 from bot.understand.variants import named_variant, variant_cues
@@ -103,29 +102,3 @@ def says_a_name(words: set[str], kb: KnowledgeBase, procedure: str) -> bool:
     """One of the procedure's names is said whole among ``words`` (``name_words`` of the message)."""
     return any((name := name_words(n)) and name <= words for n in names_of(kb.procedures[procedure]))
 
-
-def longest_name_said(words: set[str], kb: KnowledgeBase, procedure: str) -> int:
-    """How many words the longest of the procedure's names said whole among ``words`` has (0: none)."""
-    return max(
-        (len(set(analyze(n))) for n in names_of(kb.procedures[procedure]) if (own := name_words(n)) and own <= words),
-        default=0,
-    )
-
-
-def named_below(message: str, hits: list[Hit], kb: KnowledgeBase) -> str | None:
-    """A lower hit of the first three that the message names better than the top, by a name of two words
-    or more said whole, when none of the top's is ("Bghit extrait d'acte de naissance l bnti": the birth
-    certificate, not the child's passport; "bghit ndir auto-entrepreneur")."""
-    if len(hits) < 2:
-        return None
-    words = name_words(message)
-    if longest_name_said(words, kb, hits[0].procedure_id):
-        return None  # the top is named too ("الأبوستيل على عقد الزواج": the apostille of a marriage deed)
-    # A family's names are its noun ("carte grise", "جواز السفر"), whichever variant lists them.
-    said = [
-        h
-        for h in hits[1:3]
-        if h.names > hits[0].names and not kb.family(h.procedure_id)
-        and longest_name_said(words, kb, h.procedure_id) >= MIN_NAME_WORDS
-    ]
-    return said[0].procedure_id if len(said) == 1 else None

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.settled import asks_of_name, named_below, settled_by_name
+from bot.answer.settled import asks_of_name, settled_by_name
 from bot.knowledge.loading import load_knowledge
 from bot.search.documents import family_nouns
 from bot.search.served import KnowledgeBase
-from bot.types import Hit
 from tests.conftest import ROOT
 
 
@@ -88,12 +87,3 @@ def test_each_family_has_its_own_nouns() -> None:
     assert "passport" in nouns["passport"] and "id_card" in nouns["cnie"] and "id_card" not in nouns["carte-grise"]
     assert "car_registration" in nouns["carte-grise"] and "driving_licence" in nouns["driving-license"]
 
-
-def test_a_lower_hit_named_whole_and_better_than_the_top_is_chosen(kb: KnowledgeBase) -> None:
-    message = "Bghit extrait d'acte de naissance l bnti"
-    hits = [Hit("passport-minor", 16.9, names=3.7), Hit("birth-certificate", 13.6, names=13.1)]
-    assert named_below(message, hits, kb) == "birth-certificate"
-    # A family's noun is not a name that settles it ("carte grise" beside the opposition's lifting).
-    message = "je veux lever l'opposition sur la carte grise"
-    hits = [Hit("vehicle-opposition-mainlevee", 20.0, names=5.0), Hit("carte-grise-renewal-duplicate", 15.0, names=9.0)]
-    assert named_below(message, hits, kb) is None
