@@ -175,3 +175,20 @@ def arabizi_to_arabic(text: str) -> str:
         next_is_french = k < len(words) and _is_french_raw(words[k])
         out.append(_word_to_arabic(piece, next_is_french))
     return _SPACES.sub(" ", "".join(out)).strip()
+
+
+# Darija in Latin letters is spelt as heard: vowels and doubled letters vary ("chokran", "choukrane",
+# "chkran"; "lah y7fdek", "llah y7fdek"). Its words compared without them.
+_SKELETON_WORD = re.compile(r"(?<![\w'])[a-z0-9]{3,}(?![\w'])")
+
+
+def latin_skeleton(text: str) -> str:
+    """Normalised text with each Latin word of three letters or more written without its vowels and
+    doubled letters ("salamo 3alikom" -> "slm 3lkm"), unless fewer than two letters would be left."""
+
+    def bare(m: re.Match[str]) -> str:
+        word = re.sub(r"(.)\1+", r"\1", m.group(0))
+        consonants = re.sub(r"[aeiou]", "", word)
+        return consonants if len(consonants) >= 2 else m.group(0)
+
+    return _SKELETON_WORD.sub(bare, text)

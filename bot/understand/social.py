@@ -19,6 +19,7 @@ from functools import cache
 from typing import Literal
 
 from bot.types import AnswerLang
+from bot.understand.arabizi import latin_skeleton
 from bot.understand.normalize import normalize
 from bot.understand.on_behalf import someone_may
 
@@ -203,26 +204,12 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[SocialKind | None, Answer
     return pattern, meaning
 
 
-# Darija in Latin letters is spelt as heard: vowels and doubled letters vary ("chokran", "choukrane",
-# "chkran"; "lah y7fdek", "llah y7fdek"). A second reading compares words without them.
-_LATIN_WORD = re.compile(r"(?<![\w'])[a-z0-9]{3,}(?![\w'])")
-
-
-def _skeleton(text: str) -> str:
-    def bare(m: re.Match[str]) -> str:
-        word = re.sub(r"(.)\1+", r"\1", m.group(0))
-        consonants = re.sub(r"[aeiou]", "", word)
-        return consonants if len(consonants) >= 2 else m.group(0)
-
-    return _LATIN_WORD.sub(bare, text)
-
-
 @cache
 def _skeleton_table() -> tuple[re.Pattern[str], dict[str, tuple[SocialKind | None, AnswerLang]]]:
     _, meaning = _table()
     bare: dict[str, tuple[SocialKind | None, AnswerLang]] = {}
     for form, found in meaning.items():
-        key = _skeleton(form)
+        key = latin_skeleton(form)
         if key not in bare or (bare[key][0] is None and found[0] is not None):
             bare[key] = found
     forms = sorted(bare, key=len, reverse=True)
@@ -250,8 +237,9 @@ def social_kind(message: str, detected: AnswerLang) -> Social | None:
     if any(p.search(text) for p in _act_for_me()) and not someone_may(message):
         return Social("capabilities", detected)
     found, kinds, rest = _read(text, *_table())
+    # Darija in Latin letters is spelt as heard: read again without vowels and doubled letters.
     if (not kinds or rest) and re.search("[a-z]", text):
-        found, kinds, rest = _read(_skeleton(text), *_skeleton_table())
+        found, kinds, rest = _read(latin_skeleton(text), *_skeleton_table())
     if not kinds:
         return None
     # Only the two kinds about Dalil itself survive extra words ("hal anta insan am barnamaj?").

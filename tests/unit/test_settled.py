@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.settled import asks_of_name, settled_by_name
+from bot.answer.settled import asks_of_name, names_document, settled_by_name
 from bot.knowledge.loading import load_knowledge
 from bot.search.documents import family_nouns
 from bot.search.served import KnowledgeBase
@@ -87,3 +87,8 @@ def test_each_family_has_its_own_nouns() -> None:
     assert "passport" in nouns["passport"] and "id_card" in nouns["cnie"] and "id_card" not in nouns["carte-grise"]
     assert "car_registration" in nouns["carte-grise"] and "driving_licence" in nouns["driving-license"]
 
+
+def test_a_documents_name_said_whole_is_not_a_familys_noun(kb: KnowledgeBase) -> None:
+    message = "Bonjour, pour le certificat de résidence, c'est le moqadem qui le fait ?"
+    assert names_document(message, kb, "residence-certificate")
+    assert not names_document("la carte grise de mon ami est belle", kb, "carte-grise-renewal-duplicate")
