@@ -10,6 +10,10 @@
 - The threshold table and the cost of one decision.
 
     .venv/bin/python -m bench.harm [--folds 5] [--split tune|test|all]
+    .venv/bin/python -m bench.harm --writers [bench.harm_writers' options]
+
+``--writers`` runs ``bench/harm_writers.py``: the character n-gram reader (bot/understand/harm_reader.py)
+and the rules, each writer of the red team left out in turn — the bar a learned reader must pass to be served.
 """
 
 from __future__ import annotations
@@ -74,6 +78,11 @@ def team_sets(search, model: HarmModel, split: str) -> None:  # type: ignore[no-
 
 
 def main() -> int:
+    if "--writers" in sys.argv:
+        from bench import harm_writers
+
+        sys.argv.remove("--writers")
+        return harm_writers.main()
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--split", default="tune", choices=["tune", "test", "all"])

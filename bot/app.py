@@ -60,6 +60,7 @@ from bot.search.query_cache import ServingEmbedder
 from bot.search.served import KnowledgeHolder, load_or_degrade, reload_knowledge
 from bot.sessions import SessionIds
 from bot.types import ComputeChoice
+from bot.understand.harm_reader import HarmReader
 from bot.voice.transcribe import VoiceGate
 from bot.voice.vocabulary import vocabulary
 
@@ -120,7 +121,7 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
     dalil = Dalil(
         settings,
         knowledge=knowledge,
-        pipeline=Pipeline(settings, generator),
+        pipeline=Pipeline(settings, generator, HarmReader.shipped() if settings.harm_reader_min else None),
         conversations=ConversationStore(engine),
         voice=VoiceGate(settings, parts.transcriber or make_transcriber(settings, knowledge)),
         editor=editor,

@@ -54,6 +54,14 @@ class Settings(BaseSettings):
     scope_min_ours: float = Field(
         0.05, description="calibrated probability that a message is about our procedures above which it is answered"
     )
+    # Chosen leaving one writer out (bench/harm_writers.py): 0.8 refused unseen in-scope questions (k-fold).
+    harm_reader_min: float = Field(
+        0.9,
+        ge=0,
+        le=1,
+        description="the learned harmful-intent reader's probability above which a message the rules "
+        "let through is refused (bot/understand/harm_reader.py); 0 turns it off: the rules decide alone",
+    )
     scope_min_named: float = Field(0.5, description="... above which a refused request's procedure is linked")
     scope_named_names: float = Field(8.0, description="names BM25 of the top procedure that counts as naming it")
     followup_names: float = Field(6.0, description="names BM25 above which a later turn names a procedure")

@@ -32,8 +32,9 @@ from bot.texts import pick, say, status_message
 from bot.types import Answer, AnswerLang, AnswerStatus, Option, Source
 from bot.understand.analysis import analyze
 from bot.understand.aspects import detect_aspect, detect_aspects
+from bot.understand.harm_reader import HarmReader
 from bot.understand.language import detect
-from bot.understand.safety import check
+from bot.understand.safety import Verdict, check
 from bot.understand.social import social_kind, without_social
 
 log = logging.getLogger("dalil.pipeline")
@@ -43,9 +44,10 @@ _REFUSALS = {"harm": "refused_harm", "data": "refused_data", "internals": "refus
 
 
 class Pipeline:
-    def __init__(self, settings: Settings, generator: Generator | None = None) -> None:
+    def __init__(self, settings: Settings, generator: Generator | None = None, harm: HarmReader | None = None) -> None:
         self.settings = settings
         self.generator = generator
+        self.harm = harm  # the learned harmful-intent reader (DALIL_HARM_READER_MIN; 0: not asked)
         self._limits = ClarifyLimits(
             settings.clarify_tie_ratio,
             settings.clarify_max_words,
@@ -74,7 +76,7 @@ class Pipeline:
         # Detect the language first so that even a refusal is in the citizen's language.
         ctx.detection = detect(ctx.message)
         ctx.lang = ctx.lang_override or ctx.detection.answer_lang
-        ctx.safety = check(ctx.message)
+        ctx.safety = check(ctx.message) or self.learned_harm(ctx.message)
         ctx.search = without_social(ctx.message)
         if ctx.safety is not None:
             # Beside an instruction or an unlawful request, only the message's own question is searched.
@@ -83,6 +85,13 @@ class Pipeline:
             ctx.reply = _REFUSALS[ctx.safety.kind]
             if ctx.safety.kind in ("internals", "data"):
                 raise Stop(AnswerStatus.REFUSED)
+
+    def learned_harm(self, message: str) -> Verdict | None:
+        """What the rules let through, read by the learned reader: harmful above the threshold."""
+        threshold = self.settings.harm_reader_min
+        if self.harm is None or not threshold or self.harm.probability(message) < threshold:
+            return None
+        return Verdict("harm", "learned")
 
     def detect_language(self, ctx: Context) -> None:
         assert ctx.detection is not None

@@ -12,7 +12,8 @@ questions. The corpus was written for Dalil from general knowledge, in fr / MSA 
 base's held-out questions it separates well, but on the team's in-scope sets (other people's
 phrasings) it flags about as many citizens' questions as red-team requests — the e5-small query
 vector carries the topic and the register, not the intent. The word cues and the structural reading
-(bot/understand/safety.py, structure.py) decide alone until a model passes that bench.
+(bot/understand/safety.py, structure.py) and the character n-gram reader that passed its own bench
+(bot/understand/harm_reader.py, bench/harm_writers.py) decide.
 """
 
 from __future__ import annotations
