@@ -76,7 +76,7 @@ class Pipeline:
         # Detect the language first so that even a refusal is in the citizen's language.
         ctx.detection = detect(ctx.message)
         ctx.lang = ctx.lang_override or ctx.detection.answer_lang
-        ctx.safety = check(ctx.message) or self.learned_harm(ctx.message)
+        ctx.safety = check(ctx.message) or self.learned_harm(ctx.message, ctx.detection.style)
         ctx.search = without_social(ctx.message)
         if ctx.safety is not None:
             # Beside an instruction or an unlawful request, only the message's own question is searched.
@@ -86,10 +86,11 @@ class Pipeline:
             if ctx.safety.kind in ("internals", "data"):
                 raise Stop(AnswerStatus.REFUSED)
 
-    def learned_harm(self, message: str) -> Verdict | None:
-        """What the rules let through, read by the learned reader: harmful above the threshold."""
+    def learned_harm(self, message: str, style: str | None = None) -> Verdict | None:
+        """What the rules let through, read by the learned reader: harmful above the threshold (``style``:
+        the language detection the pipeline has made already, not made again)."""
         threshold = self.settings.harm_reader_min
-        if self.harm is None or not threshold or self.harm.probability(message) < threshold:
+        if self.harm is None or not threshold or self.harm.probability(message, style) < threshold:
             return None
         return Verdict("harm", "learned")
 

@@ -44,10 +44,11 @@ ARTEFACT = "harm_reader.npz.xz"
 _KEEP = 0.05  # smaller weights are not shipped
 
 
-def reader_text(message: str) -> str:
-    """The normalised message and, for Arabizi or code-switched text, the same in Arabic script."""
+def reader_text(message: str, style: str | None = None) -> str:
+    """The normalised message and, for Arabizi or code-switched text, the same in Arabic script.
+    ``style``: the message's, when the caller has detected it already (the pipeline has)."""
     text = normalize(message)
-    if detect(message).style in ("arabizi", "mixed"):
+    if (style or detect(message).style) in ("arabizi", "mixed"):
         text = f"{text} | {normalize(arabizi_to_arabic(message))}"
     return text
 
@@ -126,5 +127,5 @@ class HarmReader:
         logits = grams(texts) @ self._coef + self._intercept
         return 1.0 / (1.0 + np.exp(-np.asarray(logits)))
 
-    def probability(self, message: str) -> float:
-        return self.probability_of(reader_text(message))
+    def probability(self, message: str, style: str | None = None) -> float:
+        return self.probability_of(reader_text(message, style))
