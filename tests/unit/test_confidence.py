@@ -4,6 +4,8 @@ recogniser's prior), and the vocabulary that primes Whisper."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.adapters.stt import PROMPT_TOKENS, build_prompt
@@ -14,7 +16,7 @@ from bot.knowledge.loading import load_knowledge
 from bot.types import Answer, AnswerStatus, Transcript
 from bot.voice.confidence import ConfidencePolicy, assess
 from bot.voice.vocabulary import vocabulary
-from tests.fakes import FakeEmbedder, FakeTranscriber, FakeVectorStore
+from tests.fakes import FakeTranscriber
 from tests.unit.test_audio import encoded
 from tests.unit.test_pipeline import fake_settings
 
@@ -52,13 +54,13 @@ def test_the_confirmation_can_be_turned_off_but_the_doubts_are_still_said() -> N
 
 
 @pytest.fixture(scope="module")
-def voice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Dalil, FakeTranscriber]:
+def voice(tmp_path_factory: pytest.TempPathFactory, fake_app_parts: Parts) -> tuple[Dalil, FakeTranscriber]:
     folder = tmp_path_factory.mktemp("fake-voice")
     transcriber = FakeTranscriber()
     # Thresholds the fakes' scores can cross both ways: any log-probability under -1 is a doubt.
     settings = fake_settings(folder, voice_min_logprob=-1.0, voice_min_margin=0.0)
-    parts = Parts(embedder=FakeEmbedder(), store=FakeVectorStore(), transcriber=transcriber)
-    return build(settings, parts), transcriber
+    # The session's fakes over the real knowledge base, with a transcriber of this module's own.
+    return build(settings, replace(fake_app_parts, transcriber=transcriber)), transcriber
 
 
 def test_a_surely_heard_question_is_answered_and_recorded(voice) -> None:  # type: ignore[no-untyped-def]

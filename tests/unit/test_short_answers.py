@@ -15,16 +15,15 @@ from bot.texts import TEXTS, say
 from bot.types import AnswerStatus, Hit
 from bot.understand.language import detect
 from bot.understand.normalize import normalize
-from tests.fakes import FakeEmbedder, FakeTranscriber, FakeVectorStore
 from tests.unit.test_pipeline import fake_settings
 
 FIRST_SCREEN = 350
 
 
 @pytest.fixture(scope="module")
-def dalil(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dalil]:
-    parts = Parts(embedder=FakeEmbedder(), store=FakeVectorStore(), transcriber=FakeTranscriber())
-    yield build(fake_settings(tmp_path_factory.mktemp("short")), parts)
+def dalil(tmp_path_factory: pytest.TempPathFactory, fake_app_parts: Parts) -> Iterator[Dalil]:
+    # The session's fakes over the real knowledge base (nothing here publishes or changes it).
+    yield build(fake_settings(tmp_path_factory.mktemp("short")), fake_app_parts)
 
 
 def test_a_fee_question_opens_with_the_fee_and_the_card_is_behind_it(dalil: Dalil) -> None:
