@@ -109,13 +109,15 @@ class KnowledgeVersions:
 
 class Lease:
     """A named lease in the ``leases`` table: ``acquire`` takes it when free or expired, or renews it
-    for its holder; the holder must renew it within ``ttl_s``."""
+    for its holder; the holder must renew it within ``ttl_s``. ``clock``: UTC now (the tests' own)."""
 
-    def __init__(self, engine: Engine, name: str, holder: str, ttl_s: float) -> None:
-        self.engine, self.name, self.holder, self.ttl_s = engine, name, holder, ttl_s
+    def __init__(
+        self, engine: Engine, name: str, holder: str, ttl_s: float, clock: Callable[[], dt.datetime] = now
+    ) -> None:
+        self.engine, self.name, self.holder, self.ttl_s, self.clock = engine, name, holder, ttl_s, clock
 
     def acquire(self) -> bool:
-        stamp = now()
+        stamp = self.clock()
         until = stamp + dt.timedelta(seconds=self.ttl_s)
         with self.engine.begin() as conn:
             taken = conn.execute(
@@ -139,14 +141,14 @@ class Lease:
     def holder_now(self) -> str | None:
         with self.engine.connect() as conn:
             return conn.execute(
-                select(leases.c.holder).where(leases.c.name == self.name, leases.c.until >= now())
+                select(leases.c.holder).where(leases.c.name == self.name, leases.c.until >= self.clock())
             ).scalar()
 
     def expires_in_s(self) -> float:
         """How long until the lease, held by anyone, expires (0: free or expired)."""
         with self.engine.connect() as conn:
             until = conn.execute(select(leases.c.until).where(leases.c.name == self.name)).scalar()
-        return max(0.0, (until - now()).total_seconds()) if until is not None else 0.0
+        return max(0.0, (until - self.clock()).total_seconds()) if until is not None else 0.0
 
 
 class Periodic:

@@ -3,6 +3,7 @@ over when it expires), the published knowledge-base versions and the watcher tha
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass
 
@@ -13,11 +14,16 @@ from bot.search.served import KnowledgeHolder
 
 
 def test_one_holder_at_a_time_and_a_dead_holder_is_replaced(engine: Engine) -> None:
-    first, second = Lease(engine, "jobs", "w1", ttl_s=0.3), Lease(engine, "jobs", "w2", ttl_s=0.3)
+    # A clock of the test's own: a loaded machine's pauses between two statements must not expire a lease.
+    clock = [dt.datetime(2026, 1, 5, 9, 0)]
+    first, second = (Lease(engine, "jobs", w, ttl_s=0.3, clock=lambda: clock[0]) for w in ("w1", "w2"))
     assert first.acquire() and not second.acquire()
-    assert first.acquire()  # renewing
-    assert first.holder_now() == "w1"
-    time.sleep(0.4)  # w1 died: its lease ran out
+    clock[0] += dt.timedelta(seconds=0.2)
+    assert first.acquire() and not second.acquire()  # renewing: 0.3 s from now
+    clock[0] += dt.timedelta(seconds=0.2)
+    assert first.holder_now() == "w1" and not second.acquire()
+    clock[0] += dt.timedelta(seconds=0.4)  # w1 died: its lease ran out
+    assert first.holder_now() is None and first.expires_in_s() == 0.0
     assert second.acquire() and not first.acquire() and second.holder_now() == "w2"
     second.release()
     assert first.acquire()
