@@ -5,39 +5,22 @@ page test. Screenshots go to ``test-artifacts/``."""
 from __future__ import annotations
 
 import json
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 
 import pytest
 
 from tests.integration.page.pages import CHROMIUM, CHROMIUM_ARGS, PHONE, TIMEOUT_MS, Visit
+from tests.servers import serving
 
 
 @pytest.fixture(scope="session")
 def base_url(settings, parts) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    import uvicorn
-
     from web.app import create_app
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))  # a free port, held until uvicorn takes the socket over
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(settings, parts), log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    # tests/servers.serving: a dead server fails at once, its deadline only bounds a hang (a start takes
+    # minutes on a loaded machine, where a 60 s deadline of its own could fail page tests that were not broken).
+    with serving(create_app(settings, parts), timeout_s=600) as (host, port):
+        yield f"http://{host}:{port}"
 
 
 @pytest.fixture(scope="session")
