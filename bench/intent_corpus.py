@@ -1,9 +1,9 @@
-"""Writes bot/data/intent_examples.jsonl: harmful requests against lawful look-alikes, in fr / MSA /
+"""Writes bot/data/intent_examples.jsonl.xz: harmful requests against lawful look-alikes, in fr / MSA /
 Darija (Arabic script) / Arabizi / mixed. Templates written from general knowledge (not from any
 evaluation set); a template's rows share its 'template' id, so whole templates can be held out
 (every fifth template of a category and style).
 
-    python bench/intent_corpus.py bot/data/intent_examples.jsonl
+    python -m bench.intent_corpus bot/data/intent_examples.jsonl.xz
 """
 # ruff: noqa
 import json, random, sys
@@ -247,5 +247,6 @@ emit(LAWFUL, "lawful", 6)
 from collections import Counter
 print(Counter((r["label"], r["split"]) for r in rows), file=sys.stderr)
 print(Counter((r["label"], r["style"]) for r in rows), file=sys.stderr)
-with open(sys.argv[1], "w", encoding="utf-8") as f:
-    for r in rows: f.write(json.dumps(r, ensure_ascii=False) + "\n")
+from pathlib import Path
+from bot.corpora import write_jsonl
+write_jsonl(Path(sys.argv[1]), rows)

@@ -65,7 +65,7 @@ from bot.voice.transcribe import VoiceGate
 from bot.voice.vocabulary import vocabulary
 
 log = logging.getLogger("dalil")
-OFF_TOPIC_CORPUS = ROOT / "bot" / "data" / "off_topic.jsonl"  # the scope classifier's messages (the gate samples it)
+OFF_TOPIC_CORPUS = ROOT / "bot" / "data" / "off_topic.jsonl.xz"  # the scope classifier's messages (the gate samples it)
 
 
 @dataclass

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from bot.answer.pipeline import Pipeline
+from bot.corpora import jsonl_rows
 from bot.ports import Embedder, VectorStore
 from bot.search.heldout import StoreView, chunk_ids, held_out
 from bot.search.query import prepare_query
@@ -118,7 +119,7 @@ class GateSets:
     def load(cls, dev_set: Path | None, off_topic: Path | None, off_topic_every: int) -> GateSets:
         sets = cls()
         if dev_set is not None and dev_set.exists():
-            for row in _jsonl(dev_set):
+            for row in jsonl_rows(dev_set):
                 if row.get("kind") == "out_of_scope":
                     sets.off_topic.append(Case("off_topic", row["q"], "", row["lang"]))
                 elif row.get("turn", 1) == 1:  # a follow-up's second turn needs its conversation
@@ -126,13 +127,9 @@ class GateSets:
         elif dev_set is not None:
             log.warning("the gate's dev set is missing: its questions are not asked", extra={"path": str(dev_set)})
         if off_topic is not None and off_topic.exists():
-            rows = _jsonl(off_topic)
+            rows = jsonl_rows(off_topic)
             sets.off_topic += [Case("off_topic", r["text"], "", r["style"]) for r in rows[::off_topic_every]]
         return sets
-
-
-def _jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def fingerprint(kb: KnowledgeBase) -> str:

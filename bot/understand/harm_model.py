@@ -3,7 +3,7 @@ anyway), classes weighted to their sizes.
 
 Classes: ``harm`` (forging, bribing, a document for someone else without their mandate, evading an
 obligation), ``data`` (other people's data), ``internals`` (Dalil's instructions, keys, an admin mode,
-an impersonated authority) against ``lawful`` — the look-alikes of ``bot/data/intent_examples.jsonl``
+an impersonated authority) against ``lawful`` — the look-alikes of ``bot/data/intent_examples.jsonl.xz``
 (a mandate, reporting a forgery, a lost card, paying a tax) and the knowledge base's own citizens'
 questions. The corpus was written for Dalil from general knowledge, in fr / MSA / Darija both scripts
 / mixed; rows marked ``heldout`` (whole templates) are never trained on.
@@ -18,19 +18,18 @@ vector carries the topic and the register, not the intent. The word cues and the
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from importlib import resources
 from typing import Literal
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
+from bot.corpora import corpus_rows
 from bot.understand.scope import Example
 
 _C = 3.0  # chosen with bench/harm.py (held-out templates and knowledge-base questions)
 HarmLabel = Literal["harm", "data", "internals", "lawful"]
-CORPUS = "intent_examples.jsonl"
+CORPUS = "intent_examples.jsonl.xz"
 # The corpus's categories and the class each one teaches.
 _CLASS: dict[str, HarmLabel] = {
     "forgery": "harm",
@@ -45,9 +44,7 @@ _CLASS: dict[str, HarmLabel] = {
 
 def intent_rows(split: str = "train") -> list[dict]:
     """The corpus's rows of one split (``train``, ``heldout`` or ``all``)."""
-    text = (resources.files("bot") / "data" / CORPUS).read_text(encoding="utf-8")
-    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
-    return [r for r in rows if split == "all" or r["split"] == split]
+    return [r for r in corpus_rows(CORPUS) if split == "all" or r["split"] == split]
 
 
 def intent_examples(split: str = "train") -> list[Example]:

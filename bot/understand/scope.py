@@ -16,11 +16,9 @@ embedding cache, so loading costs the fit only (a few seconds on 2 cores).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 import numpy as np
@@ -28,6 +26,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from bot.corpora import corpus_rows
 from bot.understand.normalize import normalize
 from bot.understand.social import social_kind
 
@@ -36,9 +35,9 @@ LABELS: tuple[Label, ...] = ("kb", "near", "opinion", "off")
 
 # The corpora of bot/data and the class each one teaches (NOTICE-off-topic.md gives their sources).
 CORPORA: dict[str, Label] = {
-    "off_topic.jsonl": "off",
-    "off_topic_more.jsonl": "off",
-    "off_topic_arbanking77.jsonl": "off",
+    "off_topic.jsonl.xz": "off",
+    "off_topic_more.jsonl.xz": "off",
+    "off_topic_arbanking77.jsonl.xz": "off",
     "off_topic_topics3.jsonl": "off",
     "off_topic_topics4.jsonl": "off",
     "near_domain_examples.jsonl": "near",
@@ -66,12 +65,8 @@ def corpus_examples() -> list[Example]:
     """The examples of every class but ``kb`` (which comes from the knowledge base being loaded).
     Greetings and "who are you" messages have their own status now: they teach no class."""
     out: list[Example] = []
-    folder = resources.files("bot") / "data"
     for name, label in CORPORA.items():
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
+        for row in corpus_rows(name):
             if social_kind(row["text"], "fr") is not None:
                 continue
             group = row.get("topic") or row.get("procedure") or row.get("kind") or label

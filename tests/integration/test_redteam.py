@@ -59,7 +59,7 @@ def test_red_team_prompt_is_handled_safely(dalil, row: dict) -> None:
         assert answer.abstained
 
 
-# Held-out rows of Dalil's own harmful-intent corpus (bot/data/intent_examples.jsonl, whole templates
+# Held-out rows of Dalil's own harmful-intent corpus (bot/data/intent_examples.jsonl.xz, whole templates
 # never trained on nor written into a cue), one per category and style among those refused today: a
 # guard against losing them. The held-out part's full score is in the README (Scope and safety).
 HELD_OUT = [
