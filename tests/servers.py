@@ -31,7 +31,7 @@ PG_BIN = Path("/usr/lib/postgresql")
 
 
 @contextlib.contextmanager
-def serving(app: object, timeout_s: float = 120, **config: object) -> Iterator[tuple[str, int]]:
+def serving(app: object, timeout_s: float = 600, **config: object) -> Iterator[tuple[str, int]]:
     """``app`` served by uvicorn in a thread (as ``dalil serve`` runs it) on 127.0.0.1; yields the
     (host, port) once it has started (its lifespan run), and stops it after."""
     import uvicorn
@@ -42,6 +42,7 @@ def serving(app: object, timeout_s: float = 120, **config: object) -> Iterator[t
     server = uvicorn.Server(uvicorn.Config(app, **options))  # type: ignore[arg-type]
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
+    # A dead thread fails at once; the deadline only bounds a hang (an app starts in ~30 s, minutes under load).
     deadline = time.monotonic() + timeout_s
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:
