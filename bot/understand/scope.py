@@ -40,6 +40,7 @@ CORPORA: dict[str, Label] = {
     "off_topic_arbanking77.jsonl.xz": "off",
     "off_topic_topics3.jsonl": "off",
     "off_topic_topics4.jsonl": "off",
+    "off_topic_topics5.jsonl.xz": "off",
     "near_domain_examples.jsonl": "near",
     "opinion_examples.jsonl": "opinion",
     # Citizens' questions about our procedures in every style, Arabizi and code-switched as much as

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from importlib import resources
 from pathlib import Path
 
 import pytest
 
+from bot.corpora import corpus_rows
 from bot.knowledge.loading import load_knowledge
 from bot.understand.normalize import normalize
 from bot.understand.scope import CORPORA, corpus_examples
@@ -19,8 +19,7 @@ STYLES = {"fr", "ar", "darija", "arabizi", "mixed"}
 
 
 def rows(name: str) -> list[dict]:
-    text = (resources.files("bot") / "data" / name).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return corpus_rows(name)
 
 
 def test_in_scope_questions_name_procedures_of_the_knowledge_base_in_every_style() -> None:
@@ -34,7 +33,7 @@ def test_in_scope_questions_name_procedures_of_the_knowledge_base_in_every_style
     assert min(styles["arabizi"], styles["mixed"]) >= styles["fr"]
 
 
-@pytest.mark.parametrize("name", ["off_topic_topics3.jsonl", "off_topic_topics4.jsonl"])
+@pytest.mark.parametrize("name", ["off_topic_topics3.jsonl", "off_topic_topics4.jsonl", "off_topic_topics5.jsonl.xz"])
 def test_the_new_off_topic_topics_are_written_in_every_style_and_teach_off_topic(name: str) -> None:
     written = rows(name)
     assert CORPORA[name] == "off"
@@ -53,7 +52,15 @@ def test_the_off_topic_corpora_hold_at_least_1500_messages_over_30_topics_none_s
     assert not topics & novel  # that set measures topics no corpus has
 
 
-@pytest.mark.parametrize("name", ["in_scope_examples.jsonl", "off_topic_topics3.jsonl", "off_topic_topics4.jsonl"])
+WRITTEN = [
+    "in_scope_examples.jsonl",
+    "off_topic_topics3.jsonl",
+    "off_topic_topics4.jsonl",
+    "off_topic_topics5.jsonl.xz",
+]
+
+
+@pytest.mark.parametrize("name", WRITTEN)
 def test_no_written_row_is_an_evaluation_question(name: str) -> None:
     """Every split, the fresh one included; a failure says how many, never which (nobody reads fresh rows)."""
     asked = set()
