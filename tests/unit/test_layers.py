@@ -12,7 +12,9 @@ from pathlib import Path
 
 from bot.config import ROOT
 
+# corpora: reading bot/data's written corpora, below everything that trains on them.
 GROUND = ("config", "types", "ports", "texts", "privacy", "logs", "errors", "audio_formats", "sessions", "ratelimit")
+GROUND += ("corpora",)
 # Lowest first. A module may import from its own floor or from a lower one.
 FLOORS: list[tuple[str, ...]] = [
     GROUND,
