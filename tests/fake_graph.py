@@ -126,6 +126,7 @@ def _handler(graph: FakeGraph) -> type[BaseHTTPRequestHandler]:
             headers: dict[str, str] | None = None,
         ) -> None:
             data = body if isinstance(body, bytes) else json.dumps(body).encode()
+            graph.log(self.command, self.path, status)  # before the reply: a client may be read as soon as it has it
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
@@ -133,7 +134,6 @@ def _handler(graph: FakeGraph) -> type[BaseHTTPRequestHandler]:
                 self.send_header(key, value)
             self.end_headers()
             self.wfile.write(data)
-            graph.log(self.command, self.path, status)
 
         def _authorised(self) -> bool:
             if self.headers.get("Authorization") == f"Bearer {graph.token}":
@@ -185,11 +185,12 @@ def _handler(graph: FakeGraph) -> type[BaseHTTPRequestHandler]:
             if not self._authorised():
                 return
             if self.path.startswith("/redirect/"):  # a media URL that redirects to where the query says
+                # Logged before the reply: the client raises on the 302 and a test reads the log at once.
+                graph.log(self.command, self.path, 302)
                 self.send_response(302)
                 self.send_header("Location", self.path.split("?to=", 1)[1])
                 self.send_header("Content-Length", "0")
                 self.end_headers()
-                graph.log(self.command, self.path, 302)
                 return
             if self.path.startswith("/files/"):
                 media_id = self.path.removeprefix("/files/")
