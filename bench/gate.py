@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.admin.gate import GateSets, QualityGate
 from bot.answer.pipeline import Pipeline
-from bot.app import OFF_TOPIC_CORPUS, search_parts
+from bot.app import OFF_TOPIC_CORPUS, harm_reader, search_parts
 from bot.config import get_settings
 from bot.search.candidate import build_beside
 from bot.search.served import load_or_index
@@ -29,8 +29,9 @@ def main() -> int:
         search = search_parts(settings)
         live = load_or_index(search.settings, search.embedder, search.store)
         sets = GateSets.load(settings.gate_dev_set, OFF_TOPIC_CORPUS, settings.gate_off_topic_every)
+        pipeline = Pipeline(search.settings, None, harm_reader(search.settings))  # as the console's gate
         gate = QualityGate(
-            Pipeline(search.settings, None), search.embedder, search.store, sets, settings.gate_tolerance, 0,
+            pipeline, search.embedder, search.store, sets, settings.gate_tolerance, 0,
             settings.gate_folds,
         )
         print(f"gate: {gate.describe()}")

@@ -102,6 +102,11 @@ def search_parts(settings: Settings, parts: Parts | None = None) -> SearchParts:
     return SearchParts(settings, compute, embedder, store)
 
 
+def harm_reader(settings: Settings) -> HarmReader | None:
+    """The learned harmful-intent reader the pipelines ask (None when DALIL_HARM_READER_MIN is 0)."""
+    return HarmReader.shipped() if settings.harm_reader_min else None
+
+
 def build(settings: Settings, parts: Parts | None = None) -> Dalil:
     """Dalil for these settings, ready to answer (the embedding model loads on ``start``/``warm_up``)."""
     parts = parts or Parts()
@@ -118,10 +123,11 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
     reload = partial(reload_knowledge, settings, embedder, search.store, knowledge, publish)
     generator = parts.generator or make_generator(settings)
     editor = KnowledgeEditor(settings.knowledge_dir, engine, reload)
+    harm = harm_reader(settings)  # one reader for the answers served and the publishing gate's
     dalil = Dalil(
         settings,
         knowledge=knowledge,
-        pipeline=Pipeline(settings, generator, HarmReader.shipped() if settings.harm_reader_min else None),
+        pipeline=Pipeline(settings, generator, harm),
         conversations=ConversationStore(engine),
         voice=VoiceGate(settings, parts.transcriber or make_transcriber(settings, knowledge)),
         editor=editor,
@@ -133,7 +139,7 @@ def build(settings: Settings, parts: Parts | None = None) -> Dalil:
         limits=RateLimiter(parts.rate_counter or make_rate_counter(settings, engine)),
     )
     dalil.whatsapp = make_whatsapp(settings, dalil, engine, parts)
-    dalil.console = make_console(settings, embedder, search.store, knowledge, editor, engine, versions)
+    dalil.console = make_console(settings, embedder, search.store, knowledge, editor, engine, versions, harm)
     if dalil.whatsapp is not None:
         inbox, outbox = dalil.whatsapp.inbox, dalil.whatsapp.outbox
         queues = QueueCollector({"inbox": inbox.counts, "outbox": outbox.counts},
@@ -173,11 +179,14 @@ def make_console(
     editor: KnowledgeEditor,
     engine: Engine,
     versions: KnowledgeVersions,
+    harm: HarmReader | None = None,
 ) -> Console:
     """The administrators' console over the application's engine: a publish goes through the quality
-    gate and is recorded in ``kb_versions``, which every worker follows."""
+    gate and is recorded in ``kb_versions``, which every worker follows. The gate answers as the served
+    pipeline does (the same harmful-intent reader ``harm``), without the generator."""
     sets = GateSets.load(settings.gate_dev_set, OFF_TOPIC_CORPUS, settings.gate_off_topic_every)
-    gate = QualityGate(Pipeline(settings, None), embedder, store, sets, settings.gate_tolerance, 0, settings.gate_folds)
+    pipeline = Pipeline(settings, None, harm)
+    gate = QualityGate(pipeline, embedder, store, sets, settings.gate_tolerance, 0, settings.gate_folds)
     audit, drafts = AuditLog(engine), Drafts(engine)
     publisher = Publisher(settings, editor, knowledge, embedder, store, drafts, audit, gate, versions)
     accounts = Accounts(engine, settings.admin_session_hours)

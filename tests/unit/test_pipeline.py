@@ -35,6 +35,12 @@ def test_an_empty_store_is_indexed_on_the_way_with_the_embedder_given(fakes) -> 
     assert dalil.readiness().ready and dalil.readiness().embedder == embedder.name
 
 
+def test_the_publishing_gate_answers_with_the_served_harm_reader(dalil: Dalil) -> None:
+    assert dalil.console is not None and dalil.console.publisher.gate is not None
+    served = dalil._pipeline.harm
+    assert served is not None and dalil.console.publisher.gate.pipeline.harm is served
+
+
 def test_an_off_topic_question_is_out_of_scope(dalil: Dalil) -> None:
     answer = dalil.answer("Quel temps fera-t-il demain à Rabat ?")
     assert answer.status is AnswerStatus.OUT_OF_SCOPE and answer.abstained
