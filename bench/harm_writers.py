@@ -2,7 +2,8 @@
 (``bot/understand/harm_reader.py``) on rows written by someone the training never saw.
 
 The red team's tune rows come from several writers, told apart by their ids: the team (``rt-…``),
-the session-5 writer (``s5-…``), the session-6 writers (``s6a-…``, ``s6b-…``). Leaving one writer
+the session-5 writer (``s5-…``), the session-6 writers (``s6a-…``, ``s6b-…``), the session-7 writer
+(``s7d-…``; the team's ``c6-…`` follow-up conversations are the team's). Leaving one writer
 out: the reader is trained without any row that writer wrote (red team and in-scope sets; the team's
 intent corpus counts as the team's), then scored on that writer's rows:
 
@@ -14,7 +15,7 @@ The knowledge base's questions are held out by ``bench/kfold.py``'s folds. Only 
 "Refused" here is ``safety.check``'s verdict (an instruction alone counts for a must-refuse row; beside
 a question it is ignored, so it is no false refusal); ``bench.suite`` measures the whole pipeline.
 
-    .venv/bin/python -m bench.harm_writers [--extra DIR_OR_FILE ...] [--rules-only]
+    .venv/bin/python -m bench.harm_writers [--extra DIR_OR_FILE ...] [--rules-only] [--structure 0]
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.understand import harm_reader
 from bot.understand.harm_reader import ARTEFACT, HarmReader, reader_text
 from bot.understand.safety import check
 
@@ -45,6 +47,8 @@ INSCOPE = (
     "voice_questions.jsonl",
 )
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+SERVED = 0.9  # DALIL_HARM_READER_MIN
+STRUCTURE = harm_reader.STRUCTURE  # the structure signals' value (--structure; 0: n-grams alone)
 KB_WEIGHT = 1.0  # the knowledge base's and the scope corpus's citizens' questions, against the other rows
 _HARMFUL_CORPUS = {"forgery", "bribery", "proxy", "evasion", "data", "impersonation", "system"}
 
@@ -176,7 +180,8 @@ def _count(flags: list[bool]) -> str:
 def _fit(rows: list[Row], texts: dict[str, str]) -> HarmReader:
     rows = sorted(rows, key=lambda r: (r.text, r.kind, r.category))  # the same model whatever the files' order
     weights = [KB_WEIGHT if r.category == "kb" else 1.0 for r in rows]
-    return HarmReader.fit([texts[r.text] for r in rows], [r.kind == "refuse" for r in rows], weights)
+    harmful = [r.kind == "refuse" for r in rows]
+    return HarmReader.fit([texts[r.text] for r in rows], harmful, weights, structure=STRUCTURE)
 
 
 def lowo_table(
@@ -189,10 +194,16 @@ def lowo_table(
 ) -> None:
     texts = {r.text: read(r.text) for r in (*rows, *kb)}
     totals: dict[tuple[float, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # rules, rules OR reader at 0.9, rows
     for w in writers:
         train, held = leave_one_writer_out(rows, w)
         held = [r for r in held if not r.category.startswith("corpus:")]
         probs = _fit(train + kb, texts).probabilities([texts[r.text] for r in held])
+        for r, p in zip(held, probs, strict=True):
+            if r.kind == "refuse" and r.writer != "team":
+                rule = refused(rules[r.text], True)
+                cell = by_category[r.category]
+                cell[0], cell[1], cell[2] = cell[0] + rule, cell[1] + (rule or p >= SERVED), cell[2] + 1
         print(f"\nleft out: {w} ({len(held)} rows; trained on {len(train) + len(kb)})")
         print("| threshold | must-refuse caught: rules -> rules OR reader | red-team ok refused | in-scope refused |")
         print("|---|---|---|---|")
@@ -218,6 +229,8 @@ def lowo_table(
             + " | ".join(f"{k}: {a} -> {b} / {n} ({m})" for (tt, k), (a, b, n, m) in totals.items() if tt == t)
             + " |"
         )
+    print("\nmust-refuse rows of the writers other than the team, by category (rules -> rules OR reader at 0.9):")
+    print(", ".join(f"{c} {a} -> {b} / {n}" for c, (a, b, n) in sorted(by_category.items())))
     kb_table(rows, kb, kb_folds, texts)
 
 
@@ -269,6 +282,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--extra", nargs="*", type=Path, default=[])
     parser.add_argument("--rules-only", action="store_true")
+    parser.add_argument("--structure", type=float, default=None, help="the structure signals' value (0: off)")
     parser.add_argument("--fit", action="store_true", help=f"train on every writer's rows, write bot/data/{ARTEFACT}")
     parser.add_argument(
         "--rules-at",
@@ -278,6 +292,9 @@ def main() -> int:
         help="a writer's rows read by the rules of another checkout (before that writer's rows were read)",
     )
     args = parser.parse_args()
+    if args.structure is not None:
+        global STRUCTURE
+        STRUCTURE = args.structure
     rows = team_rows(args.extra)
     writers = sorted({r.writer for r in rows}, key=lambda w: (w != "team", w))
     print("rules (safety.check) on each writer's tune rows:")
