@@ -103,6 +103,10 @@ _ANSWERS: dict[str, dict[AnswerLang, str]] = {
         "darija": "أهلا وسهلا! أنا دليل، كنعاونك فالإجراءات الإدارية فالمغرب. سولني مثلا: «كيفاش نجدد لاكارط "
         "ناسيونال؟» ولا «شنو الوراق ديال الباسبور؟»",
     },
+    # Returned before a decline when the message opened with a greeting or thanks ("Bonjour, les
+    # turbulences c'est dangereux ?").
+    "greeting_back": {"fr": "Bonjour !", "ar": "مرحبا!", "darija": "أهلا وسهلا!"},
+    "thanks_back": {"fr": "Merci à vous !", "ar": "شكرا لك!", "darija": "الله يحفظك!"},
     "social_thanks": {
         "fr": "Avec plaisir ! Si vous avez une autre question sur une démarche, je suis là.",
         "ar": "عفوا، بكل سرور! إذا كان لديك سؤال آخر حول مسطرة إدارية فأنا هنا.",

@@ -10,10 +10,11 @@ from typing import Literal
 
 from bot.answer.context import Context, Stop
 from bot.config import Settings
+from bot.texts import say, status_message
 from bot.types import AnswerStatus
 from bot.understand.opinion import opinion_request
 from bot.understand.safety import asks_a_procedure
-from bot.understand.social import SOCIAL_OPTIONS, Social, social_fallback
+from bot.understand.social import SOCIAL_OPTIONS, Social, opening_social, social_fallback
 
 ScopeKind = Literal["in", "near", "opinion", "off"]
 
@@ -93,7 +94,11 @@ def check_scope(ctx: Context, settings: Settings, named: bool = False, asked: bo
         found = social_fallback(ctx.message, ctx.lang) if verdict.kind == "off" else None
         if found is not None:
             reply_social(ctx, found)
-        raise Stop(AnswerStatus.NOT_COVERED if verdict.kind == "near" else AnswerStatus.OUT_OF_SCOPE)
+        status = AnswerStatus.NOT_COVERED if verdict.kind == "near" else AnswerStatus.OUT_OF_SCOPE
+        # A greeting or thanks before the request is returned, then the request declined.
+        if opened := opening_social(ctx.message):
+            ctx.text = f"{say(f'{opened}_back', ctx.lang)} {status_message(status, ctx.lang)}"
+        raise Stop(status)
 
 
 def reply_social(ctx: Context, found: Social) -> None:

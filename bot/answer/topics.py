@@ -141,6 +141,13 @@ TOPICS: dict[str, Topic] = {
             "disability-card",
         ),
     ),
+    # "A licence" with nothing more: to drive, to build, or to open a shop ("bghit rokhsa", "الرخصة عافاك").
+    "licence": Topic(
+        "rokhsa | rrokhsa | lrokhsa | rokhssa | ro5sa | rokhsa | رخصه | الرخصه | ترخيص | الترخيص | licence |"
+        " autorisation | une autorisation",
+        "chi | شي | une | ma | dyali | diali | ديالي | dyal | ديال",
+        ("driving-license-first", "building-permit", "commercial-license"),
+    ),
     "record": Topic(
         "sawabi9 | swabi9 | sawabiq | lsawabi9 | السوابق | سوابق | antecedents",
         "dyal | dial | ديال | de | mes | ma3ndich | ما عنديش | ماعنديش | bli | belli | بلي | ماعندي",

@@ -134,6 +134,23 @@ def _how_long() -> re.Pattern[str]:
     return re.compile(f"{how_much}(?:{_OF}\\s+{unit}|\\s+{_TAKES})")
 
 
+# "How much ... age" asks an age, a condition of the procedure ("ch7al 3ndo d l3mr", "ch7al khassu ykon f
+# 3mro", "شحال فعمرو", "كم عمره"), not a fee: the age noun (not "3mri ma", "never"), or a year after "he has".
+_AGE_NOUN = r"(?:l|f|fl|d)?3(?:o|e)?mr(?:o|ou|ha|ek|k|hom)?|[فو]?(?:ال)?عمر(?:ه|و|ها|ك|هم)?|age"
+_HAS = r"3ndo|3endo|3ando|3ndha|3endha|3ndek|3ndhom|عندو|عنده|عندها|عندك|عندهم"
+_YEARS = r"3am|snin|sna|ans|عام|سنه|سنين|سنوات"
+
+
+@cache
+def _how_old() -> re.Pattern[str]:
+    how_much = word_pattern(_HOW_MUCH, ARABIC_LEAD).pattern
+    return re.compile(
+        rf"{how_much}(?:\s+\S+){{0,3}}?\s+(?:(?:f|fi|d|de|mn|ف|في|من)\s+)?(?:{_AGE_NOUN})(?![\w'])"
+        rf"|{how_much}\s+(?:{_HAS})(?:\s+(?:d|de|mn|men|من))?\s+(?:{_YEARS})(?![\w'])"
+        r"|(?<![\w'])combien\s+d'\s*ans(?![\w'])"
+    )
+
+
 @cache
 def _how_much() -> re.Pattern[str]:
     return word_pattern(_HOW_MUCH, ARABIC_LEAD)
@@ -219,8 +236,9 @@ def detect_aspects(message: str) -> tuple[Aspect, ...]:
     """The aspects a message asks about, in the order it asks them (at most ``MAX_ASPECTS``); empty
     for a general question ("comment renouveler ma CIN ?")."""
     text = _WELCOME.sub(lambda m: " " * len(m.group()), normalize(message))
-    # "ch7al d nhar": the "how much" inside is the duration's.
+    # "ch7al d nhar": the "how much" inside is the duration's; "ch7al 3ndo d l3mr" asks an age.
     spans = _spans(text) + [(m.start(), m.end(), "delay") for m in _how_long().finditer(text)]
+    spans += [(m.start(), m.end(), "eligibility") for m in _how_old().finditer(text)]
     # Darija verbs and nouns of time and money however spelled and conjugated (kaytbta, كيتعطل).
     stems = stem_spans(text)
     money = _fee_words().search(text) is not None or any(kind == "fees" for *_, kind in stems)

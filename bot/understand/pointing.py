@@ -12,9 +12,10 @@ import re
 from bot.understand.normalize import normalize
 
 # Darija in Latin letters: a conjugated verb (person prefix, maybe the aspect's ka/ta/gha) or "khass"
-# with a third-person object ("ndirha", "kanakhdoha", "khassha"), or a preposition that carries it.
+# with a third-person object ("ndirha", "kanakhdoha", "khassha"), or a preposition that carries it; not
+# a noun ending in a digraph's "h" ("nsokha", a copy: "kh", "gh", "ch" are one letter).
 _LATIN = (
-    r"(?:(?:ka|ta|gha|ghan|kan|kat|kay)?[nty][a-z0-9]{2,}?|khass|khas|5ass)(?:ha|hom|houm)"
+    r"(?:(?:ka|ta|gha|ghan|kan|kat|kay)?[nty][a-z0-9]{2,}?|khass|khas|5ass)(?<![kgc])(?:ha|hom|houm)"
     r"|fiha|fihom|3liha|3lihom|biha|bihom|mnha|menha|m3aha|dyalha|dyalhom|dialha"
 )
 # Arabic script: a verb with its person prefix, or a verbal noun, carrying "ها"/"هم" ("نديرها",

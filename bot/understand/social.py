@@ -19,6 +19,7 @@ from functools import cache
 from typing import Literal
 
 from bot.types import AnswerLang
+from bot.understand.analysis import STOP_WORDS
 from bot.understand.arabizi import latin_skeleton
 from bot.understand.normalize import normalize
 from bot.understand.on_behalf import someone_may
@@ -109,7 +110,7 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         tu es humain|vous etes humain|tu es une ia|je parle a un humain|je parle a une vraie personne|
         tu t'appelles comment|c'est un robot|tu es une intelligence artificielle|tu es un chatbot|tu es un bot|
         who are you|what are you|are you a bot|are you a robot|are you human|are you real|tu es quoi|t'es quoi|
-        tu es une vraie personne|qui me parle|qui parle""",
+        tu es une vraie personne|qui me parle""",
     ("who", "ar"): """
         من انت|من تكون|من انتم|ما هو دليل|هل انت انسان|هل انت روبوت|هل انت برنامج|انسان ام برنامج|انسان ام آله|
         هل انت ذكاء اصطناعي|هل هذه الخدمه تابعه للحكومه|تابعه للحكومه|تابعه للدوله|ما اسمك""",
@@ -271,21 +272,48 @@ _ABOUT_YOU = re.compile(
 )
 
 
+# Administration named in a question to Dalil about itself ("wach tu connais les démarches dyal l'état
+# civil?", "واش كتعرف غير الوراق ديال الإدارة?"): what it can do, not an off-topic request.
+_ADMINISTRATION = re.compile(
+    r"(?<!\w)(?:demarches?|procedures?|administration|administratives?|papiers|documents|dossiers?|idara|lidara|"
+    r"wra9|lwra9|etat civil|الاداره|اداره|الاداريه|الاجراءات|اجراءات|المساطر|مساطر|الوراق|وراق|الوثائق|وثائق)(?!\w)"
+)
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in STOP_WORDS and len(w) > 1]
+
+
 def social_fallback(message: str, detected: AnswerLang) -> Social | None:
-    """For a message about to be declined as off topic: a social phrase with other words around it
-    ("salam khoya, ça va la famille ?"), or a question to Dalil about itself, is answered as social
-    rather than refused. Never for a message that names a procedure (the caller asks only then)."""
+    """For a message about to be declined as off topic: a social phrase with nothing else, or opening it
+    with one other word ("salam khoya, ça va la famille ?"), or a short question to Dalil about itself ("wach kat3ref
+    tghenni?"), is answered as social rather than refused; a request beside them ("Bonjour, les
+    turbulences c'est dangereux ?", "vous connaissez un bon tatoueur ?") is declined (``opening_social``
+    returns the greeting). Never for a message that names a procedure (the caller asks only then)."""
     text = _clean(message)
     pattern, meaning = _table()
     found = [meaning[m.group(0)] for m in pattern.finditer(text)]
     kinds = {kind for kind, _ in found if kind is not None}
     rest = _NOISE.sub(" ", pattern.sub(" ", text)).split()
-    if kinds and len(rest) <= 3:
+    content = len(_content(rest))
+    if kinds and (content == 0 or (content == 1 and opening_social(message) is not None)):
         kind = next(k for k in _PRIORITY if k in kinds)
         return Social(kind, _language([lang for _, lang in found], detected))
-    if _ABOUT_YOU.search(text) and len(rest) <= 8:
+    about = _ABOUT_YOU.search(text)
+    if about and (len(_content(_NOISE.sub(" ", pattern.sub(" ", _ABOUT_YOU.sub(" ", text))).split())) <= 1
+                  or _ADMINISTRATION.search(text)):
         return Social("capabilities", detected)
     return None
+
+
+def opening_social(message: str) -> SocialKind | None:
+    """The greeting or thanks a message opens with ("Bonjour, ...", "السلام عليكم، ..."), returned at the
+    top of a decline; not one met later in the message ("kifach nktb cv mzyan": a CV)."""
+    text = _clean(message)
+    pattern, meaning = _table()
+    m = pattern.match(_NOISE.sub(" ", text).strip())
+    kind = meaning[m.group(0)][0] if m else None
+    return kind if kind in ("greeting", "thanks") else None
 
 
 def without_social(message: str) -> str:

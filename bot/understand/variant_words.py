@@ -69,7 +69,7 @@ _WORDS: dict[Variant, str] = {
     "foreign": """
         etranger | etrangere | italien | espagnol | francais | belge | europeen | mn barra | men lkharij |
         أجنبي | أجنبية | الخارج | اجنبي | lkharij | dyal lkharij | echange | echanger | تبديل | استبدال |
-        إيطالية | اسبانية | فرنسية | nbddel | ybddel
+        إيطالية | اسبانية | فرنسية
     """,
     "new_vehicle": """
         neuve | neuf | concessionnaire | jdida | jdid | جديدة | جديد | الوكيل | الجديده | الجديد | الجديدة |

@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from bot.knowledge.schema import Variant
-from bot.understand.abroad import from_abroad
+from bot.understand.abroad import from_abroad, says_abroad
 from bot.understand.normalize import normalize
 from bot.understand.variant_words import VARIANT_CUES
 
@@ -115,9 +115,23 @@ _DATE_PASSED = re.compile(
 )
 
 
+# French "vol" is a flight as often as a theft: a flight when taken, booked, "for" or "before" one, or
+# with where or when it goes ("passeport pour un vol demain", "j'ai un vol vers Paris"); a theft when it is
+# "of" something ("le vol de mon passeport") or nothing says otherwise ("en cas de perte ou de vol").
+_FLIGHT = re.compile(
+    r"(?<![\w'])(?:pour|prendre|prends|pris|reserver|reserve|avant|billet|mon|ton|son|notre|votre)\s+"
+    r"(?:(?:un|le|mon|ton|son|d' un|du)\s+)?vols?(?!\s+(?:de|du|d'|des)(?![\w']))"
+    r"|(?<![\w'])vols?(?=\s+(?:pour|vers|a destination|demain|ce soir|cette semaine|la semaine|aujourd' hui|direct|"
+    r"international|interieur|prevu|retour|aller)(?![\w']))"
+)
+
+
+_CHANGE = re.compile(r"(?<![\w])(?:n|y|t|kan|kay|kat)?bd+[ae]?l(?:o|ou|ha|to|tha)?(?![\w])")
+
+
 def variant_cues(message: str) -> set[Variant]:
     """The variants a message names (empty when it names none)."""
-    text = _FIRST_STEP.sub(" ", normalize(message))
+    text = _FLIGHT.sub(" ", _FIRST_STEP.sub(" ", normalize(message)))
     found = {variant for variant, pattern in _patterns().items() if pattern.search(text)}
     if AGE.search(text):
         found.add("minor")
@@ -125,6 +139,8 @@ def variant_cues(message: str) -> set[Variant]:
         found.add("renewal")
     if _LOST_FR.search(text):
         found.add("lost")
-    if from_abroad(text):
+    # Darija's "change" is a foreign licence's exchange only when the message says abroad ("nbddel lpermis
+    # dyal Italie"); alone it may be the old paper licence, an address, a name ("bghit nbddel lpermis").
+    if from_abroad(text) or (_CHANGE.search(text) and says_abroad(text)):
         found.add("foreign")
     return found
