@@ -8,13 +8,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.answer.clarify import Neighbours
 from bot.answer.context import Context, Stop
 from bot.config import Settings
 from bot.texts import say, status_message
 from bot.types import AnswerStatus
 from bot.understand.opinion import opinion_request
 from bot.understand.safety import asks_a_procedure
-from bot.understand.social import SOCIAL_OPTIONS, Social, opening_social, social_fallback
+from bot.understand.social import SOCIAL_OPTIONS, Social
+from bot.understand.social_fallback import opening_social, social_fallback
 
 ScopeKind = Literal["in", "near", "opinion", "off"]
 
@@ -72,6 +74,18 @@ def guard_intent(ctx: Context, settings: Settings) -> None:
         if alone or not asked:
             raise Stop(AnswerStatus.REFUSED)
         ctx.trace["override_ignored"] = True
+
+
+def names_a_procedure(ctx: Context, neighbours: Neighbours, settings: Settings) -> bool:
+    """A message that names a procedure ("الباسبور", "cnss"), one of our topics with nothing more ("lwra9a
+    dyal sawabi9"), or a family's noun in a spelling the names index lacks ("btaka", "لباسبور عافاك") is about
+    it however short it is. A tie alone is what search returns when no procedure fits ("من هو بطل العالم في
+    الشطرنج؟" ties three civil-status cards on one weak word): it names one only when the name is said outright."""
+    if neighbours.said:
+        return True
+    if neighbours.reason == "tie":
+        return ctx.hits[0].names >= settings.scope_named_names
+    return ctx.hits[0].names >= settings.clarify_min_names or neighbours.reason.endswith("topic")
 
 
 def check_scope(ctx: Context, settings: Settings, named: bool = False, asked: bool = False) -> None:

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.answer.settled import name_words, says_a_name
+from bot.answer.settled import name_words, names_document, says_a_name
 from bot.answer.topics import TOPICS
 from bot.config import Settings
 from bot.knowledge.schema import Variant
@@ -37,7 +37,7 @@ from bot.understand.correction import is_correction
 from bot.understand.intent import looks_like_followup
 from bot.understand.normalize import normalize
 from bot.understand.on_behalf import asks_presence, says_on_behalf, someone_may
-from bot.understand.pointing import points_back
+from bot.understand.pointing import points_back, verb_points_back
 from bot.understand.variant_words import VARIANT_CUES
 from bot.understand.variants import PRIORITY, negated_variants, variant_cues
 
@@ -109,8 +109,10 @@ def named(message: str, hits: list[Hit], kb: KnowledgeBase, settings: Settings) 
     if top.names >= settings.followup_names or (top.grams >= settings.followup_grams and _grams_lead(top, hits, kb)):
         return top
     # In a short turn, one of the first hits whose name is said whole ("Et pour le passeport c'est
-    # pareil ?" when search ranked a neighbour first).
-    return next((h for h in hits[:3] if h.names > 0 and _says_a_name(message, kb, h.procedure_id)), None)
+    # pareil ?" when search ranked a neighbour first); in any turn, a document named whole ("et le
+    # certificat de vie c'est moi qui dois le faire chaque année ?").
+    said = (h for h in hits[:3] if h.names > 0 and _says_a_name(message, kb, h.procedure_id))
+    return next(said, None) or next((h for h in hits[:1] if names_document(message, kb, h.procedure_id)), None)
 
 
 _NAMES_LEAD = 1.5  # names BM25 of a lower hit over the top's that says the turn names it instead
@@ -267,6 +269,10 @@ def _resolve(
         return Resolution(previous, "stay")
     # A fact asked with no other word names nothing ("chkoun li 3ndo le droit?" is not the survivors' rights).
     if only_an_aspect(message) and not correction:
+        return Resolution(previous, "stay")
+    # A verb's pronoun pointing back keeps the procedure against another found by a shared word only ("ila bddelt
+    # l3onwan khassni n3awedha?" during an electoral registration: redo the registration).
+    if verb_points_back(message) and other is not None and not (strong or elsewhere or correction or ours):
         return Resolution(previous, "stay")
     if other is not None and other.procedure_id != previous:
         new = other.procedure_id

@@ -13,12 +13,12 @@ import time
 import uuid
 from collections.abc import Callable
 
-from bot.answer.boundaries import check_scope, guard_intent, reply_social
+from bot.answer.boundaries import check_scope, guard_intent, names_a_procedure, reply_social
 from bot.answer.carried import carry_child
 from bot.answer.clarify import ClarifyLimits, Neighbours, between_neighbours
 from bot.answer.compose import card, compose_answer
 from bot.answer.context import Context, Stop
-from bot.answer.followup import resolve
+from bot.answer.followup import only_an_aspect, resolve
 from bot.answer.guard import strip_foreign_links
 from bot.answer.llm import phrase_with_llm
 from bot.answer.settled import asks_of_name, names_document, settled_by_name
@@ -35,7 +35,7 @@ from bot.understand.aspects import detect_aspect, detect_aspects
 from bot.understand.harm_reader import HarmReader
 from bot.understand.language import detect
 from bot.understand.safety import Verdict, check
-from bot.understand.social import social_kind, without_social
+from bot.understand.social import Social, social_kind, without_social
 
 log = logging.getLogger("dalil.pipeline")
 
@@ -164,17 +164,11 @@ class Pipeline:
         # A later turn resolved to its procedure or to the same clarification, or a tapped option, is ours.
         if ctx.chosen or ctx.options or ctx.kb.by_title(ctx.message) is not None or not ctx.hits:
             return
+        # A fact asked with nothing else, and no procedure to ask it of ("délai ?", "w bch7al?"): which one?
+        if only_an_aspect(ctx.message):
+            reply_social(ctx, Social("help", ctx.lang))
         neighbours = self._neighbours(ctx)
-        # A message that names a procedure ("الباسبور", "cnss"), or one of our topics with nothing more
-        # ("lwra9a dyal sawabi9"), is about it however short it is.
-        # ... or says a family's noun in a spelling the names index lacks ("btaka", "لباسبور عافاك").
-        names = ctx.hits[0].names >= self.settings.clarify_min_names or neighbours.reason.endswith("topic")
-        # A tie alone is what search returns when no procedure fits ("من هو بطل العالم في الشطرنج؟" ties
-        # three civil-status cards on one weak word): it names a procedure only when the name is said outright.
-        if neighbours.reason == "tie":
-            names = ctx.hits[0].names >= self.settings.scope_named_names
-        names = names or neighbours.said
-        named = bool(neighbours.ask or neighbours.choose) and names
+        named = bool(neighbours.ask or neighbours.choose) and names_a_procedure(ctx, neighbours, self.settings)
         # A fact asked of a procedure named whole ("wach kayn des frais f certificat de residence") is ours
         # unless the scope model finds a procedure the base lacks.
         top = ctx.hits[0].procedure_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.understand.darija import concept_ids, expand
-from bot.understand.language import Detection, is_french_word
+from bot.understand.language import Detection, is_french_word, listed_french
 from bot.understand.normalize import normalize
 
 PUNCT = ".,;:!?()«»\"'"
@@ -34,8 +34,10 @@ def prepare_query(text: str, detection: Detection) -> Query:
     0.66 with the expansion, 0.78 without)."""
     exp = expand(text, detection.style)
     said = f"{text} {exp.arabic}".strip()
-    # Latin Darija's "lpasseport" names the passport: the names index knows the word without its article.
-    named = " ".join([text, *exp.unglued, exp.arabic]).strip()
+    # Latin Darija's "lpasseport" names the passport: the names index knows the word without its article;
+    # so is French typed without its apostrophe ("la carte didentite", "lacte de naissance").
+    unglued = [*exp.unglued, *elided(text)]
+    named = " ".join([text, *unglued, exp.arabic]).strip()
     synonyms = " ".join([*exp.msa, *exp.french])
     # What the citizen said counts twice as much as the synonyms it was expanded with: expansions
     # are broad ("school" brings "certificate", "student", ...), the citizen's own words are not.
@@ -44,6 +46,7 @@ def prepare_query(text: str, detection: Detection) -> Query:
     # unrelated procedures (clinique, certificat, la commune). Dev mixed hit@1 0.806 -> 0.903; the
     # k-fold set, whose questions name procedures by their French titles more often, unchanged.
     darija = detection.style in ("arabizi", "mixed")
+    said = " ".join([said, *elided(text)])
     return Query(
         raw=text,
         dense_text=text[:DENSE_MAX_CHARS].strip(),
@@ -57,3 +60,11 @@ def prepare_query(text: str, detection: Detection) -> Query:
 
 def without_french(text: str) -> str:
     return " ".join(w for w in normalize(text).split() if not is_french_word(w.strip(PUNCT)))
+
+
+def elided(text: str) -> list[str]:
+    """French words typed with their elided article glued on ("didentite", "lacte", "dimmatriculation"):
+    the word, when it is a listed French word and the glued form is not."""
+    words = [w.strip(PUNCT) for w in normalize(text).split()]
+    return [w[1:] for w in words if len(w) > 4 and w[0] in "dl" and w[1] in "aeiouyh" and listed_french(w[1:])
+            and not listed_french(w)]

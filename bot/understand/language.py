@@ -178,6 +178,11 @@ def _dataword_set(name: str) -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
 
 
+def listed_french(token: str) -> bool:
+    """A normalised Latin token the French word lists hold."""
+    return token in FRENCH_CORE or token in _dataword_set("french_vocab.txt")
+
+
 @lru_cache(maxsize=100_000)
 def is_french_word(token: str) -> bool:
     """A normalised Latin token that reads as French (listed, or a long word with a French ending)."""

@@ -129,6 +129,15 @@ _FLIGHT = re.compile(
 _CHANGE = re.compile(r"(?<![\w])(?:n|y|t|kan|kay|kat)?bd+[ae]?l(?:o|ou|ha|to|tha)?(?![\w])")
 
 
+# "Never" is "his/her/my life ... not" in Darija, whoever's life it is ("ماعمرو دار البطاقة", "3mrha ma
+# khrjat passport", "ma 3emmri drt"): nothing to renew, a first request.
+_LIFE = r"(?:ي|ك|و|ه|ها|هم|نا|كم)"
+_NEVER = re.compile(
+    rf"(?<![\w])(?:ما\s*عمر{_LIFE}|عمر{_LIFE}\s+ما)(?![\w])"
+    r"|(?<![\w])(?:ma\s*3[eo]?mm?r(?:i|k|ek|o|ou|ha|hom|na)|3[eo]?mm?r(?:i|k|ek|o|ou|ha|hom|na)\s+ma)(?![\w])"
+)
+
+
 def variant_cues(message: str) -> set[Variant]:
     """The variants a message names (empty when it names none)."""
     text = _FLIGHT.sub(" ", _FIRST_STEP.sub(" ", normalize(message)))
@@ -137,6 +146,8 @@ def variant_cues(message: str) -> set[Variant]:
         found.add("minor")
     if _RENEW_ROOT.search(text) or _RENEW_FR.search(text) or _DATE_PASSED.search(text):
         found.add("renewal")
+    if _NEVER.search(text):
+        found.add("first")
     if _LOST_FR.search(text):
         found.add("lost")
     # Darija's "change" is a foreign licence's exchange only when the message says abroad ("nbddel lpermis

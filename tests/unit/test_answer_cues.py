@@ -209,6 +209,8 @@ def test_with_two_aspects_the_fee_the_delay_and_the_documents_start_on_the_first
         ("inscription sur les listes electorales", "electoral-registration", None),
         ("chi wra9a dyal sawabi9", "criminal-record", "record"),
         ("السجل العدلي", "criminal-record", None),
+        ("bghit rokhsa", "building-permit", "licence"),
+        ("rokhsat lbni", "building-permit", None),
     ],
 )
 def test_a_topic_named_with_nothing_more_is_asked_about(message: str, top: str, topic: str | None) -> None:
@@ -328,3 +330,8 @@ def test_a_need_far_from_what_or_what_to_do_is_no_documents_question(message: st
 )
 def test_when_it_arrives_what_it_costs_and_what_to_carry(message: str, expected: tuple[str, ...]) -> None:
     assert detect_aspects(message) == expected
+
+
+@pytest.mark.parametrize("message", ["ch7al 3ndo d l3mr?", "شحال فعمرو؟", "كم عمره؟", "combien d'ans il doit avoir ?"])
+def test_how_much_of_an_age_asks_the_conditions_not_a_fee(message: str) -> None:
+    assert detect_aspects(message) == ("eligibility",)

@@ -32,6 +32,7 @@ def test_a_pronoun_on_a_verb_or_a_preposition_points_back(message: str) -> None:
         "takhod chi wa9t?",
         "وإذا امتنعت إدارة عن الرد على مراسلاتي، أين أشتكي؟",
         "شنو هيا الوثائق اللازمة؟",
+        "bghit nsokha dyal l3a9d",  # a copy: "kh" is one letter, no "-ha" pronoun
     ],
 )
 def test_a_question_without_a_pronoun_does_not(message: str) -> None:

@@ -30,3 +30,8 @@ def test_a_latin_article_glued_on_is_read_without_it_by_the_names_index() -> Non
         assert word in query.names_text.split(), query.names_text
     query = prepare_query("lkhedma dyal lbnat", detect("lkhedma dyal lbnat"))
     assert not {"khedma", "bnat"} & set(query.names_text.split())  # only words the lexicon knows
+
+
+def test_french_typed_without_its_apostrophe_is_read_unglued() -> None:
+    query = prepare_query("renouveler la carte didentite", detect("renouveler la carte didentite"))
+    assert "identite" in query.names_text.split() and "identite" in query.lexical_text.split()

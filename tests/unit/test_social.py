@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understand.social import social_fallback, social_kind, without_social
+from bot.understand.social import social_kind, without_social
+from bot.understand.social_fallback import opening_social, social_fallback
 
 
 @pytest.mark.parametrize(
@@ -108,6 +109,21 @@ def test_a_social_message_with_words_around_is_caught_before_an_off_topic_reply(
 )
 def test_an_off_topic_question_with_a_greeting_stays_off_topic(message: str) -> None:
     assert social_fallback(message, "fr") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "opened"),
+    [
+        ("Bonjour, les turbulences c'est dangereux ?", "greeting"),
+        ("السلام عليكم، كم يعيش الفيل؟", "greeting"),
+        ("slt tu connais une appli pour jouer aux echecs en ligne gratuit", "greeting"),
+        ("merci, et sinon vous connaissez un bon tatoueur a Casablanca ?", "thanks"),
+        ("kifach nktb cv mzyan", None),  # a CV, not "ça va"
+    ],
+)
+def test_a_request_after_a_greeting_is_declined_with_the_greeting_returned(message: str, opened: str | None) -> None:
+    assert social_fallback(message, "fr") is None
+    assert opening_social(message) == opened
 
 
 @pytest.mark.parametrize(

@@ -227,3 +227,23 @@ def test_a_country_of_origin_or_a_passed_date_names_the_variant(message: str, va
 
 def test_living_abroad_is_not_a_foreign_licence() -> None:
     assert variant_cues("je vis en France, comment renouveler mon permis ?") == {"renewal"}
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # French "vol": a flight taken or going somewhere, a theft otherwise (session 7).
+        ("passeport pour un vol demain", set()),
+        ("il me faut un passeport avant mon vol", set()),
+        ("en cas de perte ou de vol", {"lost"}),
+        ("suite au vol de mon sac", {"lost"}),
+        # Darija's "change" alone is no foreign licence; beside a country it is.
+        ("bghit nbddel lpermis", set()),
+        ("bghit nbdel lpermis li jbt mn fransa", {"foreign"}),
+        # "Never" whoever's life: a first request.
+        ("و الولد عندو ستاش عام ماعمرو دار البطاقة", {"first"}),
+        ("3mrha ma khrjat passport", {"first"}),
+    ],
+)
+def test_flight_change_and_never_are_read_by_structure(message: str, expected: set[str]) -> None:
+    assert variant_cues(message) == expected
