@@ -37,12 +37,13 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         re bonjour|rebonjour|bonjour madame|bonjour monsieur|ça va|ca va|comment allez vous|comment ca va|
         vous allez bien|tu vas bien|il y a quelqu'un|y a quelqu'un|quelqu'un est la|vous etes la|tu es la|
         t'es la|bonjour bonjour|bonsoir madame|bonsoir monsieur|hello there|hi there|hey there|good morning|
-        good evening|good afternoon|salut salut|yo|cc tout le monde|coucou toi|rebonsoir""",
+        good evening|good afternoon|salut salut|yo|cc tout le monde|coucou toi|rebonsoir|comment vas tu|
+        comment tu vas|comment vous allez|quoi de neuf""",
     ("greeting", "ar"): """
         السلام عليكم|السلام عليكم ورحمه الله|السلام عليكم ورحمه الله وبركاته|مرحبا|مرحبا بكم|مرحبا بك|اهلا|
         اهلا وسهلا|صباح الخير|مساء الخير|تحيه طيبه|تحيه طيبه وبعد|كيف حالك|هل من احد هنا|هل يوجد احد|اهلا بك|
         اهلا بكم|اهلا وسهلا بكم|السلام|سلام عليكم ورحمه الله|هلا|هاي|هلو|هالو|الو|ألو|مساء النور|صباح النور|
-        تحياتي|عمتم صباحا|عمتم مساء""",
+        تحياتي|عمتم صباحا|عمتم مساء|كيف الحال|كيف حالكم|ما اخبارك|ما اخباركم""",
     ("greeting", "darija"): """
         3likom|3likoum|3lik|عليكم|عليك|سلام|سلام عليكم|السلام|سلااام|سلاام|صباح النور|مسا الخير|لاباس|
         لاباس عليك|لاباس عليكم|كي داير|كيداير|كيدايرين|كاين شي حد|كاين شي واحد|واش كاين شي حد|salam|slm|
@@ -54,7 +55,9 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         assalamu alaikum|assalam|salam khoya|salam khouya|salam a khoya|salam khti|sbah el khir|sba7 el khir|
         msa el khir|ms lkhir|labas 3likoum|labass|ça va labas|kidayrin labas|kif dayr|kif dayra|wach labas|
         واش لاباس|كيف داير|مرحبا بيك|اهلا بيك|سلام خويا|سلام اخويا|سلام ختي|كاين شي حد هنا|كاين شي واحد هنا|
-        كاين شي حد يجاوبني|واش كاين شي واحد|wach kayn chi wa7ed|wach kayn chi had|wach kayn chi 7ad""",
+        كاين شي حد يجاوبني|واش كاين شي واحد|wach kayn chi wa7ed|wach kayn chi had|wach kayn chi 7ad|
+        chno akhbar|chno akhbarek|ach akhbar|achno akhbar|ach khbarek|chno khbarek|شنو اخبار|شنو اخبارك|اش خبارك|
+        اش اخبارك|كي دايرين|كيف دايرين""",
     ("thanks", "fr"): """
         c'est note|merci pour tout|merci de votre reponse|merci pour la reponse|merci pour votre reponse|
         merci pour ta reponse|merci de l'info|merci pour l'information|je vous en remercie|

@@ -22,6 +22,22 @@ _ABOUT_YOU = re.compile(
 )
 
 
+# A request beside the social words: a question word or a want ("Bonjour, comment on fait le roque ?",
+# "السلام عليكم، كم يعيش الفيل؟", "salam, bghit hotel"), or two content words asked ("les turbulences c'est
+# dangereux ?"); "ça va la famille ?" is not one.
+_REQUEST = re.compile(
+    r"(?<!\w)(?:comment|pourquoi|combien|quel|quelle|quels|quelles|ou|est ce que|qu' est ce|c' est quoi|je veux|"
+    r"je voudrais|je cherche|cherche|wach|chno|achno|kifach|kifash|fin|fayn|3lach|ch7al|chhal|bghit|baghi|"
+    r"كم|كيف|لماذا|ماذا|اين|أين|هل|ما هو|ما هي|من هو|من هي|واش|شنو|اشنو|كيفاش|فين|علاش|شحال|بغيت|باغي|اريد|أريد)(?!\w)"
+)
+# Asking Dalil for a recommendation or an explanation ("vous connaissez un bon tatoueur ?", "vous pouvez me
+# conseiller un hotel ?", "هل يمكنك شرح قاعدة...", "wach kat3ref chi hotel"): a request, not about Dalil.
+_ASKS_OF_YOU = re.compile(
+    r"(?<!\w)(?:connais|connaissez|kat3ref|kt3ref|كتعرف|تعرف)\s+(?:un|une|des|quelques?|chi|شي)(?!\w)"
+    r"|(?<!\w)(?:peux|pouvez|pourriez|pourrais|t9der|tqder|تقدر|يمكنك|تستطيع)\s+(?:me\s+|m'\s*|moi\s+|lia\s+|ليا\s+)?"
+    r"(?:conseiller|recommander|proposer|expliquer|donner|dire|poser|raconter|trouver|suggerer|ecrire|t3tini|tgoul|"
+    r"tgouli|tchre7|t9tare7|tktb|تعطيني|تقول|تشرح|تقترح|تكتب|شرح|اقتراح|ان تشرح|ان تقترح|ان تعطيني|ان تكتب|ان تخبرني)"
+)
 # Administration named in a question to Dalil about itself ("wach tu connais les démarches dyal l'état
 # civil?", "واش كتعرف غير الوراق ديال الإدارة?"): what it can do, not an off-topic request.
 _ADMINISTRATION = re.compile(
@@ -30,28 +46,27 @@ _ADMINISTRATION = re.compile(
 )
 
 
-def _content(words: list[str]) -> list[str]:
-    return [w for w in words if w not in STOP_WORDS and len(w) > 1]
+def _requests(rest: list[str], message: str) -> bool:
+    content = [w for w in rest if w not in STOP_WORDS and len(w) > 1]
+    return bool(_REQUEST.search(" ".join(rest))) or (len(content) >= 2 and message.rstrip().endswith(("?", "؟")))
 
 
 def social_fallback(message: str, detected: AnswerLang) -> Social | None:
-    """For a message about to be declined as off topic: a social phrase with nothing else, or opening it
-    with one other word ("salam khoya, ça va la famille ?"), or a short question to Dalil about itself ("wach kat3ref
-    tghenni?"), is answered as social rather than refused; a request beside them ("Bonjour, les
-    turbulences c'est dangereux ?", "vous connaissez un bon tatoueur ?") is declined (``opening_social``
-    returns the greeting). Never for a message that names a procedure (the caller asks only then)."""
+    """For a message about to be declined as off topic: a social phrase with a few words around it
+    ("salam khoya, ça va la famille ?"), or a question to Dalil about itself ("wach kat3ref tghenni?"), is
+    answered as social rather than refused; a request beside them ("Bonjour, les turbulences c'est
+    dangereux ?", "vous connaissez un bon tatoueur ?") is declined (``opening_social`` returns the
+    greeting). Never for a message that names a procedure (the caller asks only then)."""
     text = _clean(message)
     pattern, meaning = _table()
     found = [meaning[m.group(0)] for m in pattern.finditer(text)]
     kinds = {kind for kind, _ in found if kind is not None}
     rest = _NOISE.sub(" ", pattern.sub(" ", text)).split()
-    content = len(_content(rest))
-    if kinds and (content == 0 or (content == 1 and opening_social(message) is not None)):
+    if kinds and len(rest) <= 3 and not _requests(rest, message):
         kind = next(k for k in _PRIORITY if k in kinds)
         return Social(kind, _language([lang for _, lang in found], detected))
-    about = _ABOUT_YOU.search(text)
-    if about and (len(_content(_NOISE.sub(" ", pattern.sub(" ", _ABOUT_YOU.sub(" ", text))).split())) <= 2
-                  or _ADMINISTRATION.search(text)):
+    asked = len(rest) <= 8 and not _ASKS_OF_YOU.search(text)
+    if _ABOUT_YOU.search(text) and (asked or _ADMINISTRATION.search(text)):
         return Social("capabilities", detected)
     return None
 
