@@ -91,7 +91,6 @@ class Resolution:
     options: tuple[str, ...] = ()  # "ask": the clarification's options again
 
 
-
 def named(message: str, hits: list[Hit], kb: KnowledgeBase, settings: Settings) -> Hit | None:
     """The top procedure when the message names it, else None: by its names, or their spelling in
     Darija ("lpatente") when no other family's names are spelled closer; in a short turn,
@@ -283,6 +282,9 @@ def _resolve(
     if variant is not None and variant != previous:
         return Resolution(variant, "variant")
     if correction:
+        # ... unless its variant is the same procedure ("non, il est juste abîmé" after a lost licence).
+        if wanted and _in_family(kb, previous, wanted) == previous:
+            return Resolution(previous, "correction")
         after = next((h.procedure_id for h in hits if h.procedure_id != previous), None)
         return Resolution(after, "correction") if after else Resolution(None, "new")
     # A pronoun pointing back ("wach khassha tkon jdida?", "comment la renouveler ?", "نديرها فين؟") or

@@ -299,3 +299,21 @@ def test_a_child_discussed_earlier_is_whose_document_is_asked(kb: KnowledgeBase)
     earlier = ["بغيت نسجل ولدي فالحالة المدنية، تزاد البارح"]
     assert carry_child(switched, "ومن بعد الباسبور ديالو؟", earlier, kb) == Resolution("passport-minor", "switch")
     assert carry_child(switched, "والباسبور ديالي؟", earlier, kb) == switched
+
+
+def test_session_7_reads_of_a_turn(kb: KnowledgeBase) -> None:
+    # A correction whose variant is the same procedure stays on it (one duplicate for lost and damaged).
+    other = [Hit("non-taxation-certificate", 9.0, names=1.0, grams=10.0)]
+    fixed = turn(kb, "Non en fait il est juste abîmé", "driving-license-duplicate", other)
+    assert fixed == Resolution("driving-license-duplicate", "correction")
+    # A verb's pronoun keeps the procedure against another met by a shared word only.
+    address = [Hit("residence-certificate", 12.0, names=6.5, grams=20.0)]
+    redo = turn(kb, "ila bddelt l3onwan khassni n3awedha?", "electoral-registration", address)
+    assert redo.procedure == "electoral-registration"
+    # A document named whole switches in a long turn.
+    life = [Hit("life-certificate", 22.0, names=4.1, grams=31.4), Hit("good-conduct-certificate", 8.3, grams=32.3)]
+    long_turn = "et le certificat de vie c est moi qui dois le faire chaque année"
+    assert turn(kb, long_turn, "retirement-pension", life) == Resolution("life-certificate", "switch")
+    # "Never" with the child's suffix is a first request.
+    first = turn(kb, "و الولد عندو ستاش عام ماعمرو دار البطاقة", "cnie-renewal", [Hit("cnie-first", 12.0, names=1.3)])
+    assert first == Resolution("cnie-first", "variant")
