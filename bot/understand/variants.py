@@ -15,6 +15,7 @@ from functools import cache
 
 from bot.knowledge.schema import Variant
 from bot.understand.abroad import from_abroad, says_abroad
+from bot.understand.arabizi import latin_skeleton
 from bot.understand.normalize import normalize
 from bot.understand.variant_words import VARIANT_CUES
 
@@ -36,6 +37,19 @@ def _patterns() -> dict[Variant, re.Pattern[str]]:
         ending = "" if variant == "foreign" else _ENDING
         alternatives = "|".join(map(re.escape, forms))
         out[variant] = re.compile(r"(?<![\w])" + _ARABIC_LEAD + "(?:" + alternatives + ")" + ending + r"(?![\w])")
+    return out
+
+
+@cache
+def _skeleton_patterns() -> dict[Variant, re.Pattern[str]]:
+    """Darija words in Latin letters with an Arabic letter's digit ("daya3t", "tsre9at", "mdi3a") read without
+    their vowels and doubled letters, however they are spelt ("dya3t", "tsr9at"), an object maybe glued on."""
+    out = {}
+    for variant, words in VARIANT_CUES.items():
+        forms = {latin_skeleton(normalize(w)) for w in words if re.search("[a-z]", w) and re.search("[2-9]", w)}
+        forms = sorted((f for f in forms if len(f.replace(" ", "")) >= 3), key=len, reverse=True)
+        if forms:
+            out[variant] = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, forms)) + r")(?:th|t|h|l|tl)?(?![\w])")
     return out
 
 
@@ -142,6 +156,9 @@ def variant_cues(message: str) -> set[Variant]:
     """The variants a message names (empty when it names none)."""
     text = _FLIGHT.sub(" ", _FIRST_STEP.sub(" ", normalize(message)))
     found = {variant for variant, pattern in _patterns().items() if pattern.search(text)}
+    if re.search("[a-z]", text):
+        bare = latin_skeleton(text)
+        found |= {variant for variant, pattern in _skeleton_patterns().items() if pattern.search(bare)}
     if AGE.search(text):
         found.add("minor")
     if _RENEW_ROOT.search(text) or _RENEW_FR.search(text) or _DATE_PASSED.search(text):

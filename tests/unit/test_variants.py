@@ -243,6 +243,9 @@ def test_living_abroad_is_not_a_foreign_licence() -> None:
         # "Never" whoever's life: a first request.
         ("و الولد عندو ستاش عام ماعمرو دار البطاقة", {"first"}),
         ("3mrha ma khrjat passport", {"first"}),
+        # Darija with an Arabic letter's digit, however its vowels are spelt.
+        ("lbtaka dyali daya3t", {"lost"}),
+        ("lpasspor tsr9atli", {"lost"}),
     ],
 )
 def test_flight_change_and_never_are_read_by_structure(message: str, expected: set[str]) -> None:
