@@ -37,7 +37,7 @@ from bot.understand.correction import is_correction
 from bot.understand.intent import looks_like_followup
 from bot.understand.normalize import normalize
 from bot.understand.on_behalf import asks_presence, says_on_behalf, someone_may
-from bot.understand.pointing import points_back, verb_points_back
+from bot.understand.pointing import asks_what_to_do, points_back, verb_points_back
 from bot.understand.variant_words import VARIANT_CUES
 from bot.understand.variants import PRIORITY, negated_variants, variant_cues
 
@@ -183,7 +183,7 @@ def _ask_again(
     not enough ("quel temps fera-t-il demain ?" asks a "when" of the weather)."""
     if named(message, hits, kb, settings) is not None:
         return None
-    back = refers_back(message) or points_back(message) or only_an_aspect(message)
+    back = refers_back(message) or points_back(message) or only_an_aspect(message) or asks_what_to_do(message)
     if not (wanted or says_on_behalf(message) or someone_may(message) or asks_presence(message) or back):
         return None
     options = tuple(dict.fromkeys(_in_family(kb, o, wanted) or o for o in offered))

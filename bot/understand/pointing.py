@@ -52,3 +52,15 @@ def points_back(message: str) -> bool:
 def verb_points_back(message: str) -> bool:
     """The turn's verb takes the conversation's procedure as its object ("khassni n3awedha?")."""
     return bool(_ON_A_VERB.search(normalize(message)))
+
+
+# "What do I do?" with nothing else ("chno ndir?", "que faire ?", "ماذا أفعل؟"): about what was being discussed.
+_WHAT_TO_DO = re.compile(
+    r"^\W*(?:w|o|و|et)?\s*(?:chno|chnou|ach|achno|ash|shno|شنو|اش|اشنو|ماذا|ما الذي|que|quoi)\s+"
+    r"(?:ndir|ndiro|nadir|ندير|نديرو|افعل|اعمل|نعمل|faire|je fais|dois je faire|je dois faire)"
+    r"(?:\s+(?:daba|دابا|maintenant|alors|الان|ensuite|mn b3d|من بعد))?\W*$"
+)
+
+
+def asks_what_to_do(message: str) -> bool:
+    return bool(_WHAT_TO_DO.search(normalize(message)))

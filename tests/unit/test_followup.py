@@ -258,7 +258,9 @@ def test_a_passport_lost_abroad_is_the_laissez_passers_case(kb: KnowledgeBase) -
     assert turn(kb, "w ila tsre9 lia lpaspor?", "passport-renewal", lost).procedure == "passport-lost"
 
 
-@pytest.mark.parametrize("message", ["wach n9der ndirha online?", "w bch7al?", "شحال كتاخد ديال الوقت؟"])
+@pytest.mark.parametrize(
+    "message", ["wach n9der ndirha online?", "w bch7al?", "شحال كتاخد ديال الوقت؟", "chno ndir?", "ماذا أفعل؟"]
+)
 def test_a_pronoun_or_a_bare_fact_after_an_unsettled_clarification_asks_it_again(
     kb: KnowledgeBase, message: str
 ) -> None:
