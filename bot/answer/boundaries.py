@@ -10,6 +10,7 @@ from typing import Literal
 
 from bot.answer.clarify import Neighbours
 from bot.answer.context import Context, Stop
+from bot.answer.topics import beside_the_family
 from bot.config import Settings
 from bot.texts import say, status_message
 from bot.types import AnswerStatus
@@ -76,11 +77,18 @@ def guard_intent(ctx: Context, settings: Settings) -> None:
         ctx.trace["override_ignored"] = True
 
 
+_BESIDE = 2  # content words beside a family's noun that make another topic of it
+
+
 def names_a_procedure(ctx: Context, neighbours: Neighbours, settings: Settings) -> bool:
     """A message that names a procedure ("الباسبور", "cnss"), one of our topics with nothing more ("lwra9a
     dyal sawabi9"), or a family's noun in a spelling the names index lacks ("btaka", "لباسبور عافاك") is about
     it however short it is. A tie alone is what search returns when no procedure fits ("من هو بطل العالم في
     الشطرنج؟" ties three civil-status cards on one weak word): it names one only when the name is said outright."""
+    # A family's noun among other words the scope model finds off topic is those words' topic ("la carte
+    # fidélité dyal yves rocher", "passeport pour mon chat dans l'avion"): a bare noun is ours.
+    if neighbours.reason == "family" and beside_the_family(ctx.message, ctx.kb, ctx.hits[0].procedure_id) > _BESIDE:
+        return False
     if neighbours.said:
         return True
     if neighbours.reason == "tie":

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.answer.settled import name_words, names_document, says_a_name
-from bot.answer.topics import TOPICS
+from bot.answer.topics import PLACE, TOPICS
 from bot.config import Settings
 from bot.knowledge.schema import Variant
 from bot.search.documents import names_of
@@ -55,24 +55,13 @@ _BACK_REFERENCE = re.compile(
 )
 
 
-# Offices and places a "where" turn names as its answer ("للقنصلية؟", "f la commune ?", "au tribunal ?").
-_PLACES = (
-    "consulat|ambassade|commune|arrondissement|caidat|caid|prefecture|province|wilaya|tribunal|police|"
-    "commissariat|gendarmerie|bureau|agence|guichet|administration|mairie|municipalite|annexe|centre|"
-    "l9onsoliya|lqonsoliya|qonsoliya|lconsulat|sifara|ssifara|jama3a|ljama3a|l9iyada|9iyada|lmo9ata3a|"
-    "mo9ata3a|lmoqata3a|l3amala|3amala|lwilaya|lmahkama|mahkama|lbolis|lkomisariya|lidara|idara|lbaladiya|"
-    "القنصليه|قنصليه|السفاره|سفاره|الجماعه|جماعه|المقاطعه|مقاطعه|القياده|قياده|العماله|عماله|الولايه|"
-    "ولايه|المحكمه|محكمه|الشرطه|شرطه|البوليس|الكوميساريه|الامن|الدرك|الاداره|اداره|البلديه|بلديه|"
-    "المكتب|مكتب|الوكاله|وكاله|الملحقه|ملحقه|المركز|مركز"
-)
-_PLACE = re.compile(rf"(?<![\w])(?:[وفبل]|لل|ال|فال|بال)?(?:{_PLACES})(?![\w])")
 
 
 def only_a_place(message: str) -> bool:
     """The turn says nothing but a place, beside a "where" or an aspect ("فين نمشي؟ للقنصلية؟", "c'est à la
     commune ?", "wach f lmo9ata3a?"): where the procedure is done, not a procedure named."""
-    rest = _PLACE.sub(" ", without_aspects(message))
-    return bool(_PLACE.search(normalize(message))) and not name_words(rest)
+    rest = PLACE.sub(" ", without_aspects(message))
+    return bool(PLACE.search(normalize(message))) and not name_words(rest)
 
 
 def refers_back(message: str) -> bool:

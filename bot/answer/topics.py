@@ -9,9 +9,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.understand.analysis import STOP_WORDS, tokenize
+from bot.search.documents import names_of
+from bot.search.served import KnowledgeBase
+from bot.understand.analysis import STOP_WORDS, analyze, tokenize
 from bot.understand.aspects import without_cues, word_pattern
+from bot.understand.darija import concept_ids
 from bot.understand.normalize import normalize
+from bot.understand.social import without_social
+from bot.understand.variants import variant_cues
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,19 @@ class Topic:
     names: str  # one of these words must be there
     also: str  # words that belong to the topic without settling which procedure
     procedures: tuple[str, ...]
+
+
+# Offices and places a "where" turn names as its answer ("للقنصلية؟", "f la commune ?", "au tribunal ?").
+_PLACES = (
+    "consulat|ambassade|commune|arrondissement|caidat|caid|prefecture|province|wilaya|tribunal|police|"
+    "commissariat|gendarmerie|bureau|agence|guichet|administration|mairie|municipalite|annexe|centre|"
+    "l9onsoliya|lqonsoliya|qonsoliya|lconsulat|sifara|ssifara|jama3a|ljama3a|l9iyada|9iyada|lmo9ata3a|"
+    "mo9ata3a|lmoqata3a|l3amala|3amala|lwilaya|lmahkama|mahkama|lbolis|lkomisariya|lidara|idara|lbaladiya|"
+    "القنصليه|قنصليه|السفاره|سفاره|الجماعه|جماعه|المقاطعه|مقاطعه|القياده|قياده|العماله|عماله|الولايه|"
+    "ولايه|المحكمه|محكمه|الشرطه|شرطه|البوليس|الكوميساريه|الامن|الدرك|الاداره|اداره|البلديه|بلديه|"
+    "المكتب|مكتب|الوكاله|وكاله|الملحقه|ملحقه|المركز|مركز"
+)
+PLACE = re.compile(rf"(?<![\w])(?:[وفبل]|لل|ال|فال|بال)?(?:{_PLACES})(?![\w])")
 
 
 TOPICS: dict[str, Topic] = {
@@ -209,3 +227,22 @@ def _topic_of(text: str, top: str) -> tuple[str, ...]:
 def content_words(message: str) -> int:
     """Content words of a message besides those asking a fact or naming nothing."""
     return len([t for t in tokenize(_nothing().sub(" ", without_cues(message))) if t not in STOP_WORDS])
+
+
+# Hesitations, musts and bringing, which ask about the family's procedure rather than another topic.
+_ASKING = re.compile(
+    r"(?<![\w'])(?:euh|heu|bref|faut|dois|doit|devons|amener|apporter|ramener|preparer|presenter|yjib|njib|nwjjed|"
+    r"khass|khasso|يجب|يلزم|خاص|خاصو|نجيب|نوجد|احضار|احضر)(?![\w'])"
+)
+
+
+def beside_the_family(message: str, kb: KnowledgeBase, procedure: str) -> int:
+    """Content words of a message besides its procedure family's names and nouns, its variant words, the
+    aspect it asks, greetings, places and words that name nothing ("la carte fidélité dyal yves rocher": four;
+    "bonjour, c'est pour le passeport, qu'est-ce qu'il faut amener à la préfecture ?": none)."""
+    proc = kb.procedures[procedure]
+    own = {w for pid in kb.family(procedure).values() for n in names_of(kb.procedures[pid]) for w in analyze(n)}
+    nouns = kb.family_nouns.get(proc.family, frozenset()) if proc.family else frozenset()
+    text = _ASKING.sub(" ", PLACE.sub(" ", normalize(without_social(message))))
+    said = analyze(_nothing().sub(" ", without_cues(text)))
+    return len([t for t in said if not ({t, t[1:]} & own or not nouns.isdisjoint(concept_ids(t)) or variant_cues(t))])

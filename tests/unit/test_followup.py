@@ -8,6 +8,7 @@ import pytest
 
 from bot.answer.carried import carry_child
 from bot.answer.followup import Resolution, refers_back, resolve
+from bot.answer.topics import beside_the_family
 from bot.config import Settings
 from bot.knowledge.loading import load_knowledge
 from bot.search.served import KnowledgeBase
@@ -319,3 +320,19 @@ def test_session_7_reads_of_a_turn(kb: KnowledgeBase) -> None:
     # "Never" with the child's suffix is a first request.
     first = turn(kb, "و الولد عندو ستاش عام ماعمرو دار البطاقة", "cnie-renewal", [Hit("cnie-first", 12.0, names=1.3)])
     assert first == Resolution("cnie-first", "variant")
+
+
+@pytest.mark.parametrize(
+    ("message", "procedure", "topic"),
+    [
+        ("la carte fidélité dyal yves rocher wach katsstahal", "cnie-lost", True),
+        ("passeport pour mon chat dans l'avion, la compagnie demande quoi ?", "passport-first", True),
+        ("bonjour euh c est pour le passeport qu est ce qu il faut amener a la prefecture", "passport-first", False),
+        ("السلام، بغيت نعرف شنو خاص للباسبور؟ الله يجازيك", "passport-first", False),
+        ("wach khassni ndir lbtaka jdida?", "cnie-first", False),
+    ],
+)
+def test_a_familys_noun_among_other_words_is_their_topic(
+    kb: KnowledgeBase, message: str, procedure: str, topic: bool
+) -> None:
+    assert (beside_the_family(message, kb, procedure) > 2) == topic
