@@ -42,7 +42,10 @@ _ASKS_OF_YOU = re.compile(
 # civil?", "واش كتعرف غير الوراق ديال الإدارة?"): what it can do, not an off-topic request.
 _ADMINISTRATION = re.compile(
     r"(?<!\w)(?:demarches?|procedures?|administration|administratives?|papiers|documents|dossiers?|idara|lidara|"
-    r"wra9|lwra9|etat civil|الاداره|اداره|الاداريه|الاجراءات|اجراءات|المساطر|مساطر|الوراق|وراق|الوثائق|وثائق)(?!\w)"
+    r"wra9|lwra9|etat civil|الاداره|اداره|الاداريه|الاجراءات|اجراءات|المساطر|مساطر|الوراق|وراق|الوثائق|وثائق|"
+    # ... or the languages it speaks ("wach katfhem lfransawiya wla ghir darija?").
+    r"darija|ddarija|francais|fransawiya|lfransawiya|arabe|l3arbiya|3arbiya|anglais|english|tachelhit|amazigh|"
+    r"tamazight|الدارجه|الفرنسيه|العربيه|الانجليزيه|الامازيغيه)(?!\w)"
 )
 
 
@@ -65,7 +68,9 @@ def social_fallback(message: str, detected: AnswerLang) -> Social | None:
     if kinds and len(rest) <= 3 and not _requests(rest, message):
         kind = next(k for k in _PRIORITY if k in kinds)
         return Social(kind, _language([lang for _, lang in found], detected))
-    asked = len(rest) <= 8 and not _ASKS_OF_YOU.search(text)
+    # ... a short question about it: more than three content words beside "you" ask for something else.
+    beside = [w for w in _NOISE.sub(" ", _ABOUT_YOU.sub(" ", pattern.sub(" ", text))).split() if w not in STOP_WORDS]
+    asked = len(rest) <= 8 and len(beside) <= 3 and not _ASKS_OF_YOU.search(text)
     if _ABOUT_YOU.search(text) and (asked or _ADMINISTRATION.search(text)):
         return Social("capabilities", detected)
     return None
