@@ -304,6 +304,12 @@ _SHORT: dict[str, dict[AnswerLang, str]] = {
         "darija": "واش يقدر شي حد يديرها بلاصتك",
     },
     "short_source": {"fr": "Page officielle", "ar": "الصفحة الرسمية", "darija": "الصفحة الرسمية"},
+    # A fact the same in every variant of a family, answered for all of them (bot/answer/clarify.py).
+    "short_same_for_all": {
+        "fr": "C'est la même chose pour chacune de ces démarches (choisissez la vôtre pour le reste)",
+        "ar": "ينطبق هذا على كل هذه المساطر (اختر مسطرتك لمعرفة الباقي)",
+        "darija": "هادشي بحال بحال فهاد الإجراءات كاملين (ختار ديالك باش تعرف الباقي)",
+    },
     "to_confirm": {
         "fr": "(à confirmer sur la page officielle)",
         "ar": "(يرجى التأكد منها في الصفحة الرسمية)",

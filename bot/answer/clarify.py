@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.answer.short import facts_for
 from bot.answer.topics import content_words, topic_only
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
 from bot.understand.analysis import analyze
 from bot.understand.arabizi import arabizi_to_arabic
-from bot.understand.aspects import detect_aspects
+from bot.understand.aspects import Aspect, detect_aspects
 from bot.understand.darija import concept_ids
 from bot.understand.language import detect
 from bot.understand.normalize import normalize
@@ -69,6 +70,8 @@ class Neighbours:
     # Asked about a family's own noun said alone, in whatever spelling the lexicon knows ("btaka"); a noun
     # beside a variant word is left to the scope model (a "permis bateau", a diplomatic passport).
     said: bool = False
+    # Answered for a whole family (the asked fact is the same in each): the variants it holds for.
+    variants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,17 +108,25 @@ def between_neighbours(
         variant = named_variant(cues, set(family))
         if variant is not None:
             return Neighbours(choose=family[variant], reason=f"variant:{variant}")
-        # A longer message says more than the family's noun: let search decide. Said with only words that
-        # name nothing ("أريد أن أستفسر عن الإجراءات المتعلقة بجواز السفر"), it says no more than the noun;
-        # a fact asked ("ch7al lpaspor") or a variant another family has (a child's CNIE) is left to search.
-        if said and not cues and not detect_aspects(message):
-            words = min(words, content_words(message))
+        # A fact asked of the family's noun with no variant word ("c'est pour la carte nationale, quels
+        # papiers je dois préparer ?", "ch7al lpaspor") is asked about however long the message: the papers
+        # differ between a first card and a renewal. A longer message that asks no fact says more than the
+        # noun (search decides) unless its other words name nothing ("أريد أن أستفسر عن الإجراءات المتعلقة
+        # بجواز السفر"); a variant another family has (a child's CNIE) is left to search.
+        asked = detect_aspects(message)
+        if said and not cues:
+            words = 0 if asked else min(words, content_words(message))
         if words <= limits.max_words:
             # A noun broader than the family ("البطاقة", "la carte": which card?) offers the topic's.
             if topic := topic_only(message, top.procedure_id):
                 ask = _ordered({p: p for p in topic}, hits)[: limits.max_options]
                 return Neighbours(ask=ask, reason="topic", said=said)
-            return Neighbours(ask=_ordered(family, hits)[: limits.max_options], reason="family", said=said)
+            ask = _ordered(family, hits)[: limits.max_options]
+            # The asked fact the same in every variant (no fee in our base for any passport) is answered
+            # for all of them, the variants offered beside it: a question would cost a turn for nothing.
+            if asked and same_facts(kb, ask, asked):
+                return Neighbours(choose=ask[0], reason="family_same", said=said, variants=ask)
+            return Neighbours(ask=ask, reason="family", said=said)
         return Neighbours()
     # The topic's noun alone is ambiguous by itself, even when search ranks one of its procedures far
     # ahead ("ورقة السوابق": the court's extract, not the police's fiche, for the words it matched).
@@ -149,6 +160,19 @@ def undecided(message: str) -> bool:
     """The message hesitates: "or" ("ou" in French only: in Latin Darija it is "and"), "I don't know"."""
     text = normalize(message)
     return bool(_UNDECIDED.search(text) or (_OU.search(text) and detect(message).style == "fr"))
+
+
+def same_facts(kb: KnowledgeBase, procedures: tuple[str, ...], aspects: tuple[Aspect, ...]) -> bool:
+    """Each procedure's card says the same for every asked aspect (the same fee, the same documents, or
+    nothing in our base for any of them)."""
+
+    def said(pid: str, aspect: Aspect) -> tuple[tuple[str, str, bool], ...]:
+        return tuple(
+            (" ".join(f.fr.split()), " ".join(f.ar.split()), f.weak)
+            for _, _, f in facts_for(kb.procedures[pid], aspect)
+        )
+
+    return all(len({said(pid, aspect) for pid in procedures}) == 1 for aspect in aspects)
 
 
 def _family(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dict[str, str], bool, bool]:

@@ -71,7 +71,23 @@ def _trace(proc: Procedure, name: str, index: int, fact: Fact) -> dict[str, obje
     return {"procedure": proc.id, "field": name, "item": index, "sources": list(fact.sources), "tier": fact.tier}
 
 
-def compose_answer(main: Procedure, others: list[Procedure], lang: AnswerLang, aspects: tuple[Aspect, ...]) -> Composed:
+def same_for_all(variants: list[Procedure], lang: AnswerLang) -> str:
+    """The variants of a family an answer holds for, each linked: the citizen picks one for the rest."""
+    if not variants:
+        return ""
+    links = "\n".join(f"- [{pick(p.title, lang)}]({p.primary_url})" for p in variants)
+    return f"**{say('short_same_for_all', lang)}**{say('colon', lang).rstrip()}\n{links}"
+
+
+def compose_answer(
+    main: Procedure,
+    others: list[Procedure],
+    lang: AnswerLang,
+    aspects: tuple[Aspect, ...],
+    variants: list[Procedure] | None = None,
+) -> Composed:
+    """``variants``: the family's procedures the asked fact is the same in, listed after it."""
     short = short_answer(main, lang, aspects)
+    text = "\n\n".join(p for p in (short.text, same_for_all(variants or [], lang)) if p)
     details = "\n\n".join(p for p in (card(main, lang), see_also(others, lang)) if p)
-    return Composed(short.text, details, [_trace(main, name, i, fact) for name, i, fact in short.quoted])
+    return Composed(text, details, [_trace(main, name, i, fact) for name, i, fact in short.quoted])

@@ -41,6 +41,7 @@ class Context:
     hits: list[Hit] = field(default_factory=list)
     chosen: list[str] = field(default_factory=list)  # procedure ids the answer is built on, best first
     options: list[str] = field(default_factory=list)
+    variants: list[str] = field(default_factory=list)  # a family's procedures the answer holds for alike
     neighbours: Neighbours | None = None  # what the message says about close procedures (clarify.py)
     reply: str = ""  # the text key of a prepared reply (social, refusal kinds), when not the status's own
     preface: str = ""  # the text key of a line before the card (a declined opinion, a refused clause)

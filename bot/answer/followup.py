@@ -155,8 +155,14 @@ def _in_family(kb: KnowledgeBase, procedure: str, variants: list[Variant]) -> st
     return None
 
 
-def _chosen_option(kb: KnowledgeBase, offered: list[str], variants: list[Variant], hits: list[Hit]) -> str | None:
-    """After a clarification: the option the turn names, by its variant or by its name."""
+def _chosen_option(
+    message: str, kb: KnowledgeBase, offered: list[str], variants: list[Variant], hits: list[Hit]
+) -> str | None:
+    """After a clarification: the option the turn names, by its variant, by its name or by its number
+    in the list ("2", "٢")."""
+    number = message.strip(" .)?!؟-")
+    if number.isdecimal() and 1 <= int(number) <= len(offered):
+        return offered[int(number) - 1]
     by_variant = {kb.procedures[o].variant: o for o in offered if o in kb.procedures}
     found = next((by_variant[v] for v in variants if v in by_variant), None)
     return found or next((h.procedure_id for h in hits[:1] if h.procedure_id in offered), None)
@@ -214,7 +220,7 @@ def _resolve(
     denied = negated_variants(message)
     wanted = [v for v in PRIORITY if v in variant_cues(message) and v not in denied]
     if offered:
-        option = _chosen_option(kb, offered, wanted, hits)
+        option = _chosen_option(message, kb, offered, wanted, hits)
         if option is not None:
             return Resolution(option, "option")
         again = _ask_again(message, kb, offered, wanted, hits, settings)

@@ -127,7 +127,18 @@ class Pipeline:
                 ctx.chosen = [turn.procedure]
                 # A turn that names another procedure is a new question about it, not a follow-up.
                 ctx.followup_of = None if turn.reason == "switch" else known or turn.procedure
+        if last is not None and offered and not ctx.aspects and self._picked(ctx, offered):
+            # The fact the clarification was asked for opens the answer to the option picked ("quels papiers
+            # pour la carte nationale ?" -> "renouvellement": the renewal's papers, not its summary).
+            ctx.aspect, ctx.aspects = detect_aspect(last.question), detect_aspects(last.question)
+            ctx.trace["aspects_carried"] = list(ctx.aspects)
         ctx.trace["followup_of"] = ctx.followup_of
+
+    @staticmethod
+    def _picked(ctx: Context, offered: list[str]) -> bool:
+        """The turn picks one of a clarification's options: tapped, by its variant or name, or its number."""
+        tapped = ctx.kb.by_title(ctx.message)
+        return tapped in offered if tapped else ctx.trace.get("followup") == "option" and ctx.chosen[0] in offered
 
     def retrieve(self, ctx: Context) -> None:
         """Search, and ask the scope model about the same query vector (one embedding for both)."""
@@ -195,6 +206,7 @@ class Pipeline:
             ctx.options = list(neighbours.ask)
             raise Stop(AnswerStatus.CLARIFICATION)
         main = neighbours.choose or top.procedure_id
+        ctx.variants = list(neighbours.variants)
         related = set(ctx.kb.procedures[main].related)
         # Close relatives are worth a "see also" line (first passport vs renewal); strangers are not.
         see_also = [
@@ -208,7 +220,8 @@ class Pipeline:
         """The short answer to what was asked (a follow-up's "et les documents ?" too), the card behind it."""
         main = ctx.kb.procedures[ctx.chosen[0]]
         others = [ctx.kb.procedures[pid] for pid in ctx.chosen[1:]]
-        composed = compose_answer(main, others, ctx.lang, ctx.aspects)
+        variants = [ctx.kb.procedures[pid] for pid in ctx.variants]
+        composed = compose_answer(main, others, ctx.lang, ctx.aspects, variants)
         ctx.text, ctx.details = composed.text, composed.details
         ctx.trace["quoted"] = composed.quoted
         if self.generator is not None:
@@ -277,7 +290,9 @@ class Pipeline:
         elif ctx.status is AnswerStatus.ANSWERED:
             procs = [kb.procedures[pid] for pid in ctx.chosen]
             sources = [Source(p.id, pick(p.title, ctx.lang), p.primary_url) for p in procs]
-            options, text = [], ctx.text
+            # A fact answered for a whole family still offers its variants (the citizen picks for the rest).
+            options = [Option(pid, pick(kb.procedures[pid].title, ctx.lang)) for pid in ctx.variants]
+            text = ctx.text
         elif ctx.status is AnswerStatus.REFUSED and ctx.chosen:
             # The lawful procedure the refused request was about, linked.
             proc = kb.procedures[ctx.chosen[0]]

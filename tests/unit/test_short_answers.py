@@ -5,6 +5,7 @@ neighbours only when the message does not settle which (fakes in every seam, the
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 
@@ -228,3 +229,27 @@ def test_a_bare_noun_in_any_style_is_asked_about(dalil: Dalil, message: str, rea
     answer = dalil.answer(message)
     assert answer.status is AnswerStatus.CLARIFICATION, answer.trace["hits"]
     assert answer.trace["neighbours"] == reason and len(answer.options) >= 2
+
+
+
+def test_a_fact_that_differs_between_variants_is_asked_and_the_pick_opens_with_it(dalil: Dalil) -> None:
+    asked = dalil.answer("c'est pour la carte nationale, quels papiers je dois préparer ?", "asked-fact")
+    assert asked.status is AnswerStatus.CLARIFICATION and asked.trace["neighbours"] == "family"
+    picked = dalil.answer("renouvellement", "asked-fact")
+    assert picked.sources[0].id == "cnie-renewal" and picked.aspects == ["documents"]
+    assert picked.text.startswith("**Documents à fournir**")
+    options = [o.id for o in dalil.answer("الوثائق المطلوبة لجواز السفر", "by-number").options]
+    second = dalil.answer("2", "by-number")  # the second option, its documents
+    assert len(options) >= 2 and second.sources[0].id == options[1] and second.aspects == ["documents"]
+
+
+def test_a_fact_the_same_in_every_variant_is_answered_for_all_of_them(dalil: Dalil) -> None:
+    from bot.answer.clarify import same_facts
+
+    answer = dalil.answer("combien coûte le permis de conduire ?")
+    variants = tuple(o.id for o in answer.options)
+    cards = SimpleNamespace(procedures={pid: dalil.procedure(pid) for pid in variants})
+    same = same_facts(cards, variants, ("fees",))  # type: ignore[arg-type]
+    assert len(variants) >= 3 and answer.trace["neighbours"] == ("family_same" if same else "family")
+    if same:  # no licence's fee in our base: said once for all, the variants offered
+        assert answer.status is AnswerStatus.ANSWERED and say("short_same_for_all", "fr") in answer.text
