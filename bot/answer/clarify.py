@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answer.short import facts_for
-from bot.answer.topics import content_words, topic_only
+from bot.answer.topics import content_words, topic_only, topic_said
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
 from bot.understand.analysis import analyze
@@ -128,6 +128,13 @@ def between_neighbours(
                 return Neighbours(choose=ask[0], reason="family_same", said=said, variants=ask)
             return Neighbours(ask=ask, reason="family", said=said)
         return Neighbours()
+    # "Which one?", "I don't remember which" beside a topic's noun or two procedures named ("une attestation
+    # des impôts, laquelle ?", "bonne conduite ou casier, je sais plus"): asked however long the message.
+    if doubts(message):
+        if topic := topic_said(message, top.procedure_id):
+            return Neighbours(ask=_ordered({p: p for p in topic}, hits)[: limits.max_options], reason="topic")
+        if sides := each_side_names(normalize(message), hits, kb):
+            return Neighbours(ask=sides[: limits.max_options], reason="one_or_the_other")
     # The topic's noun alone is ambiguous by itself, even when search ranks one of its procedures far
     # ahead ("ورقة السوابق": the court's extract, not the police's fiche, for the words it matched).
     if words <= 2 * limits.max_words and (topic := topic_only(message, top.procedure_id)):
@@ -154,6 +161,13 @@ _UNDECIDED = re.compile(
     r"ما نعرف|مانعرف|لا اعرف|je sais pas|je ne sais pas|sais pas)(?!\w)"
 )
 _OU = re.compile(r"(?<!\w)ou(?!\w)")
+# The citizen says they do not know or remember which ("laquelle ?", "je sais plus", "ma3reftch ashmen wa7da").
+_DOUBT = re.compile(
+    r"(?<!\w)(?:laquelle|lequel|lesquels|lesquelles|je sais pas|je sais plus|je ne sais pas|je ne sais plus|"
+    r"sais plus|j' ai oublie|je me rappelle plus|ashmen wa7da|achmen wa7da|chmen wa7da|ashmen wahda|"
+    r"chmen wahda|ma3reftch|ma3rftch|mafakerch|nsit ashmen|nsit chmen|اشمن وحده|شمن وحده|اشمن وحدا|ما عرفتش|"
+    r"معرفتش|نسيت اشمن|نسيت شمن|ايها|اي واحده|لا اعرف|لا اتذكر|which one)(?!\w)"
+)
 
 
 def undecided(message: str) -> bool:
@@ -173,6 +187,11 @@ def same_facts(kb: KnowledgeBase, procedures: tuple[str, ...], aspects: tuple[As
         )
 
     return all(len({said(pid, aspect) for pid in procedures}) == 1 for aspect in aspects)
+
+
+def doubts(message: str) -> bool:
+    """The message says the citizen does not know or remember which one ("laquelle ?", "je sais plus")."""
+    return bool(_DOUBT.search(normalize(message)))
 
 
 def _family(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dict[str, str], bool, bool]:

@@ -43,7 +43,7 @@ TOPICS: dict[str, Topic] = {
     "birth": Topic(
         "naissance | naissances | wilada | lwilada | ولاده | الولاده | للولاده | ازدياد | الازدياد | izdiyad |"
         " l2izdiyad | 2izdiyad | lizdiyad",
-        "etat civil | حاله مدنيه | الحاله المدنيه | لدي",
+        "etat civil | حاله مدنيه | الحاله المدنيه | لدي | لدى | مكتب | bureau | bureau d' etat civil",
         ("birth-certificate", "birth-declaration", "administrative-birth-certificate"),
     ),
     "tax_certificate": Topic(
@@ -184,7 +184,8 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     n3ref | bghit n3ref | عن | حول | svp merci | merci | شكرا | chokran | nmchi | nmcha | nemchi | نمشي |
     كتبين | تبين | تثبت | كتثبت | katbyen | katbayen | tbayen | tbyen |
     kifach | kifash | kifch | wra9t | war9t | wr9t | lwra9t |
-    propos | concernant | بخصوص | 3la | على | probleme | mochkil | مشكل | مشكله | ma3reftch | معرفتش"""
+    propos | concernant | بخصوص | 3la | على | probleme | mochkil | مشكل | مشكله | ma3reftch | معرفتش |
+    fait | on fait | المتعلقه | المتعلق | متعلقه | المتعلقين"""
 
 
 _LATIN_ARTICLE = re.compile(r"(?<![\w'])l(?=[a-z]{3})")
@@ -208,6 +209,17 @@ def topic_only(message: str, top: str) -> tuple[str, ...]:
     for text in dict.fromkeys((said, _LATIN_ARTICLE.sub("", said))):
         if found := _topic_of(text, top):
             return found
+    return ()
+
+
+def topic_said(message: str, top: str) -> tuple[str, ...]:
+    """The procedures of a topic whose noun the message says (whatever else it says), when the best hit
+    (``top``) is one of them; empty otherwise."""
+    said = normalize(message)
+    for text in dict.fromkeys((said, _LATIN_ARTICLE.sub("", said))):
+        for name, topic in TOPICS.items():
+            if top in topic.procedures and _patterns()[name][0].search(text):
+                return topic.procedures
     return ()
 
 

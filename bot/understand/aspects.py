@@ -54,7 +54,9 @@ _WORDS: dict[Aspect, str] = {
         lkaghet | lkaghed | كواغط | الكواغط | لكواغط | كاغط | الكاغط | ldossier | ddossier | dosi | ddosi | ldosi |
         lwatha2i9 | watha2i9 | lwata2i9 | lmostanadat | mostanadat | الدوسي | دوسي | لائحه الوثائق | المرفقات |
         ما يلزم | ما المطلوب | ما هو المطلوب | lpieces | lpiece |
-        شنو نحضر | اش نحضر | اشنو نحضر | chno n7ader | ach n7ader | chno n7adder""",
+        شنو نحضر | اش نحضر | اشنو نحضر | chno n7ader | ach n7ader | chno n7adder |
+        lmilaf | milaf | lmelaf | lmlaf | lwatha2iq | watha2iq | lwata2iq | wata2iq | lwataiq | lwata2e9 |
+        فالملف | فملف | ملف الطلب | pieces demandees | pieces requises | documents requis | papiers requis""",
     "where": """adresse | bureau | guichet | ou deposer | ou aller | ou payer | c' est ou | fin |
         fine | fayn | اين | أين | مكان | اي مصلحه | الجهه المختصه | فين | وفين""",
     "online": """en ligne | internet | site | online | application | portail | a distance | sans me deplacer |
@@ -197,14 +199,16 @@ def _two_questions(text: str, kept: list[tuple[int, int, Aspect]]) -> bool:
 # bach njdded lakart", "de quoi ai-je besoin", "ماذا يجب أن أحضر", "شنو نوجد"): the need a few words after
 # "what" ("quoi" may come after it: "j'ai besoin de quoi"); "what must I do" does not. A bare "ما" is
 # Darija's "not" as often as MSA's "what".
-_WHAT = """quoi | que | qu' | quels | quelles | ماذا | ما الذي | ما هي | اش | شنو | اشنو | اشمن | شمن | chno |
+_WHAT = """quoi | que | qu' | qu | quels | quelles | ماذا | ما الذي | ما هي | اش | شنو | اشنو | اشمن | شمن | chno |
     chnou | chnu | achno | achnou | ach | ash | shno | chmen | achmen | chmn | what"""
 _NEED = """besoin | apporter | ramener | emmener | emporter | preparer | presenter | joindre | fournir | demandent |
     exige | exigent | احضر | احضار | احضاره | اقدم | تقديمه | تقديمها | ارفاق | ارفاقها | ارفق | الادلاء | يلزم |
     يلزمني | احتاجه | احتاج | خاصني | خاص | خاصك | خاصنا | كيطلبو | كيطلبوا | يطلبو | كيطالبو | نوجد | نوجدو |
     نجيب | نجيبو | نحضر | نحضرو | khassni | khasni | khass | khassek | khassna | kaytalbo | kaytlbo | kaytelbo |
-    kaytalbou | kaytlbou | ytalbo | njib | njibo | nwjjed | nwejjed | nwjed | n7ader | n7adder | nhadder | المطلوب |
-    مطلوب | ndi | nddi | nedi | nhzz | nhez | nhezz | نهز | ندي | نديو | نهزو | ask for | need | bring"""
+    kaytalbou | kaytlbou | ytalbo | njib | njibo | nwjjed | nwejjed | nwjed | nwajjed | nwajed | nwajjdo | nwjjdo |
+    n7ader | n7adder | nhadder | prendre | amener | المطلوب |
+    مطلوب | ndi | nddi | nedi | nhzz | nhez | nhezz | نهز | ندي | نديو | نهزو | ask for | need | bring |
+    m3aya | m3ya | معايا | avec moi | معي"""
 # "Is anything missing, is this enough?" of what one has asks the documents too.
 _ENOUGH = """il me manque | manque-t-il | manque quelque chose | suffisant | suffisants | suffit | ينقصني | ينقص |
     يكفي | كافي | كافيين | كافيه | na9sni | naqsni | n9sni | kafi | kafyin | kafia | kafyen"""

@@ -80,7 +80,9 @@ _WORDS: dict[Variant, str] = {
         mutation | changement de proprietaire | achete | acheter une voiture d'occasion | occasion | vendu |
         vendre | mettre a mon nom | a mon nom | chrit | chrina | ba3 | bi3 | bghit nbi3 | سميتي | باسمي |
         شريت | بعت | بيع | نقل الملكية | تغيير المالك |
-        نقل ملكية | مستعملة | مستعمل | mosta3mla | mosta3mel
+        نقل ملكية | مستعملة | مستعمل | mosta3mla | mosta3mel |
+        نبدل المول | نبدلو المول | بدلت المول | تبديل المول | المول الجديد | nbddel lmoul | nbeddel lmoul |
+        nbdel lmoul | lmoul jdid | mol jdid | changer de proprietaire | changer le proprietaire
     """,
 }
 # Spellings added from the follow-up conversations (issue 14, session 5): the first card ("الأولى"),
@@ -93,14 +95,21 @@ _MORE: dict[Variant, str] = {
     # ... and the card about to run out ("ghadi tsali", "غادي تسالي", "va expirer"): its renewal.
     "renewal": """
         tajdid | ttajdid | ysali | tsali | ysala | tsala | ghaysali | ghatsali | يسالي | تسالي | غايسالي |
-        غاتسالي | قربات تسالي | va expirer | expire bientot | bientot expire
+        غاتسالي | قربات تسالي | va expirer | expire bientot | bientot expire |
+        plus valide | plus valable | منتهي | منتهي الصلاحيه | انتهت صلاحيته | انتهت مدته | انتهت مدتها |
+        tsalat | tsalaat | salit | dayza 3liha lmodda | daza 3liha lmodda | fatet lmodda | fat lmodda |
+        fatet lwa9t | fat lwa9t | fatha lwa9t | fatha lmodda
     """,
     "lost": """
         mdi3 | mdiy3 | mdiya3 | mdi3a | mdia3 | mdeya3 | ddi3t | di3t | diya3t | dayya3t | مضيع | مضيعة | ضيعتو |
         ضيعتها | ضيعت | dyali mcha | dyali mchat | dyali mchaw | mcha lia | mchat lia | mcha mni | mchat mni |
-        ديالي مشا | ديالي مشات | مشا ليا | مشات ليا | مشات مني
+        ديالي مشا | ديالي مشات | مشا ليا | مشات ليا | مشات مني |
+        ta7t lia | t7at lia | ta7t mni | ta7et lia | tay7a | tayha | طاحت ليا | طاحت مني | طاح ليا | طايحه
     """,
-    "duplicate": "الدوبليكاتا | دوبليكاتا | doublicata | dublicata | duplikata",
+    "duplicate": """
+        الدوبليكاتا | دوبليكاتا | doublicata | dublicata | duplikata | tgetta3 | tgatta3 | tgte3 | mgetta3 |
+        mgett3a | mgatta3 | tqetta3 | t9etta3
+    """,
     # A nationality said of the document (session 6): "permis fransawi", "البيرمي السبانيولي".
     "foreign": """
         fransawi | fransawiya | fransawia | sbanyoli | sbanyolia | sbanyoliya | talyani | talyaniya | beljiki |

@@ -25,6 +25,12 @@ AGE = re.compile(
     r"|(?<!\w)(?:ثلاث|اربع|خمس|ست|سبع|ثماني|ثمان|تسع|عشر)\w?\s+(?:سنوات|سنين|اعوام)"
 )
 
+# ... but not a time gone by or a validity ("expiré depuis 2 ans", "hadi 3 snin", "منذ 5 سنوات", "valable 10 ans").
+_SINCE = re.compile(
+    r"(?<![\w])(?:depuis|il y a|ya|ca fait|hadi|hada|من|منذ|هادي|هادا|مند|valable|valide|pendant|صالح|صالحه|"
+    r"لمده|مده|sal7a|salha)\s*$"
+)
+
 
 @cache
 def _patterns() -> dict[Variant, re.Pattern[str]]:
@@ -152,14 +158,20 @@ _NEVER = re.compile(
 )
 
 
+# "Je suis perdu(e)" is being at a loss, not a lost document.
+_AT_A_LOSS = re.compile(
+    r"(?<![\w])(?:je suis|suis|chui|j' suis)\s+(?:un peu\s+|tout\s+|completement\s+)?perdue?s?(?![\w])"
+)
+
+
 def variant_cues(message: str) -> set[Variant]:
     """The variants a message names (empty when it names none)."""
-    text = _FLIGHT.sub(" ", _FIRST_STEP.sub(" ", normalize(message)))
+    text = _AT_A_LOSS.sub(" ", _FLIGHT.sub(" ", _FIRST_STEP.sub(" ", normalize(message))))
     found = {variant for variant, pattern in _patterns().items() if pattern.search(text)}
     if re.search("[a-z]", text):
         bare = latin_skeleton(text)
         found |= {variant for variant, pattern in _skeleton_patterns().items() if pattern.search(bare)}
-    if AGE.search(text):
+    if any(not _SINCE.search(text[: m.start()]) for m in AGE.finditer(text)):
         found.add("minor")
     if _RENEW_ROOT.search(text) or _RENEW_FR.search(text) or _DATE_PASSED.search(text):
         found.add("renewal")

@@ -8,6 +8,7 @@ from typing import get_args
 
 import pytest
 
+from bot.answer.clarify import doubts
 from bot.answer.short import facts_for, short_answer
 from bot.answer.topics import TOPICS, topic_only
 from bot.evaluate import FIRST_SCREEN, plain
@@ -335,3 +336,30 @@ def test_when_it_arrives_what_it_costs_and_what_to_carry(message: str, expected:
 @pytest.mark.parametrize("message", ["ch7al 3ndo d l3mr?", "شحال فعمرو؟", "كم عمره؟", "combien d'ans il doit avoir ?"])
 def test_how_much_of_an_age_asks_the_conditions_not_a_fee(message: str) -> None:
     assert detect_aspects(message) == ("eligibility",)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "qu'est-ce qu'il faut prendre avec moi pour la carte grise",
+        "je sais pas trop ce qu il faut préparer",  # a transcript without apostrophes
+        "ash nwajjed l lpaspor",
+        "lmilaf dyal lbitaka",
+        "bghit nsjel f anapec, chno njib m3aya?",
+    ],
+)
+def test_what_to_bring_prepare_or_take_along_asks_the_documents(message: str) -> None:
+    assert detect_aspects(message) == ("documents",)
+
+
+@pytest.mark.parametrize(
+    ("message", "doubt"),
+    [
+        ("Il me faut une attestation des impôts, laquelle ?", True),
+        ("bonne conduite ou casier, je sais plus", True),
+        ("ma3reftch ashmen wa7da", True),
+        ("attestation de non imposition", False),
+    ],
+)
+def test_which_one_not_known_is_a_doubt(message: str, doubt: bool) -> None:
+    assert doubts(message) is doubt

@@ -250,3 +250,21 @@ def test_living_abroad_is_not_a_foreign_licence() -> None:
 )
 def test_flight_change_and_never_are_read_by_structure(message: str, expected: set[str]) -> None:
     assert variant_cues(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("passeport expiré depuis 2 ans", {"renewal"}),  # a time gone by, not a child's age
+        ("mon fils a 16 ans", {"minor"}),
+        ("mon passeport n'est plus valide", {"renewal"}),
+        ("جواز سفري منتهي الصلاحية", {"renewal"}),
+        ("lbtaka dyali tsalat", {"renewal"}),
+        ("lpermis tgetta3", {"duplicate"}),
+        ("ma cin tay7a", {"lost"}),
+        ("شحال كتاخد الكارط كريز ملي نبدل المول؟", {"transfer"}),
+        ("la carte grise, chno khassni ndir ? je suis perdue", set()),  # at a loss, not a lost card
+    ],
+)
+def test_more_ways_of_settling_the_variant(message: str, expected: set[str]) -> None:
+    assert variant_cues(message) == expected
