@@ -12,6 +12,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from typing import cast
 
 from bot.answer.boundaries import check_scope, guard_intent, names_a_procedure, reply_social
 from bot.answer.carried import carry_child
@@ -76,6 +77,10 @@ class Pipeline:
         # Detect the language first so that even a refusal is in the citizen's language.
         ctx.detection = detect(ctx.message)
         ctx.lang = ctx.lang_override or ctx.detection.answer_lang
+        # An option picked by its number ("2", "٢") has no language of its own: the conversation's.
+        held = ctx.conversation.language if ctx.conversation else None
+        if not ctx.lang_override and held in ("fr", "ar", "darija") and not any(c.isalpha() for c in ctx.message):
+            ctx.lang = cast(AnswerLang, held)
         ctx.safety = check(ctx.message) or self.learned_harm(ctx.message, ctx.detection.style)
         ctx.search = without_social(ctx.message)
         if ctx.safety is not None:

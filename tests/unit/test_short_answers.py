@@ -241,6 +241,7 @@ def test_a_fact_that_differs_between_variants_is_asked_and_the_pick_opens_with_i
     options = [o.id for o in dalil.answer("الوثائق المطلوبة لجواز السفر", "by-number").options]
     second = dalil.answer("2", "by-number")  # the second option, its documents
     assert len(options) >= 2 and second.sources[0].id == options[1] and second.aspects == ["documents"]
+    assert second.language == "ar"  # a number has no language: the conversation's
 
 
 def test_a_fact_the_same_in_every_variant_is_answered_for_all_of_them(dalil: Dalil) -> None:
