@@ -90,7 +90,7 @@ _WORDS: dict[Variant, str] = {
 _MORE: dict[Variant, str] = {
     "first": """
         الأولى | الاولى | اولى | أولى | passer le permis b | passer mon permis b | ndouz lpermis | ndouz permis |
-        ndewwez | ndowz | ndwez | نداوز | نجوز البيرمي
+        ndewwez | ndowz | ndwez | نداوز | نجوز البيرمي | lwla | lowla | lwala
     """,
     # ... and the card about to run out ("ghadi tsali", "غادي تسالي", "va expirer"): its renewal.
     "renewal": """
@@ -104,7 +104,8 @@ _MORE: dict[Variant, str] = {
         mdi3 | mdiy3 | mdiya3 | mdi3a | mdia3 | mdeya3 | ddi3t | di3t | diya3t | dayya3t | مضيع | مضيعة | ضيعتو |
         ضيعتها | ضيعت | dyali mcha | dyali mchat | dyali mchaw | mcha lia | mchat lia | mcha mni | mchat mni |
         ديالي مشا | ديالي مشات | مشا ليا | مشات ليا | مشات مني |
-        ta7t lia | t7at lia | ta7t mni | ta7et lia | tay7a | tayha | طاحت ليا | طاحت مني | طاح ليا | طايحه
+        ta7t lia | t7at lia | ta7t mni | ta7et lia | tay7a | tayha | طاحت ليا | طاحت مني | طاح ليا | طايحه |
+        voler | fait voler | vols | voles | volees
     """,
     "duplicate": """
         الدوبليكاتا | دوبليكاتا | doublicata | dublicata | duplikata | tgetta3 | tgatta3 | tgte3 | mgetta3 |

@@ -264,6 +264,8 @@ def test_flight_change_and_never_are_read_by_structure(message: str, expected: s
         ("ma cin tay7a", {"lost"}),
         ("شحال كتاخد الكارط كريز ملي نبدل المول؟", {"transfer"}),
         ("la carte grise, chno khassni ndir ? je suis perdue", set()),  # at a loss, not a lost card
+        ("je me suis fait voler ma voiture avec la carte grise dedans", {"lost"}),
+        ("ch7al khass bach ndir la CIN lwla?", {"first"}),
     ],
 )
 def test_more_ways_of_settling_the_variant(message: str, expected: set[str]) -> None:
