@@ -1,4 +1,5 @@
-"""What a conversation carries from its earlier turns: the child it was about.
+"""What a conversation carries from its earlier turns: the child it was about, the fact a clarification
+was asked for.
 
 A parent who asked about a child ("بغيت نسجل ولدي فالحالة المدنية", "passeport pour ma fille") and then
 asks another family's document of "him" or "her" ("ومن بعد الباسبور ديالو؟", "et sa carte d'identité ?")
@@ -10,6 +11,7 @@ import re
 
 from bot.answer.followup import Resolution
 from bot.search.served import KnowledgeBase
+from bot.understand.aspects import Aspect, detect_aspects
 from bot.understand.normalize import normalize
 from bot.understand.variants import variant_cues
 
@@ -31,3 +33,10 @@ def carry_child(found: Resolution, message: str, earlier: list[str], kb: Knowled
     if _THEIR.search(normalize(message)) and any("minor" in variant_cues(text) for text in earlier):
         return Resolution(minor, "switch")
     return found
+
+
+def carried_aspects(picked: str | None, offered: list[str], asked: str) -> tuple[Aspect, ...]:
+    """The facts the clarification's question (``asked``) was asked for, when the turn picks one of its
+    options (tapped, by its variant or name, or its number): "quels papiers pour la carte nationale ?" ->
+    "renouvellement" opens with the renewal's papers, not its summary."""
+    return detect_aspects(asked) if picked in offered else ()

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import cast
 
 from bot.answer.boundaries import check_scope, guard_intent, names_a_procedure, reply_social
-from bot.answer.carried import carry_child
+from bot.answer.carried import carried_aspects, carry_child
 from bot.answer.clarify import ClarifyLimits, Neighbours, between_neighbours
 from bot.answer.compose import card, compose_answer
 from bot.answer.context import Context, Stop
@@ -132,18 +132,12 @@ class Pipeline:
                 ctx.chosen = [turn.procedure]
                 # A turn that names another procedure is a new question about it, not a follow-up.
                 ctx.followup_of = None if turn.reason == "switch" else known or turn.procedure
-        if last is not None and offered and not ctx.aspects and self._picked(ctx, offered):
-            # The fact the clarification was asked for opens the answer to the option picked ("quels papiers
-            # pour la carte nationale ?" -> "renouvellement": the renewal's papers, not its summary).
-            ctx.aspect, ctx.aspects = detect_aspect(last.question), detect_aspects(last.question)
-            ctx.trace["aspects_carried"] = list(ctx.aspects)
+        if last is not None and offered and not ctx.aspects:
+            picked = ctx.kb.by_title(ctx.message) or (ctx.chosen[0] if ctx.trace.get("followup") == "option" else None)
+            ctx.aspects = carried_aspects(picked, offered, last.question)
+            ctx.aspect = ctx.aspects[0] if len(ctx.aspects) == 1 else None
+            ctx.trace["aspects_carried"] = list(ctx.aspects) or None
         ctx.trace["followup_of"] = ctx.followup_of
-
-    @staticmethod
-    def _picked(ctx: Context, offered: list[str]) -> bool:
-        """The turn picks one of a clarification's options: tapped, by its variant or name, or its number."""
-        tapped = ctx.kb.by_title(ctx.message)
-        return tapped in offered if tapped else ctx.trace.get("followup") == "option" and ctx.chosen[0] in offered
 
     def retrieve(self, ctx: Context) -> None:
         """Search, and ask the scope model about the same query vector (one embedding for both)."""

@@ -222,8 +222,17 @@ def _what_to_bring_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"{what}(?:\s+\S+){{0,3}}\s+{need}|{need}(?:\s+\S+){{0,2}}\s+{quoi}"), word_pattern(_DO)
 
 
+# A paper to take along ("khassni chi wr9a m3aya wla ghir la CIN?", "des papiers avec moi"): the documents.
+_ALONG = re.compile(
+    r"(?<![\w])(?:wr9a|wra9a|war9a|wr9|wra9|lwra9|papier|papiers|document|documents|ورقه|وراق|الوراق|وثائق|وثيقه)"
+    r"\s+(?:m3aya|m3ya|m3ak|معايا|معاك|معي|avec moi|avec vous)(?![\w])"
+)
+
+
 def _what_to_bring(text: str) -> bool:
     asks, do = _what_to_bring_patterns()
+    if _ALONG.search(text):
+        return True
     return (asks.search(text) is not None and do.search(text) is None) or _enough().search(text) is not None
 
 

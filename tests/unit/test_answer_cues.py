@@ -346,6 +346,7 @@ def test_how_much_of_an_age_asks_the_conditions_not_a_fee(message: str) -> None:
         "ash nwajjed l lpaspor",
         "lmilaf dyal lbitaka",
         "bghit nsjel f anapec, chno njib m3aya?",
+        "extrait d'acte de naissance, khassni chi wr9a m3aya wla ghir la CIN?",
     ],
 )
 def test_what_to_bring_prepare_or_take_along_asks_the_documents(message: str) -> None:
