@@ -64,7 +64,7 @@ _WORDS: dict[Variant, str] = {
         duplicata | deteriore | deterioree | abime | abimee | dechire | dechiree | tqatt3at | t9tt3at | نظير |
         مقطعة | تقطعات | تقطع | تقطعت | مقطوع | tqatt3 | t9atte3 | تخسرات | cassee | mkessra | mkasra |
         mhersa | mherrsa | thersat | therrsat | ttherrsat | مكسرة | مهرسة | تهرسات | تهرست | brulee | t7r9at |
-        t7ar9at | تحرقات | محروقة
+        t7ar9at | تحرقات | محروقة | تكسرات | تكسرت | tkessrat | tkssrat | tkasrat | tkesrat
     """,
     "foreign": """
         etranger | etrangere | italien | espagnol | francais | belge | europeen | mn barra | men lkharij |
@@ -98,7 +98,11 @@ _MORE: dict[Variant, str] = {
         غاتسالي | قربات تسالي | va expirer | expire bientot | bientot expire |
         plus valide | plus valable | منتهي | منتهي الصلاحيه | انتهت صلاحيته | انتهت مدته | انتهت مدتها |
         tsalat | tsalaat | salit | dayza 3liha lmodda | daza 3liha lmodda | fatet lmodda | fat lmodda |
-        fatet lwa9t | fat lwa9t | fatha lwa9t | fatha lmodda
+        fatet lwa9t | fat lwa9t | fatha lwa9t | fatha lmodda |
+        l9dim | l9dima | lqdim | lqdima | القديم | القديمه | mon ancien | mon ancienne | ancien passeport |
+        ancienne carte | mab9ach sal7 | mabqach sala7 | ma b9ach sal7 | mab9atch sal7a | ma b9atch sal7a |
+        مابقاش صالح | ما بقاش صالح | مابقاتش صالحه | ما بقاتش صالحه | changement d' adresse | changer l' adresse |
+        changer mon adresse | bdlt l3onwan | bddelt l3onwan | بدلت العنوان | تغيير العنوان
     """,
     "lost": """
         mdi3 | mdiy3 | mdiya3 | mdi3a | mdia3 | mdeya3 | ddi3t | di3t | diya3t | dayya3t | مضيع | مضيعة | ضيعتو |

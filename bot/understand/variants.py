@@ -24,7 +24,8 @@ AGE = re.compile(
     r"(?<!\d)(1[0-7]|[1-9])\s*(?:ans?|3am|snin|sna|عام|سنين|سنوات|سنة|سنه)\b"
     r"|(?<!\w)(?:ثلاث|اربع|خمس|ست|سبع|ثماني|ثمان|تسع|عشر)\w?\s+(?:سنوات|سنين|اعوام)"
 )
-
+# An age of 18 or more: a son or a daughter of age asks an adult's procedure.
+_ADULT = re.compile(r"(?<!\d)(?:1[89]|[2-9]\d)\s*(?:ans?|3am|snin|sna|عام|سنين|سنوات|سنة|سنه)\b")
 # ... but not a time gone by or a validity ("expiré depuis 2 ans", "hadi 3 snin", "منذ 5 سنوات", "valable 10 ans").
 _SINCE = re.compile(
     r"(?<![\w])(?:depuis|il y a|ya|ca fait|hadi|hada|من|منذ|هادي|هادا|مند|valable|valide|pendant|صالح|صالحه|"
@@ -173,6 +174,8 @@ def variant_cues(message: str) -> set[Variant]:
         found |= {variant for variant, pattern in _skeleton_patterns().items() if pattern.search(bare)}
     if any(not _SINCE.search(text[: m.start()]) for m in AGE.finditer(text)):
         found.add("minor")
+    elif any(not _SINCE.search(text[: m.start()]) for m in _ADULT.finditer(text)):
+        found.discard("minor")  # "wldi wsal 18 3am", "ma fille a 20 ans": a child, but of age
     if _RENEW_ROOT.search(text) or _RENEW_FR.search(text) or _DATE_PASSED.search(text):
         found.add("renewal")
     if _NEVER.search(text):

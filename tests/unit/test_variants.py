@@ -266,6 +266,11 @@ def test_flight_change_and_never_are_read_by_structure(message: str, expected: s
         ("la carte grise, chno khassni ndir ? je suis perdue", set()),  # at a loss, not a lost card
         ("je me suis fait voler ma voiture avec la carte grise dedans", {"lost"}),
         ("ch7al khass bach ndir la CIN lwla?", {"first"}),
+        ("bghit nbdl lpaspor l9dim", {"renewal"}),
+        ("lpaspor dyali mabqach sala7", {"renewal"}),
+        ("بطاقتي تكسرات", {"duplicate"}),
+        ("wldi wsal 18 3am bghit ndir lih lbtaka", set()),  # a son of age: not the minor's procedure
+        ("changement d'adresse sur la cin", {"renewal"}),
     ],
 )
 def test_more_ways_of_settling_the_variant(message: str, expected: set[str]) -> None:
