@@ -33,6 +33,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.corpora import jsonl_rows
 from bot.understand import harm_reader
 from bot.understand.harm_reader import ARTEFACT, HarmReader, reader_text
 from bot.understand.safety import check
@@ -76,10 +77,6 @@ def leave_one_writer_out(rows: Iterable[Row], held: str) -> tuple[list[Row], lis
     return train, test
 
 
-def _jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
 def _rows_of(raw: dict) -> list[Row]:
     """A set's row as Rows (a conversation gives one per turn); only tune rows."""
     if raw.get("split", "tune") != "tune" or raw["id"].startswith("fresh"):
@@ -101,7 +98,7 @@ def team_rows(extra: Iterable[Path] = ()) -> list[Row]:
         files += [f for f in found if f.stem.startswith(("redteam", *(n.removesuffix(".jsonl") for n in INSCOPE)))]
     seen: dict[str, dict] = {}
     for f in files:
-        for raw in _jsonl(f):
+        for raw in jsonl_rows(f):
             seen.setdefault(raw["id"], raw)
     return [r for raw in seen.values() for r in _rows_of(raw)]
 
