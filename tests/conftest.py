@@ -11,6 +11,7 @@ throwaway ones started here (``tests/servers.py``)."""
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import shutil
 import tempfile
@@ -64,7 +65,12 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from ingest.index import run_index
 
     folder = tmp_path_factory.mktemp("dalil-data")
-    report = run_index(make_settings(folder), progress=False)
+    # Under pytest-xdist each worker builds its own index over the shared embedding cache: the first
+    # embeds (minutes on a clean clone), the others wait for it and then read its vectors (seconds).
+    EMBED_CACHE.mkdir(parents=True, exist_ok=True)
+    with (EMBED_CACHE / ".build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        report = run_index(make_settings(folder), progress=False)
     assert report.procedures >= 50, report.summary()
     return folder
 

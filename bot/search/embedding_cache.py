@@ -18,7 +18,9 @@ class EmbeddingCache:
         folder.mkdir(parents=True, exist_ok=True)
         name = model_name if kind == "passage" else f"{model_name} [{kind}]"
         safe = hashlib.sha256(name.encode()).hexdigest()[:16]
-        self._db = sqlite3.connect(folder / f"{safe}.sqlite3")
+        # Two processes may share a cache (an index job beside a service, parallel test workers): a
+        # writer waits for the other's commit instead of failing with "database is locked" after 5 s.
+        self._db = sqlite3.connect(folder / f"{safe}.sqlite3", timeout=120)
         self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT)")
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('model', ?)", (model_name,))
