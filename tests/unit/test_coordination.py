@@ -4,7 +4,7 @@ over when it expires), the published knowledge-base versions and the watcher tha
 from __future__ import annotations
 
 import datetime as dt
-import time
+import threading
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -31,27 +31,48 @@ def test_one_holder_at_a_time_and_a_dead_holder_is_replaced(engine: Engine) -> N
 
 
 def test_the_jobs_run_in_one_process_and_move_when_it_stops(engine: Engine) -> None:
+    # The workers' ticks are called here, in order, on the test's clock: a loaded machine's pauses
+    # between two ticks must not expire a lease (it did, with threads on the real clock).
+    clock = [dt.datetime(2026, 1, 5, 9, 0)]
     running: list[str] = []
 
     def singleton(name: str) -> Singleton:
-        return Singleton(
-            Lease(engine, "jobs", name, ttl_s=0.6), lambda: running.append(name), lambda: running.remove(name)
-        )
+        lease = Lease(engine, "jobs", name, ttl_s=0.6, clock=lambda: clock[0])
+        return Singleton(lease, lambda: running.append(name), lambda: running.remove(name))
 
     workers = [singleton("w1"), singleton("w2"), singleton("w3")]
-    for worker in workers:
-        worker.start()
-    time.sleep(0.5)
-    assert len(running) == 1
-    leader = next(w for w in workers if w.running)
-    leader.stop()  # releases the lease: another takes over at its next renewal
-    deadline = time.monotonic() + 3
-    while len(running) != 1 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert len(running) == 1 and running[0] != leader.lease.holder
+    for _ in range(3):  # the leader renews within its lease: nobody else starts
+        for worker in workers:
+            worker.tick()
+        clock[0] += dt.timedelta(seconds=0.2)
+    assert running == ["w1"] and [w.running for w in workers] == [True, False, False]
+    workers[0].stop()  # releases the lease: another takes over at its next tick, without waiting for it to expire
+    assert running == [] and workers[0].lease.holder_now() is None
+    for worker in workers[1:]:
+        worker.tick()
+    assert running == ["w2"]
+    clock[0] += dt.timedelta(seconds=0.7)  # w2 stopped renewing (its process hangs): its lease runs out
+    workers[2].tick()
+    assert running == ["w2", "w3"] and workers[2].lease.holder_now() == "w3"
+    workers[1].tick()  # w2 wakes up: the lease is lost, its jobs stop
+    assert running == ["w3"] and not workers[1].running
     for worker in workers:
         worker.stop()
     assert running == []
+
+
+def test_a_singleton_ticks_in_its_own_thread_until_stopped(engine: Engine) -> None:
+    started, running = threading.Event(), []
+
+    def start_jobs() -> None:
+        running.append("w1")
+        started.set()
+
+    singleton = Singleton(Lease(engine, "jobs", "w1", ttl_s=60), start_jobs, lambda: running.remove("w1"))
+    singleton.start()  # the first tick runs at once, in the thread
+    assert started.wait(60), "the singleton's thread never took the free lease"
+    singleton.stop()
+    assert running == [] and singleton.lease.holder_now() is None
 
 
 @dataclass
