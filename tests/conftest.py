@@ -59,6 +59,38 @@ def _no_dalil_env(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(key)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _models_trained_once_per_input() -> Iterator[None]:
+    """Each application a test builds trains its knowledge base's scope model and question classifier
+    (seconds of CPU each); most of them from the same procedures and vectors. Training is deterministic,
+    so a model trained on identical inputs (texts, vectors, labels: hashed whole) is handed out again;
+    any other input trains its own. The models are read-only once trained."""
+    import hashlib
+
+    import numpy as np
+
+    from bot.search import retriever, scope_examples
+
+    made: dict[tuple[str, str], object] = {}
+
+    def once(kind: str, train, vectors: np.ndarray, *parts) -> object:  # type: ignore[no-untyped-def]
+        digest = hashlib.sha256(np.ascontiguousarray(vectors, dtype=np.float32).tobytes())
+        digest.update(repr([list(p) for p in parts]).encode())
+        key = (kind, digest.hexdigest())
+        if key not in made:
+            made[key] = train()
+        return made[key]
+
+    classifier, scope_model = retriever.QuestionClassifier, scope_examples.ScopeModel
+    mp = pytest.MonkeyPatch()
+    mp.setattr(retriever, "QuestionClassifier",
+               lambda vectors, labels: once("classifier", lambda: classifier(vectors, labels), vectors, labels))
+    mp.setattr(scope_examples, "ScopeModel", lambda texts, vectors, labels: once(
+        "scope", lambda: scope_model(texts, vectors, labels), vectors, texts, labels))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder with the index of the real knowledge base, built once per session."""
