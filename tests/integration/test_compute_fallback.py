@@ -36,9 +36,16 @@ def small_kb(tmp_path: Path) -> Path:
     return folder
 
 
-def settings_for(tmp_path: Path, kb: Path, **overrides: object):  # type: ignore[no-untyped-def]
-    # A cache of its own: the vectors are computed here, not read from an earlier run.
-    return make_settings(tmp_path / "data", knowledge_dir=kb, embedding_cache_dir=tmp_path / "cache", **overrides)
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This module's embedding cache: the vectors are computed here, not read from an earlier run, and
+    each compute type's (the scope examples' thousands of queries above all) once for the module's
+    tests, not once per test. Each test's index (its data folder) is its own."""
+    return tmp_path_factory.mktemp("compute-fallback-cache")
+
+
+def settings_for(tmp_path: Path, kb: Path, cache: Path, **overrides: object):  # type: ignore[no-untyped-def]
+    return make_settings(tmp_path / "data", knowledge_dir=kb, embedding_cache_dir=cache, **overrides)
 
 
 def dalil_on(settings) -> tuple[Dalil, SearchParts]:  # type: ignore[no-untyped-def]
@@ -47,16 +54,18 @@ def dalil_on(settings) -> tuple[Dalil, SearchParts]:  # type: ignore[no-untyped-
     return build(settings, Parts(embedder=search.embedder, store=search.store)), search
 
 
-def test_a_cpu_without_int16_indexes_answers_and_reports_its_choice(monkeypatch, tmp_path: Path, small_kb) -> None:
+def test_a_cpu_without_int16_indexes_answers_and_reports_its_choice(
+    monkeypatch, tmp_path: Path, small_kb, cache
+) -> None:
     monkeypatch.setattr(compute, "supported_compute_types", lambda device: NO_INT16)
-    dalil = build(settings_for(tmp_path, small_kb))
+    dalil = build(settings_for(tmp_path, small_kb, cache))
     assert dalil.readiness().embedder.endswith("-int8")
     assert dalil.answer("bghit njdded lpaspor dyali").sources[0].id == "passport-renewal"
 
 
-def test_the_last_fallback_indexes_answers_and_shows_in_health(monkeypatch, tmp_path: Path, small_kb) -> None:
+def test_the_last_fallback_indexes_answers_and_shows_in_health(monkeypatch, tmp_path: Path, small_kb, cache) -> None:
     monkeypatch.setattr(compute, "supported_compute_types", lambda device: FLOAT_ONLY)
-    settings = settings_for(tmp_path, small_kb)
+    settings = settings_for(tmp_path, small_kb, cache)
     dalil = build(settings)  # no index yet: built on the way
     assert dalil.readiness().embedder.endswith("-float32")
     answer = dalil.answer("comment renouveler mon passeport ?")
@@ -68,13 +77,15 @@ def test_the_last_fallback_indexes_answers_and_shows_in_health(monkeypatch, tmp_
     assert health["embedder"].endswith("-float32")
 
 
-def test_switching_compute_type_reembeds_instead_of_mixing_vectors(monkeypatch, tmp_path: Path, small_kb) -> None:
+def test_switching_compute_type_reembeds_instead_of_mixing_vectors(
+    monkeypatch, tmp_path: Path, small_kb, cache
+) -> None:
     monkeypatch.setattr(compute, "supported_compute_types", lambda device: NO_INT16)
-    _, first = dalil_on(settings_for(tmp_path, small_kb, embedder_compute_type="float32"))
+    _, first = dalil_on(settings_for(tmp_path, small_kb, cache, embedder_compute_type="float32"))
     float32_store = first.store
     built = float32_store.count()
     # The same data folder on a machine that computes in int8 (an upgraded VM, a copied volume).
-    second_dalil, second = dalil_on(settings_for(tmp_path, small_kb))
+    second_dalil, second = dalil_on(settings_for(tmp_path, small_kb, cache))
     assert second.embedder.name.endswith("-int8")
     assert second.store.count() == built  # its own collection, fully embedded
     assert float32_store.count() == built  # the other one untouched
