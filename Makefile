@@ -8,6 +8,9 @@ EVAL ?= ../shared/eval/dev.jsonl
 # What the tests need from Debian: a browser with Arabic fonts, a speech synthesiser, ffmpeg, and
 # PostgreSQL (the store suites run on SQLite and on a throwaway cluster, tests/servers.py).
 APT_TEST_PACKAGES := chromium fonts-noto-core fonts-dejavu-core espeak-ng ffmpeg postgresql
+# Two pytest-xdist workers, a test file whole on one of them (its module fixtures built once);
+# `make test PYTEST_PARALLEL=` runs the suite in one process.
+PYTEST_PARALLEL ?= -n 2 --dist loadfile
 # sentence-transformers needs torch; this CPU build is the one this machine keeps on disk.
 TORCH := torch==2.13.0
 
@@ -47,10 +50,11 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install -q $(TORCH)
+# One resolution and one editable build for everything the tests need (a superset of `install`: it
+# marks that one done too), torch pinned in the same command so that pip never picks a CUDA build.
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test,st]' $(TORCH)
-	touch $@
+	touch $(VENV)/.installed $@
 
 install-test: $(VENV)/.installed-test system-deps
 
@@ -61,7 +65,7 @@ test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m ingest check
 	@# pytest exits 5 when it collected no test: that is a failure here, never a silent success.
-	$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; \
+	$(BIN)/python -m pytest -q -p no:cacheprovider $(PYTEST_PARALLEL); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "no tests were collected"; exit 1; fi; exit $$rc
 
 eval: index
