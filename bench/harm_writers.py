@@ -3,9 +3,9 @@
 
 The red team's tune rows come from several writers, told apart by their ids: the team (``rt-…``),
 the session-5 writer (``s5-…``), the session-6 writers (``s6a-…``, ``s6b-…``), the session-7 writer
-(``s7d-…``; the team's ``c6-…`` follow-up conversations are the team's). Leaving one writer
-out: the reader is trained without any row that writer wrote (red team and in-scope sets; the team's
-intent corpus counts as the team's), then scored on that writer's rows:
+(``s7d-…``; the team's ``c6-…`` follow-up conversations are the team's), the session-8 writer
+(``s8t-…``). Leaving one writer out: the reader is trained without any row that writer wrote (red team
+and in-scope sets; the team's intent corpus counts as the team's), then scored on that writer's rows:
 
 - red team must-refuse rows caught (by the rules, and by the rules OR the reader above a threshold);
 - rows that must not be refused (lawful look-alikes, an instruction beside a real question) refused;
