@@ -12,12 +12,15 @@ from bot.answer.clarify import Neighbours
 from bot.answer.context import Context, Stop
 from bot.answer.topics import beside_the_family
 from bot.config import Settings
+from bot.search.served import KnowledgeBase
 from bot.texts import say, status_message
 from bot.types import AnswerStatus
+from bot.understand.darija import concept_ids
 from bot.understand.opinion import opinion_request
 from bot.understand.safety import asks_a_procedure
 from bot.understand.social import SOCIAL_OPTIONS, Social
 from bot.understand.social_fallback import opening_social, social_fallback
+from bot.understand.variants import variant_cues
 
 ScopeKind = Literal["in", "near", "opinion", "off"]
 
@@ -94,6 +97,17 @@ def names_a_procedure(ctx: Context, neighbours: Neighbours, settings: Settings) 
     if neighbours.reason == "tie":
         return ctx.hits[0].names >= settings.scope_named_names
     return ctx.hits[0].names >= settings.clarify_min_names or neighbours.reason.endswith("topic")
+
+
+def family_and_variant(message: str, kb: KnowledgeBase, procedure: str) -> bool:
+    """The procedure's family noun and its own variant word, with at most one other content word, name it
+    whatever the scope model reads of the rest ("btaka dyali salat lw9t dyalha": the card, expired; its
+    words are also "prayer time"). More words beside the noun are their own topic ("la carte fidélité")."""
+    proc = kb.procedures[procedure]
+    nouns = kb.family_nouns.get(proc.family, frozenset()) if proc.family else frozenset()
+    if not nouns or nouns.isdisjoint(concept_ids(message)) or proc.variant not in variant_cues(message):
+        return False
+    return beside_the_family(message, kb, procedure) <= 1
 
 
 def check_scope(ctx: Context, settings: Settings, named: bool = False, asked: bool = False) -> None:

@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from typing import cast
 
-from bot.answer.boundaries import check_scope, guard_intent, names_a_procedure, reply_social
+from bot.answer.boundaries import check_scope, family_and_variant, guard_intent, names_a_procedure, reply_social
 from bot.answer.carried import carried_aspects, carry_child
 from bot.answer.clarify import ClarifyLimits, Neighbours, between_neighbours
 from bot.answer.compose import card, compose_answer
@@ -179,9 +179,10 @@ class Pipeline:
             reply_social(ctx, Social("help", ctx.lang))
         neighbours = self._neighbours(ctx)
         named = bool(neighbours.ask or neighbours.choose) and names_a_procedure(ctx, neighbours, self.settings)
+        top = ctx.hits[0].procedure_id
+        named = named or family_and_variant(ctx.message, ctx.kb, top)
         # A fact asked of a procedure named whole ("wach kayn des frais f certificat de residence") is ours
         # unless the scope model finds a procedure the base lacks.
-        top = ctx.hits[0].procedure_id
         asked = bool(ctx.aspects) and asks_of_name(ctx.message, ctx.kb, top)
         # ... and so is one that names the top procedure's document whole ("pour le certificat de
         # résidence, c'est le moqadem qui le fait ?").

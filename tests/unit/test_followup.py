@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answer.boundaries import family_and_variant
 from bot.answer.carried import carry_child
 from bot.answer.followup import Resolution, refers_back, resolve
 from bot.answer.topics import beside_the_family
@@ -336,3 +337,19 @@ def test_a_familys_noun_among_other_words_is_their_topic(
     kb: KnowledgeBase, message: str, procedure: str, topic: bool
 ) -> None:
     assert (beside_the_family(message, kb, procedure) > 2) == topic
+
+
+@pytest.mark.parametrize(
+    ("message", "procedure", "named"),
+    [
+        ("btaka dyali salat lw9t dyalha", "cnie-renewal", True),  # its words are also "prayer time"
+        ("lpermis dyali tsala", "driving-license-renewal", True),
+        ("btaka dyali salat", "cnie-lost", False),  # not that procedure's variant
+        ("la carte fidélité dyal yves rocher salat", "cnie-renewal", False),  # another topic's words
+        ("w9t salat lmaghrib f casa", "cnie-renewal", False),  # no family noun
+    ],
+)
+def test_a_familys_noun_with_its_variant_word_names_the_procedure(
+    kb: KnowledgeBase, message: str, procedure: str, named: bool
+) -> None:
+    assert family_and_variant(message, kb, procedure) == named
