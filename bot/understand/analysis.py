@@ -89,7 +89,9 @@ def _stem(token: str) -> str:
         return stem_arabic(token)
     if any(c.isdigit() for c in token):
         return token  # Arabizi (ch7al) or a number: the French stemmer would only damage it
-    return _french.stemWord(token)
+    stem = _french.stemWord(token)
+    # "renouvler", "renouvlement": the e dropped as it is said; one stem with "renouveler".
+    return "renouvel" + stem[7:] if stem.startswith("renouvl") else stem
 
 
 def tokenize(text: str) -> list[str]:

@@ -79,7 +79,9 @@ _WORDS: dict[Aspect, str] = {
         تجيب ليا | bla lwalida | bla lwalid""",
     "steps": """etapes | etape | demarche a suivre | procedure a suivre | c' est quoi la demarche | marche a suivre |
         comment proceder | الخطوات | خطوه بخطوه | الاجراءات المتبعه | المسطره المتبعه | lkhatawat | khatawat |
-        chno les etapes | kifach | كيفاش | je fais comment | comment faire | comment on fait""",
+        chno les etapes | kifach | كيفاش | je fais comment | comment faire | comment on fait |
+        par ou commencer | par ou je commence | par ou on commence | par ou debuter | par quoi commencer |
+        mnin nbda | mnin nebda | mnin nbdaw | mn fin nbda | منين نبدا | من فين نبدا | من اين ابدا""",
 }
 # Words that also mean something else ("ou" is "or", "ndir" is "I do"): a "where" question only when
 # nothing else is asked.
@@ -122,7 +124,11 @@ _HOW_MUCH = """combien | ch7al | chhal | sh7al | chehal | x7al | كم | شحال
     9ddach"""
 _OF = r"(?:\s+(?:de|d|dyal|dial|mn|men|ديال|د|من|f|ف|في))?"
 # "How much does it take" (singular: "شحال كياخدو", how much do they take, asks a price).
-_TAKES = r"(?:[يت]ا?خ[دذ]|[yt]a?(?:kh|5)(?:ou|o|e)?d)(?![\w'])"
+# ... and Darija's "it takes" from "dda" (kadi, katdi, kaydi, ghadi ydi; not "kaydiw", they take: a price).
+_TAKES = (
+    r"(?:[يت]ا?خ[دذ]|[yt]a?(?:kh|5)(?:ou|o|e)?d|(?:(?:ka|ta|gha)[yt]?|[yt])dd?i|(?:كا|كي|كت|غا|غي|غت|[يت])دد?ي)"
+    r"(?![\w'])"
+)
 _TIME_UNITS = """nhar | nhari | iyam | ayam | liyam | l2iyam | 2iyam | layam | l'iyam | lwe9t | lwa9t | lwaqt |
     jour | jours | simana | simanat | semaine | semaines | chhar |
     ch8ar | chher | chhor | shhar | mois | 3am | sa3a | sa3at | heures | we9t | wa9t | w9t | temps | نهار | يوم |
@@ -243,12 +249,41 @@ def _enough() -> re.Pattern[str]:
 
 # "Welcome to you" (مرحبا بكم) is no "for how much" (بكم).
 _WELCOME = re.compile(r"(?<!\w)(?:مرحبا|اهلا|مرحبه)\s+(?:بكم|بيكم)(?!\w)")
+# A payment finished or a file handed in is told, not asked ("وكملت الخلاص", "j'ai déjà payé le timbre",
+# "من بعد ما ندفع الملف", "j'ai déposé le dossier"): what follows asks something else ("… imta ykhrej?").
+_DONE = re.compile(
+    r"(?<![\w'])(?:j' ai|j' avais|on a|deja|apres avoir|une fois|bien)\s+(?:(?:deja|bien|tout)\s+)?"
+    r"(?:paye|payee|payes|payees|regle|reglee)(?:\s+(?:le|la|les)\s+(?:timbre|frais|droits|taxe))?(?![\w'])"
+    r"|(?<![\w'])w?(?:k[ae]?m+[ae]?l+[ae]?t|sal+[ae]?[iy]t)\s+(?:l|el)?(?:khlas|khlass|flous|rsoum|rssoum)(?![\w'])"
+    r"|(?<!\w)[وف]?(?:كملت|سليت)\s+(?:ال)?(?:خلاص|رسوم|فلوس|واجب|تنبر|طابع)(?!\w)"
+    r"|(?<![\w'])(?:j' ai|on a|deja|apres avoir|une fois)\s+(?:deja\s+)?(?:depose|deposee|remis|donne|fait)\s+"
+    r"(?:le|mon|ma|les|mes)\s+(?:dossier|demande|papiers|documents)(?![\w'])|(?<![\w'])(?:apres le|le) depot(?![\w'])"
+    r"|(?<![\w'])(?:drt|dert|7ett|7tit|hett|dfe3t|dfa3t|ndfe3|nde7|n7ett|n7ot|qeddemt|9eddemt)\s+(?:l|d|el)?"
+    r"(?:dossier|dosi|milaf|lmilaf|wra9|lwra9)(?![\w'])"
+    r"|(?<!\w)[وف]?(?:درت|دفعت|ندفع|حطيت|نحط|قدمت|نقدم|اودعت|نودع|وضعت|اضع)\s+(?:ال)?(?:ملف|دوسي|وراق|اوراق|طلب)(?!\w)"
+)
+# "I paid" alone ("خلصت", "khllest lkhlas") is told only when the message asks something else: said
+# alone it may ask whether one pays.
+_PAID = re.compile(
+    r"(?<![\w'])w?kh[ae]?l+[ae]?st(?:ha|o|hom)?(?:\s+(?:l|el)?(?:khlas|khlass|flous|rsoum|rssoum))?(?![\w'])"
+    r"|(?<!\w)[وف]?(?:خلصت|اديت|دفعت)(?:ها|و|هم)?(?:\s+(?:ال)?(?:خلاص|رسوم|فلوس|واجب|تنبر|طابع))?(?!\w)"
+)
 
 
 def detect_aspects(message: str) -> tuple[Aspect, ...]:
     """The aspects a message asks about, in the order it asks them (at most ``MAX_ASPECTS``); empty
     for a general question ("comment renouveler ma CIN ?")."""
-    text = _WELCOME.sub(lambda m: " " * len(m.group()), normalize(message))
+    text = _DONE.sub(_blank, _WELCOME.sub(_blank, normalize(message)))
+    if _PAID.search(text) and (other := _asked(_PAID.sub(_blank, text))) and other != ("fees",):
+        return other
+    return _asked(text)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
+def _asked(text: str) -> tuple[Aspect, ...]:
     # "ch7al d nhar": the "how much" inside is the duration's; "ch7al 3ndo d l3mr" asks an age.
     spans = _spans(text) + [(m.start(), m.end(), "delay") for m in _how_long().finditer(text)]
     spans += [(m.start(), m.end(), "eligibility") for m in _how_old().finditer(text)]

@@ -364,3 +364,19 @@ def test_what_to_bring_prepare_or_take_along_asks_the_documents(message: str) ->
 )
 def test_which_one_not_known_is_a_doubt(message: str, doubt: bool) -> None:
     assert doubts(message) is doubt
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("l'apostille ch7al kadi d iyam?", ("delay",)),  # "it takes" (dda), not a price
+        ("ch7al kaydiw?", ("fees",)),  # they take: a price
+        ("درت الملف وكملت الخلاص، امتى غادي يخرج؟", ("delay",)),  # a file handed in, a payment made: told
+        ("j'ai déjà payé le timbre, quand est-ce que je le récupère ?", ("delay",)),
+        ("khllest lkhlas, fo9ach ykhrej?", ("delay",)),
+        ("فين ندفع الملف؟", ("where",)),
+        ("par où commencer pour le passeport ?", ("steps",)),  # how to begin, not where
+    ],
+)
+def test_what_is_told_as_done_is_not_asked(message: str, expected: tuple[str, ...]) -> None:
+    assert detect_aspects(message) == expected

@@ -178,3 +178,10 @@ def test_language_layer_never_reads_the_non_commercial_data() -> None:
     for name in ("normalize.py", "analysis.py", "language.py", "lexicon.py", "arabizi.py", "darija.py"):
         source = (bot / name).read_text(encoding="utf-8")
         assert "shared/" not in source and "ccbync" not in source and "doda_v2" not in source, name
+
+
+@pytest.mark.parametrize("text", ["lbatakha dyali", "lbata9a", "renouvler"])
+def test_spellings_as_said_are_the_same_words(text: str) -> None:
+    from bot.understand.analysis import analyze
+
+    assert "id_card" in concept_ids(text) or analyze(text) == analyze("renouveler")
