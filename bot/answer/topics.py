@@ -12,7 +12,7 @@ from functools import cache
 from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
 from bot.understand.analysis import STOP_WORDS, analyze, tokenize
-from bot.understand.aspects import without_cues, word_pattern
+from bot.understand.aspects import without_aspects, without_cues, word_pattern
 from bot.understand.darija import concept_ids
 from bot.understand.normalize import normalize
 from bot.understand.social import without_social
@@ -24,6 +24,8 @@ class Topic:
     names: str  # one of these words must be there
     also: str  # words that belong to the topic without settling which procedure
     procedures: tuple[str, ...]
+    needs: str = ""  # ... and one of these too, when the names alone are no topic (a place, not its paper)
+    unless: str = ""  # words that settle it however short the message ("عقد الازدياد ديالي": one's own copy)
 
 
 # Offices and places a "where" turn names as its answer ("للقنصلية؟", "f la commune ?", "au tribunal ?").
@@ -42,15 +44,19 @@ PLACE = re.compile(rf"(?<![\w])(?:[وفبل]|لل|ال|فال|بال)?(?:{_PLACE
 TOPICS: dict[str, Topic] = {
     "birth": Topic(
         "naissance | naissances | wilada | lwilada | ولاده | الولاده | للولاده | ازدياد | الازدياد | izdiyad |"
-        " l2izdiyad | 2izdiyad | lizdiyad",
-        "etat civil | حاله مدنيه | الحاله المدنيه | لدي | لدى | مكتب | bureau | bureau d' etat civil",
+        " l2izdiyad | 2izdiyad | lizdiyad | بالولاده | لازدياد | للازدياد | بالازدياد",
+        # "L'acte de naissance" said alone, or of a baby, is a copy or the declaration: which?
+        "etat civil | حاله مدنيه | الحاله المدنيه | لدي | لدى | مكتب | bureau | bureau d' etat civil | acte | l' acte |"
+        " عقد | لعقد | العقد | 3a9d | l3a9d | 3e9d | bebe | lbebe | mon bebe | nouveau ne | nouveau-ne | رضيع |"
+        " الرضيع | البيبي | lbibi | de",
         ("birth-certificate", "birth-declaration", "administrative-birth-certificate"),
+        unless="ديالي | dyali | diali | mon acte | mon extrait | ma copie | الخاص بي | ديالي انا",
     ),
     "tax_certificate": Topic(
         "impot | impots | fiscal | fiscale | fiscales | dariba | ddariba | daraib | dara2ib | ddara2ib | ldara2ib |"
         " ضريبه | ضريبيه | الضريبيه |"
-        " الضريبه | الضرائب | ضرائب | جبائيه | الجبائيه",
-        "",
+        " الضريبه | الضرائب | ضرائب | جبائيه | الجبائيه | للضرائب | بالضرائب | dgi",
+        "المديريه العامه | مديريه | الاداره | اداره | مصلحه | من | mn | men | de | des | d' | la",
         ("tax-compliance-certificate", "non-taxation-certificate", "attestation-residence-fiscale"),
     ),
     # An error in a record, about a name or a birth date: the civil status, the CNSS or two spellings.
@@ -98,6 +104,7 @@ TOPICS: dict[str, Topic] = {
     # Legalising: a signature, a copy, or a judgment for use abroad.
     "legalization": Topic(
         "legaliser | legalisation | legalise | legalisee | faire legaliser | nsadde9 | nsade9 | nsdde9 | sadde9 |"
+        " nsadd9 | nsad9 | nsda9 | nsaddeq | nsadeq |"
         " tsadde9 | tasdi9 | tsdi9 | msadde9 | تصديق | التصديق | مصادقه | المصادقه | نصادق | نصدق | نصادق على |"
         " nlegalisi | nlegalizi | nlegaliser | nlegalisiw | legalisi | نليكاليزي | نلكاليزي |"
         " نصدق على | المصادقه على",
@@ -166,6 +173,17 @@ TOPICS: dict[str, Topic] = {
         "chi | شي | une | ma | dyali | diali | ديالي | dyal | ديال",
         ("driving-license-first", "building-permit", "commercial-license"),
     ),
+    # A certificate from the moqadem, the caid or the arrondissement, not named ("شي شهادة من عند المقدم").
+    "local_certificate": Topic(
+        "moqadem | mqaddem | mqadem | lmqaddem | lmoqadem | mo9adem | lmo9adem | m9adem | lm9adem | مقدم | المقدم |"
+        " لمقدم | القايد | القائد | قايد | l9ayd | lqayd | caid | le caid | caidat | lmo9ata3a | mo9ata3a | moqata3a |"
+        " lmoqata3a | المقاطعه | مقاطعه | arrondissement | l' arrondissement | annexe administrative |"
+        " الملحقه الاداريه",
+        "من عند | mn 3nd | men 3end | mn 3end | signee par | signe par | du | de | de la | par | le | la | l' | من |"
+        " عند | و | ou | wla | ولا | والقايد | pour | ma mere | mon pere | baba | mama | الواليد | الواليده",
+        ("residence-certificate", "life-certificate", "administrative-birth-certificate"),
+        "attestation | certificat | chahada | chhada | wra9a | war9a | papier | شهاده | ورقه | وثيقه",
+    ),
     "record": Topic(
         "sawabi9 | swabi9 | sawabiq | lsawabi9 | السوابق | سوابق | antecedents",
         "dyal | dial | ديال | de | mes | ma3ndich | ما عنديش | ماعنديش | bli | belli | بلي | ماعندي",
@@ -185,15 +203,38 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     كتبين | تبين | تثبت | كتثبت | katbyen | katbayen | tbayen | tbyen |
     kifach | kifash | kifch | wra9t | war9t | wr9t | lwra9t |
     propos | concernant | بخصوص | 3la | على | probleme | mochkil | مشكل | مشكله | ma3reftch | معرفتش |
-    fait | on fait | المتعلقه | المتعلق | متعلقه | المتعلقين"""
+    fait | on fait | المتعلقه | المتعلق | متعلقه | المتعلقين |
+    كيف | احصل | نحصل | عليها | عليه | نخرجها | نخرجو | nkhrejha | nkhrjha | nkhrejo | obtenir | l' obtenir |
+    chno hiya | شنو هي | c' est quoi | khass | خاص | khassek | خاصك | tlbat mni | tlbo mni | طلبو مني |
+    طلبات مني | me demande | on me demande | on lui demande | demande | demandent | la banque | lbanka | البنك |
+    ki dayr | kidayr | كي داير | كيداير"""
 
 
+_A_CERTIFICATE = re.compile(
+    r"(?<![\w'])(?:attestation|certificat|chahada|chhada|wra9a|lwra9a|war9a|lwar9a|papier|document|"
+    r"(?:ال)?(?:شهاده|ورقه|وثيقه))(?![\w'])"
+)
 _LATIN_ARTICLE = re.compile(r"(?<![\w'])l(?=[a-z]{3})")
 
 
 @cache
 def _patterns() -> dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]:
     return {n: (word_pattern(t.names), word_pattern(t.also) if t.also else None) for n, t in TOPICS.items()}
+
+
+@cache
+def _needs() -> dict[str, re.Pattern[str]]:
+    return {n: word_pattern(t.needs) for n, t in TOPICS.items() if t.needs}
+
+
+@cache
+def _unless() -> dict[str, re.Pattern[str]]:
+    return {n: word_pattern(t.unless) for n, t in TOPICS.items() if t.unless}
+
+
+def _needed(name: str, text: str) -> bool:
+    """The topic's further word is said, when it has one."""
+    return name not in _needs() or _needs()[name].search(text) is not None
 
 
 @cache
@@ -204,7 +245,11 @@ def _nothing() -> re.Pattern[str]:
 def topic_only(message: str, top: str) -> tuple[str, ...]:
     """The procedures of the topic the message names and says nothing more about, when the best hit
     (``top``) is one of them; empty otherwise."""
+    # A certificate of the topic's kind with a fact asked ("une attestation fiscale, chno khass?", "شي شهادة من
+    # عند المقدم، شنو الورق؟"): which certificate's fact? A document named ("عقد الازدياد، بشحال؟") is search's.
     said = normalize(message)
+    if _A_CERTIFICATE.search(said):
+        said = without_aspects(message)
     # Latin Darija glues the article on ("lcnss", "ldariba"): the topic's noun is read without it too.
     for text in dict.fromkeys((said, _LATIN_ARTICLE.sub("", said))):
         if found := _topic_of(text, top):
@@ -218,7 +263,9 @@ def topic_said(message: str, top: str) -> tuple[str, ...]:
     said = normalize(message)
     for text in dict.fromkeys((said, _LATIN_ARTICLE.sub("", said))):
         for name, topic in TOPICS.items():
-            if top in topic.procedures and _patterns()[name][0].search(text):
+            # A topic that needs a further word (a certificate from the moqadem) is said whatever search found.
+            found = _patterns()[name][0].search(text) and _needed(name, text)
+            if found and (top in topic.procedures or name in _needs()):
                 return topic.procedures
     return ()
 
@@ -226,7 +273,9 @@ def topic_said(message: str, top: str) -> tuple[str, ...]:
 def _topic_of(text: str, top: str) -> tuple[str, ...]:
     for name, topic in TOPICS.items():
         names, also = _patterns()[name]
-        if top not in topic.procedures or not names.search(text):
+        if top not in topic.procedures or not names.search(text) or not _needed(name, text):
+            continue
+        if name in _unless() and _unless()[name].search(text):
             continue
         rest = names.sub(" ", text)
         rest = also.sub(" ", rest) if also else rest

@@ -46,7 +46,7 @@ _WORDS: dict[Aspect, str] = {
         foqash | fou9ash | f9ach | imata | imeta | attente | tarde | urgent | urgente | urgence | en urgence |
         mosta3jel | mosta3jla | mst3jel | mst3jla | مستعجل | مستعجله | بسرعه | سريع | سريعه""",
     "documents": """documents | document | docs | papiers | pieces | dossier | fournir | apporter | ramener | wra9 |
-        lwra9 |
+        lwra9 | الورق |
         lwraq | lwara9 | wera9 | papier | les documents | njib | nejib | الوثائق | وثائق | المستندات | الملف |
         الاوراق | الأوراق | الوراق | لوراق | نجيب | الوثائق المطلوبه | faut quoi | il faut quoi | مكونات | وراق |
         chno kaytalbo | chno khassni | ach khassni | شنو خاصني | شنو كيطلبو | justificatif | justificatifs |
@@ -56,7 +56,8 @@ _WORDS: dict[Aspect, str] = {
         ما يلزم | ما المطلوب | ما هو المطلوب | lpieces | lpiece |
         شنو نحضر | اش نحضر | اشنو نحضر | chno n7ader | ach n7ader | chno n7adder |
         lmilaf | milaf | lmelaf | lmlaf | lwatha2iq | watha2iq | lwata2iq | wata2iq | lwataiq | lwata2e9 |
-        فالملف | فملف | ملف الطلب | pieces demandees | pieces requises | documents requis | papiers requis""",
+        فالملف | فملف | ملف الطلب | pieces demandees | pieces requises | documents requis | papiers requis |
+        lw9ayd | w9ayd | lwtaye9 | lwataye9 | lwata2e9 | lwathaye9""",
     "where": """adresse | bureau | guichet | ou deposer | ou aller | ou payer | c' est ou | fin |
         fine | fayn | اين | أين | مكان | اي مصلحه | الجهه المختصه | فين | وفين""",
     "online": """en ligne | internet | site | online | application | portail | a distance | sans me deplacer |
@@ -214,7 +215,8 @@ _NEED = """besoin | apporter | ramener | emmener | emporter | preparer | present
     kaytalbou | kaytlbou | ytalbo | njib | njibo | nwjjed | nwejjed | nwjed | nwajjed | nwajed | nwajjdo | nwjjdo |
     n7ader | n7adder | nhadder | prendre | amener | المطلوب |
     مطلوب | ndi | nddi | nedi | nhzz | nhez | nhezz | نهز | ندي | نديو | نهزو | ask for | need | bring |
-    m3aya | m3ya | معايا | avec moi | معي"""
+    m3aya | m3ya | معايا | avec moi | معي | كيتطلب | يتطلب | تتطلب | كتطلب | يتطلبه | kayttalab | kaytetlab |
+    kaytetleb | ytetleb | ارفاقه | نرفق | يرفق | نرفقو | on demande | ils demandent"""
 # "Is anything missing, is this enough?" of what one has asks the documents too.
 _ENOUGH = """il me manque | manque-t-il | manque quelque chose | suffisant | suffisants | suffit | ينقصني | ينقص |
     يكفي | كافي | كافيين | كافيه | na9sni | naqsni | n9sni | kafi | kafyin | kafia | kafyen"""

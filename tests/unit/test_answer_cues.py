@@ -179,7 +179,12 @@ def test_with_two_aspects_the_fee_the_delay_and_the_documents_start_on_the_first
 @pytest.mark.parametrize(
     ("message", "top", "topic"),
     [
-        ("l'acte de naissance svp", "birth-certificate", None),  # "acte" names the copy
+        # "L'acte de naissance" alone is a copy or the declaration (three writers asked which); "extrait" settles it.
+        ("l'acte de naissance svp", "birth-certificate", "birth"),
+        ("extrait d'acte de naissance svp", "birth-certificate", None),
+        ("une attestation fiscale, chno khass?", "tax-compliance-certificate", "tax_certificate"),
+        ("بغيت شي شهادة من عند المقدم، شنو الورق؟", "administrative-birth-certificate", "local_certificate"),
+        ("bghit nmchi l lmoqadem", "residence-certificate", None),  # the place, no paper asked
         ("شهادة ديال الولادة عافاك", "administrative-birth-certificate", "birth"),
         ("question sur la naissance", "birth-declaration", "birth"),
         ("déclarer la naissance de mon fils", "birth-declaration", None),
