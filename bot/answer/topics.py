@@ -26,6 +26,8 @@ class Topic:
     procedures: tuple[str, ...]
     needs: str = ""  # ... and one of these too, when the names alone are no topic (a place, not its paper)
     unless: str = ""  # words that settle it however short the message ("عقد الازدياد ديالي": one's own copy)
+    # Its nouns name nothing else ("sawabi9", "a certificate from the moqadem"): asked whatever search ranked first.
+    anywhere: bool = False
 
 
 # Offices and places a "where" turn names as its answer ("للقنصلية؟", "f la commune ?", "au tribunal ?").
@@ -183,11 +185,14 @@ TOPICS: dict[str, Topic] = {
         " عند | و | ou | wla | ولا | والقايد | pour | ma mere | mon pere | baba | mama | الواليد | الواليده",
         ("residence-certificate", "life-certificate", "administrative-birth-certificate"),
         "attestation | certificat | chahada | chhada | wra9a | war9a | papier | شهاده | ورقه | وثيقه",
+        anywhere=True,
     ),
     "record": Topic(
         "sawabi9 | swabi9 | sawabiq | lsawabi9 | السوابق | سوابق | antecedents",
-        "dyal | dial | ديال | de | mes | ma3ndich | ما عنديش | ماعنديش | bli | belli | بلي | ماعندي",
+        "dyal | dial | ديال | de | mes | ma3ndich | ما عنديش | ماعنديش | bli | belli | بلي | ماعندي | ma3ndkch |"
+        " ma3ndekch | ماعندكش | ما عندكش | dik | ديك",
         ("criminal-record", "good-conduct-certificate"),
+        anywhere=True,
     ),
 }
 # Words that name no procedure: wanting, needing, doing, asking, a document in general, "please".
@@ -206,7 +211,8 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     fait | on fait | المتعلقه | المتعلق | متعلقه | المتعلقين |
     كيف | احصل | نحصل | عليها | عليه | نخرجها | نخرجو | nkhrejha | nkhrjha | nkhrejo | obtenir | l' obtenir |
     chno hiya | شنو هي | c' est quoi | khass | خاص | khassek | خاصك | tlbat mni | tlbo mni | طلبو مني |
-    طلبات مني | me demande | on me demande | on lui demande | demande | demandent | la banque | lbanka | البنك |
+    طلبات مني | me demande | on me demande | on lui demande | demande | demandent | banque | la banque | lbanka |
+    lbanque | البنك |
     ki dayr | kidayr | كي داير | كيداير"""
 
 
@@ -247,9 +253,9 @@ def topic_only(message: str, top: str) -> tuple[str, ...]:
     (``top``) is one of them; empty otherwise."""
     # A certificate of the topic's kind with a fact asked ("une attestation fiscale, chno khass?", "شي شهادة من
     # عند المقدم، شنو الورق؟"): which certificate's fact? A document named ("عقد الازدياد، بشحال؟") is search's.
-    said = normalize(message)
+    said = normalize(without_social(message))
     if _A_CERTIFICATE.search(said):
-        said = without_aspects(message)
+        said = without_aspects(without_social(message))
     # Latin Darija glues the article on ("lcnss", "ldariba"): the topic's noun is read without it too.
     for text in dict.fromkeys((said, _LATIN_ARTICLE.sub("", said))):
         if found := _topic_of(text, top):
@@ -265,7 +271,7 @@ def topic_said(message: str, top: str) -> tuple[str, ...]:
         for name, topic in TOPICS.items():
             # A topic that needs a further word (a certificate from the moqadem) is said whatever search found.
             found = _patterns()[name][0].search(text) and _needed(name, text)
-            if found and (top in topic.procedures or name in _needs()):
+            if found and (top in topic.procedures or topic.anywhere):
                 return topic.procedures
     return ()
 
@@ -273,7 +279,7 @@ def topic_said(message: str, top: str) -> tuple[str, ...]:
 def _topic_of(text: str, top: str) -> tuple[str, ...]:
     for name, topic in TOPICS.items():
         names, also = _patterns()[name]
-        if top not in topic.procedures or not names.search(text) or not _needed(name, text):
+        if (top not in topic.procedures and not topic.anywhere) or not names.search(text) or not _needed(name, text):
             continue
         if name in _unless() and _unless()[name].search(text):
             continue

@@ -385,3 +385,18 @@ def test_which_one_not_known_is_a_doubt(message: str, doubt: bool) -> None:
 )
 def test_what_is_told_as_done_is_not_asked(message: str, expected: tuple[str, ...]) -> None:
     assert detect_aspects(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "top", "topic"),
+    [
+        ("بغيت شي ورقة كتبين بلي ما عنديش سوابق", "cnss-quitus", "record"),  # search found none of them
+        ("bghit chi chahada mn 3nd lmoqadem", "job-seeker-registration", "local_certificate"),
+        ("Salam, la banque tlbat mni une attestation fiscale, chno hiya?", "tax-compliance-certificate", "tax_certificate"),  # noqa: E501
+        ("bghit nms7 sawabi9 dyali", "criminal-record", None),  # more than the record said
+    ],
+)
+def test_a_topic_whose_nouns_name_nothing_else_is_asked_whatever_search_found(
+    message: str, top: str, topic: str | None
+) -> None:
+    assert topic_only(message, top) == (TOPICS[topic].procedures if topic else ())
