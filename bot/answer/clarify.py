@@ -133,7 +133,7 @@ def between_neighbours(
     if doubts(message):
         if topic := topic_said(message, top.procedure_id):
             return Neighbours(ask=_ordered({p: p for p in topic}, hits)[: limits.max_options], reason="topic")
-        if sides := each_side_names(normalize(message), hits, kb):
+        if sides := each_side_names(normalize(message), hits, kb, asked=True):
             return Neighbours(ask=sides[: limits.max_options], reason="one_or_the_other")
     # The topic's noun alone is ambiguous by itself, even when search ranks one of its procedures far
     # ahead ("ورقة السوابق": the court's extract, not the police's fiche, for the words it matched).
@@ -199,9 +199,21 @@ def _family(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dict[str,
     noun is said (the lexicon knows spellings the names index does not: "btaka", "لباسبور")."""
     family = kb.family(hits[0].procedure_id)
     if not family:
-        return {}, False, False
+        return _family_below(message, hits, kb)
     ranked = sum(h.procedure_id in family.values() for h in hits[:3]) >= 2
     return family, ranked, family_said(message, kb, hits[0].procedure_id)
+
+
+def _family_below(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dict[str, str], bool, bool]:
+    """A family whose noun the message says, two of its procedures among the first hits below a top that
+    belongs to none and that the message names less well ("c'est quoi les papiers pour le passeport ? mon
+    cousin se marie en Turquie": the laissez-passer first, for the travel)."""
+    for hit in hits[1:3]:
+        family = kb.family(hit.procedure_id)
+        below = sum(h.procedure_id in family.values() for h in hits[1:4]) if family else 0
+        if below >= 2 and hit.names > hits[0].names and family_said(message, kb, hit.procedure_id):
+            return family, True, True
+    return {}, False, False
 
 
 def family_said(message: str, kb: KnowledgeBase, procedure: str) -> bool:
@@ -211,16 +223,17 @@ def family_said(message: str, kb: KnowledgeBase, procedure: str) -> bool:
     return not nouns.isdisjoint(concept_ids(message))
 
 
-def each_side_names(text: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[str, ...]:
+def each_side_names(text: str, hits: list[Hit], kb: KnowledgeBase, asked: bool = False) -> tuple[str, ...]:
     """The procedures (among the hits) that the two sides of "X or Y" name each by itself, by their
     names' BM25 (Latin Darija read in Arabic script too), a side's near ties with it ("attestation de
     résidence": the fiscal one too), best ranked first; empty when a side names none or both the same,
-    or when the message asks a fact (its "ou" read as "or", not as "where")."""
+    or when the message asks a fact (its "ou" read as "or", not as "where") unless ``asked`` (the citizen
+    said they do not know which: "le casier ou la fiche anthropométrique, je sais pas lequel")."""
     # "ou" is "or" in French, "and" in Latin Darija ("lpasspor ou lakart"): read as "or" in French only.
     parts = _OR_SIDES.split(text, maxsplit=1)
     if len(parts) != 2 and detect(text).style == "fr":
         parts = _OR_SIDES_FR.split(text, maxsplit=1)
-    if len(parts) == 2 and detect_aspects(" ".join(parts)):
+    if len(parts) == 2 and not asked and detect_aspects(" ".join(parts)):
         return ()  # a fact asked of two procedures ("ou" is "and" in Latin Darija): search decides
     # Darija "wla" / "ولا" is also "became" (and MSA "ولا" "nor"): then each side must be a name, not a clause.
     clause = _BECAME.search(text) is not None

@@ -22,6 +22,7 @@ from bot.understand.aspects import detect_aspects, without_aspects
 from bot.understand.variants import named_variant, variant_cues
 
 MIN_NAME_WORDS = 2  # content words of a name that says a procedure rather than a family's noun
+MORE_WORDS = 2  # content words besides a document's name that say why it is wanted
 # A document's head noun: "a certificate of X" names X's certificate.
 _DOCUMENT_NOUNS = (
     "attestation certificat certificats chahada chahadat chhada chhadat shahada papier document wra9a "
@@ -78,14 +79,29 @@ def settled_by_name(message: str, options: tuple[str, ...], reason: str, kb: Kno
     reason; else None."""
     words = name_words(message)
     if reason == "tie" and not detect_aspects(message):
-        return _family_variant(message, words, options, kb)
+        return _family_variant(message, words, options, kb) or _document_and_more(words, options, kb)
     if reason not in ("tie", "no_document_named"):
         return None
     head = reason == "no_document_named"
     said = [pid for pid in options if pid in kb.procedures and _names_said(words, kb, pid, head)]
+    if len(said) > 1 and not head:
+        # Two said, one of them a document ("un certificat de résidence pour mon dossier de mariage"): the
+        # document is what is asked for, the other its purpose.
+        said = [pid for pid in said if _names_said(words, kb, pid, head=True)] or said
     if len(said) == 1:
         return said[0]
     return _family_variant(message, words, options, kb) if reason == "tie" else None
+
+
+def _document_and_more(words: set[str], options: tuple[str, ...], kb: KnowledgeBase) -> str | None:
+    """The one option whose document is named whole ("un certificat de résidence", "attestation de résidence")
+    in a message that says why besides ("pour mon dossier de mariage", "pour prouver que j'habite à Salé"):
+    the document is asked for. A bare name stays a question."""
+    named = [pid for pid in options if pid in kb.procedures and _names_said(words, kb, pid, head=True)]
+    if len(named) != 1:
+        return None
+    rest = min(len(words - name_words(n)) for n in names_of(kb.procedures[named[0]]) if name_words(n) <= words)
+    return named[0] if rest >= MORE_WORDS else None
 
 
 def _family_variant(message: str, words: set[str], options: tuple[str, ...], kb: KnowledgeBase) -> str | None:

@@ -46,11 +46,13 @@ PLACE = re.compile(rf"(?<![\w])(?:[وفبل]|لل|ال|فال|بال)?(?:{_PLACE
 TOPICS: dict[str, Topic] = {
     "birth": Topic(
         "naissance | naissances | wilada | lwilada | ولاده | الولاده | للولاده | ازدياد | الازدياد | izdiyad |"
-        " l2izdiyad | 2izdiyad | lizdiyad | بالولاده | لازدياد | للازدياد | بالازدياد",
+        " l2izdiyad | 2izdiyad | lizdiyad | بالولاده | لازدياد | للازدياد | بالازدياد | الزياده | زياده | zyada |"
+        " zzyada | lzyada",
         # "L'acte de naissance" said alone, or of a baby, is a copy or the declaration: which?
         "etat civil | حاله مدنيه | الحاله المدنيه | لدي | لدى | مكتب | bureau | bureau d' etat civil | acte | l' acte |"
         " عقد | لعقد | العقد | 3a9d | l3a9d | 3e9d | bebe | lbebe | mon bebe | nouveau ne | nouveau-ne | رضيع |"
-        " الرضيع | البيبي | lbibi | de",
+        " الرضيع | البيبي | lbibi | de | البنت | الولد | ولدي | بنتي | الدري | wldi | bnti | lbnt | lweld |"
+        " ma fille | mon fils | mon enfant",
         ("birth-certificate", "birth-declaration", "administrative-birth-certificate"),
         unless="ديالي | dyali | diali | mon acte | mon extrait | ma copie | الخاص بي | ديالي انا",
     ),
@@ -106,11 +108,12 @@ TOPICS: dict[str, Topic] = {
     # Legalising: a signature, a copy, or a judgment for use abroad.
     "legalization": Topic(
         "legaliser | legalisation | legalise | legalisee | faire legaliser | nsadde9 | nsade9 | nsdde9 | sadde9 |"
-        " nsadd9 | nsad9 | nsda9 | nsaddeq | nsadeq |"
+        " nsadd9 | nsad9 | nsda9 | nsaddeq | nsadeq | mosada9a | lmosada9a | msada9a | lmsada9a | tasdi9 | ttasdi9 |"
         " tsadde9 | tasdi9 | tsdi9 | msadde9 | تصديق | التصديق | مصادقه | المصادقه | نصادق | نصدق | نصادق على |"
         " nlegalisi | nlegalizi | nlegaliser | nlegalisiw | legalisi | نليكاليزي | نلكاليزي |"
         " نصدق على | المصادقه على",
-        "chi | شي | un | une | mon | ma | mes | diali | dyali | ديالي | ديالو",
+        "chi | شي | un | une | mon | ma | mes | diali | dyali | ديالي | ديالو | f lmo9ata3a | lmo9ata3a | mo9ata3a |"
+        " المقاطعه | فالمقاطعه | la commune | ljama3a | الجماعه | فالجماعه | a la commune",
         ("signature-legalization", "certified-copy", "apostille-justice-documents"),
     ),
     # A Moroccan living abroad: the consulate's registration, a laissez-passer, customs, a concordance.
@@ -182,15 +185,20 @@ TOPICS: dict[str, Topic] = {
         " lmoqata3a | المقاطعه | مقاطعه | arrondissement | l' arrondissement | annexe administrative |"
         " الملحقه الاداريه",
         "من عند | mn 3nd | men 3end | mn 3end | signee par | signe par | du | de | de la | par | le | la | l' | من |"
-        " عند | و | ou | wla | ولا | والقايد | pour | ma mere | mon pere | baba | mama | الواليد | الواليده",
+        " عند | و | ou | wla | ولا | والقايد | pour | ma mere | mon pere | baba | mama | الواليد | الواليده |"
+        " الاداريه | اداريه | administrative | idariya | تسلمها | كيعطيها | كتعطيها | يعطيها | ka3tiha | kay3tiha |"
+        " tay3tiha | ytiha | delivre | delivree | donne",
         ("residence-certificate", "life-certificate", "administrative-birth-certificate"),
-        "attestation | certificat | chahada | chhada | wra9a | war9a | papier | شهاده | ورقه | وثيقه",
+        "attestation | certificat | chahada | chhada | wra9a | war9a | papier | شهاده | ورقه | وثيقه | الشهاده |"
+        " للشهاده | بالشهاده | الورقه | الوثيقه",
         anywhere=True,
     ),
     "record": Topic(
         "sawabi9 | swabi9 | sawabiq | lsawabi9 | السوابق | سوابق | antecedents",
         "dyal | dial | ديال | de | mes | ma3ndich | ما عنديش | ماعنديش | bli | belli | بلي | ماعندي | ma3ndkch |"
-        " ma3ndekch | ماعندكش | ما عندكش | dik | ديك",
+        " ma3ndekch | ماعندكش | ما عندكش | dik | ديك | للخدمه | الخدمه | فالخدمه | lkhdma | l lkhdma |"
+        " pour le travail |"
+        " pour un travail | pour travailler",
         ("criminal-record", "good-conduct-certificate"),
         anywhere=True,
     ),
@@ -213,12 +221,13 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     chno hiya | شنو هي | c' est quoi | khass | خاص | khassek | خاصك | tlbat mni | tlbo mni | طلبو مني |
     طلبات مني | me demande | on me demande | on lui demande | demande | demandent | banque | la banque | lbanka |
     lbanque | البنك |
-    ki dayr | kidayr | كي داير | كيداير"""
+    ki dayr | kidayr | كي داير | كيداير | نجيبها | njibha | نطلبها | ntlbha | ntelbha | demander | la demander |
+    kaddar | katddar | كتدار | كادار | كيتدار"""
 
 
 _A_CERTIFICATE = re.compile(
-    r"(?<![\w'])(?:attestation|certificat|chahada|chhada|wra9a|lwra9a|war9a|lwar9a|papier|document|"
-    r"(?:ال)?(?:شهاده|ورقه|وثيقه))(?![\w'])"
+    r"(?<![\w'])(?:attestation|certificat|chahada|chhada|wra9a|lwra9a|war9a|lwar9a|wra9|lwra9|papiers?|documents?|"
+    r"(?:[بل]?ال|لل)?(?:شهاده|ورقه|وثيقه|وراق|اوراق))(?![\w'])"
 )
 _LATIN_ARTICLE = re.compile(r"(?<![\w'])l(?=[a-z]{3})")
 

@@ -62,7 +62,7 @@ _WORDS: dict[Aspect, str] = {
         fine | fayn | اين | أين | مكان | اي مصلحه | الجهه المختصه | فين | وفين""",
     "online": """en ligne | internet | site | online | application | portail | a distance | sans me deplacer |
         عبر الانترنت | الانترنت | انترنت | اونلاين | موقع | تطبيق | منصه رقميه | خدمه الكترونيه | فالسيت | السيت |
-        الأنترنيت | الانترنيت""",
+        الأنترنيت | الانترنيت | فالانترنت | فالانترنيت | بالانترنت | فالأنترنيت | f internet | f l' internet""",
     "eligibility": """ai droit | a droit | ont droit | avoir droit | aurai droit | qui a droit | eligible |
         eligibles | eligibilite | conditions | condition | qui peut beneficier | beneficier | beneficiaires |
         quel age | age minimum | يحق | من يحق | شروط | الشروط | المستفيدين | المستفيدون | الاستفاده | يستفيد |
@@ -140,7 +140,9 @@ _TIME_UNITS = """nhar | nhari | iyam | ayam | liyam | l2iyam | 2iyam | layam | l
 def _how_long() -> re.Pattern[str]:
     unit = word_pattern(_TIME_UNITS).pattern
     how_much = word_pattern(_HOW_MUCH, ARABIC_LEAD).pattern
-    return re.compile(f"{how_much}(?:{_OF}\\s+{unit}|\\s+{_TAKES})")
+    # ... or "how much until" ("شحال حتى يبدا يخلصوني", "ch7al 7ta ywsl").
+    until = r"(?:حتي|حتا|hta|7ta|7tta|7atta)(?![\w'])"  # ى is written ي once normalised
+    return re.compile(f"{how_much}(?:{_OF}\\s+{unit}|\\s+{_TAKES}|\\s+{until})")
 
 
 # "How much ... age" asks an age, a condition of the procedure ("ch7al 3ndo d l3mr", "ch7al khassu ykon f
@@ -263,6 +265,10 @@ _DONE = re.compile(
     r"|(?<![\w'])(?:drt|dert|7ett|7tit|hett|dfe3t|dfa3t|ndfe3|nde7|n7ett|n7ot|qeddemt|9eddemt)\s+(?:l|d|el)?"
     r"(?:dossier|dosi|milaf|lmilaf|wra9|lwra9)(?![\w'])"
     r"|(?<!\w)[وف]?(?:درت|دفعت|ندفع|حطيت|نحط|قدمت|نقدم|اودعت|نودع|وضعت|اضع)\s+(?:ال)?(?:ملف|دوسي|وراق|اوراق|طلب)(?!\w)"
+    r"|(?<!\w)(?:ال)?ملف(?:\s+\S+){0,3}?\s+(?:وضعتو|وضعته|دفعتو|دفعته|حطيتو|حطيته|درتو|قدمتو|قدمته)(?!\w)"
+    r"|(?<![\w'])(?:l|d)?(?:dossier|milaf)(?:\s+\S+){0,3}?\s+(?:7ttito|7tito|dfe3to|dfa3to|drto|derto|qeddemto)(?![\w'])"
+    # ... and a file that is the purpose ("un certificat de résidence pour mon dossier de mariage").
+    r"|(?<![\w'])pour\s+(?:un|une|mon|ma|le|la|son|sa|notre|votre)\s+(?:dossier|demande)(?![\w'])"
 )
 # "I paid" alone ("خلصت", "khllest lkhlas") is told only when the message asks something else: said
 # alone it may ask whether one pays.
@@ -300,6 +306,9 @@ def _asked(text: str) -> tuple[Aspect, ...]:
     first: dict[Aspect, int] = {}
     for start, _, aspect in sorted(kept):
         first.setdefault(aspect, start)
+    # "How long does it stay ... until it is ready" ("شحال كتبقى البطاقة باش توجد"): the wait, not a validity.
+    if "validity" in first and weak and any(kind == "weak_delay" for *_, kind in stems):
+        first.pop("validity")
     if "validity" in first:  # "ch7al katb9a sal7a", "valable combien de temps": how long it stays valid
         first.pop("fees", None)
         first.pop("delay", None)

@@ -43,6 +43,13 @@ TAX = ("tax-compliance-certificate", "attestation-residence-fiscale", "non-taxat
         # A near tie is not settled by a name said whole, unless a fact is asked of it.
         ("certificat de résidence", RESIDENCE, "tie", None),
         ("combien coûte le certificat de résidence ?", RESIDENCE, "tie", "residence-certificate"),
+        # ... or when it says why besides: the document is what is asked for, the other its purpose.
+        (
+            "J'ai besoin d'un certificat de résidence pour mon dossier de mariage",
+            ("marriage", "residence-certificate"),
+            "tie",
+            "residence-certificate",
+        ),
         # A topic named with nothing more, a family's noun, "X or Y": real questions.
         ("une attestation des impôts", TAX, "topic", None),
         (

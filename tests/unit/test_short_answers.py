@@ -220,7 +220,7 @@ def test_each_side_of_or_names_its_own(dalil: Dalil, message: str, expected: set
         ("أريد الاستفسار عن الضمان الاجتماعي", "topic"),  # "I would like to ask about" names nothing
         ("وثيقة إدارية", "no_document_named"),
         ("chi wr9a dyal naissance mn l baladiya", "no_document_named"),
-        ("wra9a mn lmo9ata3a", "no_document_named"),  # a paper, from where only
+        ("wra9a mn lmo9ata3a", "topic"),  # a paper from the local authority: its certificates
         ("bghit wra9a", "no_document_named"),
         ("bghit nmchi nlegalisi lwra9 dyali", "topic"),  # a French verb conjugated the Darija way
     ],
