@@ -47,6 +47,8 @@ _NO_DOCUMENT_NAMED = re.compile(
     rf"|(?:(?:bghit|baghi|khassni|khasni)\s+)?(?:{_CERTIFICATE}|{_PAPER}){_VAGUE}(?=\s+(?:mn|men|من)(?!\w)|\s*[?.!]*$)"
     rf"|(?:ورقه|وثيقه|شهاده){_VAGUE}(?=\s+(?:من|تثبت|تبين|كتبين|ل|على|عن)(?!\w)|\s*[?؟.!]*$))"
 )
+BELOW_RATIO = 0.8  # a family below the top is asked about when its best is this close to the top's score
+_A_CERTIFICATE = re.compile(rf"(?<!\w)(?:{_CERTIFICATE}|chhadat|chahadat|(?:ال)?شهاد[هت])")
 _OR = re.compile(r"(?<!\w)(?:wla|ولا|او|ou bien|ou alors)(?!\w)")
 # "X or Y" names two procedures when the second is about as good a match and matches by its names.
 OR_SCORE_RATIO = 0.6
@@ -207,11 +209,15 @@ def _family(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dict[str,
 def _family_below(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dict[str, str], bool, bool]:
     """A family whose noun the message says, two of its procedures among the first hits below a top that
     belongs to none and that the message names less well ("c'est quoi les papiers pour le passeport ? mon
-    cousin se marie en Turquie": the laissez-passer first, for the travel)."""
+    cousin se marie en Turquie": the laissez-passer first, for the travel). Not when a certificate is asked
+    for the family's document ("bghit chhadat sokna bach ndir la carte nationale")."""
+    if _A_CERTIFICATE.search(normalize(message)):
+        return {}, False, False
     for hit in hits[1:3]:
         family = kb.family(hit.procedure_id)
         below = sum(h.procedure_id in family.values() for h in hits[1:4]) if family else 0
-        if below >= 2 and hit.names > hits[0].names and family_said(message, kb, hit.procedure_id):
+        close = hit.score >= BELOW_RATIO * hits[0].score and hit.names > hits[0].names
+        if below >= 2 and close and family_said(message, kb, hit.procedure_id):
             return family, True, True
     return {}, False, False
 

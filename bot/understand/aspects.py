@@ -258,7 +258,8 @@ _WELCOME = re.compile(r"(?<!\w)(?:مرحبا|اهلا|مرحبه)\s+(?:بكم|ب
 _DONE = re.compile(
     r"(?<![\w'])(?:j' ai|j' avais|on a|deja|apres avoir|une fois|bien)\s+(?:(?:deja|bien|tout)\s+)?"
     r"(?:paye|payee|payes|payees|regle|reglee)(?:\s+(?:le|la|les)\s+(?:timbre|frais|droits|taxe))?(?![\w'])"
-    r"|(?<![\w'])w?(?:k[ae]?m+[ae]?l+[ae]?t|sal+[ae]?[iy]t)\s+(?:l|el)?(?:khlas|khlass|flous|rsoum|rssoum)(?![\w'])"
+    r"|(?<![\w'])(?:fini|termine|acheve)\s+de\s+(?:payer|regler|rembourser)(?![\w'])"
+    r"|(?<![\w'])w?(?:k[ae]?m+[ae]?l+[ae]?t|sal+[ae]?[iy]t)\s+(?:l|el|n)?(?:khlas|khlass|flous|rsoum|rssoum|khelles|khlles)(?![\w'])"
     r"|(?<!\w)[وف]?(?:كملت|سليت)\s+(?:ال)?(?:خلاص|رسوم|فلوس|واجب|تنبر|طابع)(?!\w)"
     r"|(?<![\w'])(?:j' ai|on a|deja|apres avoir|une fois)\s+(?:deja\s+)?(?:depose|deposee|remis|donne|fait)\s+"
     r"(?:le|mon|ma|les|mes)\s+(?:dossier|demande|papiers|documents)(?![\w'])|(?<![\w'])(?:apres le|le) depot(?![\w'])"

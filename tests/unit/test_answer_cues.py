@@ -379,6 +379,9 @@ def test_which_one_not_known_is_a_doubt(message: str, doubt: bool) -> None:
         ("درت الملف وكملت الخلاص، امتى غادي يخرج؟", ("delay",)),  # a file handed in, a payment made: told
         ("j'ai déjà payé le timbre, quand est-ce que je le récupère ?", ("delay",)),
         ("khllest lkhlas, fo9ach ykhrej?", ("delay",)),
+        ("J'ai fini de payer mon crédit auto, je veux lever l'opposition", ()),
+        ("الملف ديال التقاعد إلا وضعتو، شحال حتى يبدا يخلصوني؟", ("delay",)),  # how much until
+        ("شحال كتبقى البطاقة باش توجد؟", ("delay",)),  # stays ... until it is ready: the wait
         ("فين ندفع الملف؟", ("where",)),
         ("par où commencer pour le passeport ?", ("steps",)),  # how to begin, not where
     ],

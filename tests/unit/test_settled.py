@@ -99,3 +99,24 @@ def test_a_documents_name_said_whole_is_not_a_familys_noun(kb: KnowledgeBase) ->
     message = "Bonjour, pour le certificat de résidence, c'est le moqadem qui le fait ?"
     assert names_document(message, kb, "residence-certificate")
     assert not names_document("la carte grise de mon ami est belle", kb, "carte-grise-renewal-duplicate")
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        ("c'est quoi les papiers pour le passeport ? on part en Turquie", True),
+        ("bghit chhadat sokna bach ndir lpasspor", False),  # a certificate for the passport is asked for
+    ],
+)
+def test_a_family_said_below_a_top_of_no_family_is_asked_about(kb: KnowledgeBase, message: str, asked: bool) -> None:
+    from bot.answer.clarify import ClarifyLimits, between_neighbours
+    from bot.types import Hit
+
+    hits = [
+        Hit("laissez-passer-mre", 14.3, names=1.8),
+        Hit("passport-first", 13.5, names=2.1),
+        Hit("passport-lost", 11.5, names=2.1),
+        Hit("passport-minor", 11.4, names=2.1),
+    ]
+    found = between_neighbours(message, 9, hits, kb, ClarifyLimits(0.88, 5, 0.4, 4))
+    assert (found.reason == "family" and "passport-renewal" in found.ask) is asked
