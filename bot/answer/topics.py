@@ -109,11 +109,13 @@ TOPICS: dict[str, Topic] = {
     "legalization": Topic(
         "legaliser | legalisation | legalise | legalisee | faire legaliser | nsadde9 | nsade9 | nsdde9 | sadde9 |"
         " nsadd9 | nsad9 | nsda9 | nsaddeq | nsadeq | mosada9a | lmosada9a | msada9a | lmsada9a | tasdi9 | ttasdi9 |"
+        " tampon | ttampon | cachet | ختم | lkhatm | ntamponi | tamponner |"
         " tsadde9 | tasdi9 | tsdi9 | msadde9 | تصديق | التصديق | مصادقه | المصادقه | نصادق | نصدق | نصادق على |"
         " nlegalisi | nlegalizi | nlegaliser | nlegalisiw | legalisi | نليكاليزي | نلكاليزي |"
         " نصدق على | المصادقه على",
         "chi | شي | un | une | mon | ma | mes | diali | dyali | ديالي | ديالو | f lmo9ata3a | lmo9ata3a | mo9ata3a |"
-        " المقاطعه | فالمقاطعه | la commune | ljama3a | الجماعه | فالجماعه | a la commune",
+        " المقاطعه | فالمقاطعه | la commune | ljama3a | الجماعه | فالجماعه | a la commune | l kharij | lkharij |"
+        " للخارج | pour l' etranger | a l' etranger | officiel | officielle | رسمي | رسميه",
         ("signature-legalization", "certified-copy", "apostille-justice-documents"),
     ),
     # A Moroccan living abroad: the consulate's registration, a laissez-passer, customs, a concordance.
@@ -194,11 +196,12 @@ TOPICS: dict[str, Topic] = {
         anywhere=True,
     ),
     "record": Topic(
-        "sawabi9 | swabi9 | sawabiq | lsawabi9 | السوابق | سوابق | antecedents",
+        "sawabi9 | swabi9 | sawabiq | lsawabi9 | السوابق | سوابق | antecedents | جرائم | جريمه | crimes | crime",
         "dyal | dial | ديال | de | mes | ma3ndich | ما عنديش | ماعنديش | bli | belli | بلي | ماعندي | ma3ndkch |"
         " ma3ndekch | ماعندكش | ما عندكش | dik | ديك | للخدمه | الخدمه | فالخدمه | lkhdma | l lkhdma |"
         " pour le travail |"
-        " pour un travail | pour travailler",
+        " pour un travail | pour travailler | لم ارتكب | ارتكب | ما درت | انني | اني | jamais commis | commis |"
+        " prouver que | prouve que | aucun | aucune",
         ("criminal-record", "good-conduct-certificate"),
         anywhere=True,
     ),
@@ -222,7 +225,8 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     طلبات مني | me demande | on me demande | on lui demande | demande | demandent | banque | la banque | lbanka |
     lbanque | البنك |
     ki dayr | kidayr | كي داير | كيداير | نجيبها | njibha | نطلبها | ntlbha | ntelbha | demander | la demander |
-    kaddar | katddar | كتدار | كادار | كيتدار"""
+    kaddar | katddar | كتدار | كادار | كيتدار | اللازمه | لازمه | اللازم | necessaire | necessaires | bghithom |
+    bghitha | بغيتها | بغيتهم | khasshom | khassha | khasso | خاصهم | خاصها | للشهاده | بالشهاده | لشهاده"""
 
 
 _A_CERTIFICATE = re.compile(
