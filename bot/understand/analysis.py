@@ -89,9 +89,11 @@ def _stem(token: str) -> str:
         return stem_arabic(token)
     if any(c.isdigit() for c in token):
         return token  # Arabizi (ch7al) or a number: the French stemmer would only damage it
-    stem = _french.stemWord(token)
-    # "renouvler", "renouvlement": the e dropped as it is said; one stem with "renouveler".
-    return "renouvel" + stem[7:] if stem.startswith("renouvl") else stem
+    # "renouvler", "renoveler", "renovler": the e or the u dropped as it is said; one stem with "renouveler".
+    return _RENEW_TYPO.sub("renouvel", _french.stemWord(token))
+
+
+_RENEW_TYPO = re.compile(r"^r[ei]no?u?ve?l")
 
 
 def tokenize(text: str) -> list[str]:

@@ -64,7 +64,8 @@ _WORDS: dict[Variant, str] = {
         duplicata | deteriore | deterioree | abime | abimee | dechire | dechiree | tqatt3at | t9tt3at | نظير |
         مقطعة | تقطعات | تقطع | تقطعت | مقطوع | tqatt3 | t9atte3 | تخسرات | cassee | mkessra | mkasra |
         mhersa | mherrsa | thersat | therrsat | ttherrsat | مكسرة | مهرسة | تهرسات | تهرست | brulee | t7r9at |
-        t7ar9at | تحرقات | محروقة | تكسرات | تكسرت | tkessrat | tkssrat | tkasrat | tkesrat
+        t7ar9at | تحرقات | محروقة | تكسرات | تكسرت | tkessrat | tkssrat | tkasrat | tkesrat | mkhsra | mkhssra |
+        mkhasra | mkhesra
     """,
     "foreign": """
         etranger | etrangere | italien | espagnol | francais | belge | europeen | mn barra | men lkharij |

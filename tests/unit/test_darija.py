@@ -180,7 +180,7 @@ def test_language_layer_never_reads_the_non_commercial_data() -> None:
         assert "shared/" not in source and "ccbync" not in source and "doda_v2" not in source, name
 
 
-@pytest.mark.parametrize("text", ["lbatakha dyali", "lbata9a", "renouvler"])
+@pytest.mark.parametrize("text", ["lbatakha dyali", "lbata9a", "lbtaqa", "renouvler", "renoveler"])
 def test_spellings_as_said_are_the_same_words(text: str) -> None:
     from bot.understand.analysis import analyze
 

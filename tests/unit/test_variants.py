@@ -97,6 +97,8 @@ def test_a_family_without_a_variant_is_refused() -> None:
         ("ودرت البطاقة", "lost"),
         ("ma carte grise est cassée", "duplicate"),
         ("الكارط كريز تهرسات", "duplicate"),
+        ("bghit nrenoveler lpaspor", "renewal"),  # the u dropped (session 8)
+        ("lbtaka dyali mkhsra", "duplicate"),
     ],
 )
 def test_more_ways_of_saying_lost_or_expired(message: str, variant: str) -> None:
