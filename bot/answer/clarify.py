@@ -102,6 +102,10 @@ def between_neighbours(
     family, ranked, said = _family(message, hits, kb)
     if ranked:
         cues = variant_cues(message)
+        # A family below a top of none is asked about only when nothing says which: a variant word beside the
+        # top ("passeport perdu à l'étranger": the laissez-passer) says the top.
+        if cues and family and top.procedure_id not in family.values():
+            return Neighbours()
         # Torn between two variants ("perdu ou renouvellement ?", "ma3reftch wach njddedha wla ndir jdida"):
         # asked between them.
         torn = tuple(family[v] for v in PRIORITY if v in cues and v in family)

@@ -48,11 +48,11 @@ TOPICS: dict[str, Topic] = {
         "naissance | naissances | wilada | lwilada | ولاده | الولاده | للولاده | ازدياد | الازدياد | izdiyad |"
         " l2izdiyad | 2izdiyad | lizdiyad | بالولاده | لازدياد | للازدياد | بالازدياد | الزياده | زياده | zyada |"
         " zzyada | lzyada",
-        # "L'acte de naissance" said alone, or of a baby, is a copy or the declaration: which?
+        # "L'acte de naissance" said alone, or of a baby, is a copy or the declaration: which? (An older child's
+        # is a copy: "l'acte de naissance de ma fille" is search's.)
         "etat civil | حاله مدنيه | الحاله المدنيه | لدي | لدى | مكتب | bureau | bureau d' etat civil | acte | l' acte |"
         " عقد | لعقد | العقد | 3a9d | l3a9d | 3e9d | bebe | lbebe | mon bebe | nouveau ne | nouveau-ne | رضيع |"
-        " الرضيع | البيبي | lbibi | de | البنت | الولد | ولدي | بنتي | الدري | wldi | bnti | lbnt | lweld |"
-        " ma fille | mon fils | mon enfant",
+        " الرضيع | البيبي | lbibi | de",
         ("birth-certificate", "birth-declaration", "administrative-birth-certificate"),
         unless="ديالي | dyali | diali | mon acte | mon extrait | ma copie | الخاص بي | ديالي انا",
     ),
@@ -230,8 +230,8 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
 
 
 _A_CERTIFICATE = re.compile(
-    r"(?<![\w'])(?:attestation|certificat|chahada|chhada|wra9a|lwra9a|war9a|lwar9a|wra9|lwra9|papiers?|documents?|"
-    r"(?:[بل]?ال|لل)?(?:شهاده|ورقه|وثيقه|وراق|اوراق))(?![\w'])"
+    r"(?<![\w'])(?:(?:un|une|des|d' un|d' une|chi)\s+(?:attestation|certificat|papier|document)s?"
+    r"|(?:chi\s+)?(?:chahada|chhada|wra9a|war9a|wra9)|(?:شي\s+)?[بل]?(?:شهاده|ورقه|وثيقه|وراق|اوراق))(?![\w'])"
 )
 _LATIN_ARTICLE = re.compile(r"(?<![\w'])l(?=[a-z]{3})")
 
@@ -264,8 +264,9 @@ def _nothing() -> re.Pattern[str]:
 def topic_only(message: str, top: str) -> tuple[str, ...]:
     """The procedures of the topic the message names and says nothing more about, when the best hit
     (``top``) is one of them; empty otherwise."""
-    # A certificate of the topic's kind with a fact asked ("une attestation fiscale, chno khass?", "شي شهادة من
-    # عند المقدم، شنو الورق؟"): which certificate's fact? A document named ("عقد الازدياد، بشحال؟") is search's.
+    # A certificate of the topic's kind, indefinite, with a fact asked ("une attestation fiscale, chno khass?",
+    # "شي شهادة من عند المقدم، شنو الورق؟"): which certificate's fact? The one named ("l'attestation fiscale,
+    # combien ?", "عقد الازدياد، بشحال؟") is search's.
     said = normalize(without_social(message))
     if _A_CERTIFICATE.search(said):
         said = without_aspects(without_social(message))

@@ -183,6 +183,8 @@ def test_with_two_aspects_the_fee_the_delay_and_the_documents_start_on_the_first
         ("l'acte de naissance svp", "birth-certificate", "birth"),
         ("extrait d'acte de naissance svp", "birth-certificate", None),
         ("une attestation fiscale, chno khass?", "tax-compliance-certificate", "tax_certificate"),
+        ("l'attestation fiscale, combien ?", "tax-compliance-certificate", None),  # the one named: search's
+        ("l'acte de naissance de ma fille", "birth-certificate", None),  # an older child's: a copy
         ("بغيت شي شهادة من عند المقدم، شنو الورق؟", "administrative-birth-certificate", "local_certificate"),
         ("bghit nmchi l lmoqadem", "residence-certificate", None),  # the place, no paper asked
         ("شهادة ديال الولادة عافاك", "administrative-birth-certificate", "birth"),
