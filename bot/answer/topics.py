@@ -314,6 +314,9 @@ def content_words(message: str) -> int:
 _ASKING = re.compile(
     r"(?<![\w'])(?:euh|heu|bref|faut|dois|doit|devons|amener|apporter|ramener|preparer|presenter|yjib|njib|nwjjed|"
     r"khass|khasso|يجب|يلزم|خاص|خاصو|نجيب|نوجد|احضار|احضر)(?![\w'])"
+    # ... fillers and a trip, what a passport or a card is for ("voilà, on part en été, je sais pas trop").
+    r"|(?<![\w'])(?:voila|alors|trop|on part|partir|pars|voyage|voyager|vacances|ete|safar|nsafer|nsafro|"
+    r"سفر|السفر|نسافر|العطله)(?![\w'])"
 )
 
 

@@ -331,6 +331,7 @@ def test_session_7_reads_of_a_turn(kb: KnowledgeBase) -> None:
         ("bonjour euh c est pour le passeport qu est ce qu il faut amener a la prefecture", "passport-first", False),
         ("السلام، بغيت نعرف شنو خاص للباسبور؟ الله يجازيك", "passport-first", False),
         ("wach khassni ndir lbtaka jdida?", "cnie-first", False),
+        ("voilà, c'est pour le passeport, on part en vacances cet été, il faut quoi ?", "passport-first", False),
     ],
 )
 def test_a_familys_noun_among_other_words_is_their_topic(
