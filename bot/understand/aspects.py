@@ -125,9 +125,10 @@ _HOW_MUCH = """combien | ch7al | chhal | sh7al | chehal | x7al | كم | شحال
     9ddach"""
 _OF = r"(?:\s+(?:de|d|dyal|dial|mn|men|ديال|د|من|f|ف|في))?"
 # "How much does it take" (singular: "شحال كياخدو", how much do they take, asks a price).
-# ... and Darija's "it takes" from "dda" (kadi, katdi, kaydi, ghadi ydi; not "kaydiw", they take: a price).
+# ... and Darija's "it takes" from "dda" (kadi, katdi, kaydi, ghatdi; not "kaydiw", they take: a price;
+# not "ghadi", will).
 _TAKES = (
-    r"(?:[يت]ا?خ[دذ]|[yt]a?(?:kh|5)(?:ou|o|e)?d|(?:(?:ka|ta|gha)[yt]?|[yt])dd?i|(?:كا|كي|كت|غا|غي|غت|[يت])دد?ي)"
+    r"(?:[يت]ا?خ[دذ]|[yt]a?(?:kh|5)(?:ou|o|e)?d|(?:(?:ka|ta)[yt]?|gha[yt]|[yt])dd?i|(?:كا|كي|كت|غي|غت|[يت])دد?ي)"
     r"(?![\w'])"
 )
 _TIME_UNITS = """nhar | nhari | iyam | ayam | liyam | l2iyam | 2iyam | layam | l'iyam | lwe9t | lwa9t | lwaqt |
@@ -142,7 +143,10 @@ def _how_long() -> re.Pattern[str]:
     how_much = word_pattern(_HOW_MUCH, ARABIC_LEAD).pattern
     # ... or "how much until" ("شحال حتى يبدا يخلصوني", "ch7al 7ta ywsl").
     until = r"(?:حتي|حتا|hta|7ta|7tta|7atta)(?![\w'])"  # ى is written ي once normalised
-    return re.compile(f"{how_much}(?:{_OF}\\s+{unit}|\\s+{_TAKES}|\\s+{until})")
+    # "Will" ("ghadi", "غادي") is transparent: the verb or the unit after it says what is asked
+    # ("ch7al ghadi ydi" how long, "ch7al ghadi ykhlsni" how much).
+    will = r"(?:\s+(?:ghadi|ghad|غادي|غاد))?"
+    return re.compile(f"{how_much}{will}(?:{_OF}\\s+{unit}|\\s+{_TAKES}|\\s+{until})")
 
 
 # "How much ... age" asks an age, a condition of the procedure ("ch7al 3ndo d l3mr", "ch7al khassu ykon f

@@ -114,7 +114,9 @@ _RENEW_ROOT = re.compile(
 
 # French renewal words however spelt or conjugated ("renouveller", "renouvlé", "nrenouvliha",
 # "expiration", "périmés").
-_RENEW_FR = re.compile(r"(?<![\w])(?:n|t|y|kan|kat)?r[ei]no?u?v(?:[ei]?l|ou)[a-z]*|(?<![\w])(?:expir|perim)[a-z]*")
+_RENEW_FR = re.compile(
+    r"(?<![\w])(?:n|t|y|kan|kat)?r[ei](?:nouv|no?u?v[ei]?l)[a-z]*|(?<![\w])(?:expir|perim)[a-z]*"
+)
 
 
 # "First" as the first step or thing to do ("awel haja", "la première étape", "الخطوة الأولى") asks how to

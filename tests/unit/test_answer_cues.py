@@ -378,6 +378,10 @@ def test_which_one_not_known_is_a_doubt(message: str, doubt: bool) -> None:
     [
         ("l'apostille ch7al kadi d iyam?", ("delay",)),  # "it takes" (dda), not a price
         ("ch7al kaydiw?", ("fees",)),  # they take: a price
+        ("ch7al ghadi ykhlsni f lpaspor?", ("fees",)),  # "ghadi", will: the future, not "it takes"
+        ("شحال غادي يكلفني الباسبور؟", ("fees",)),
+        ("ch7al ghadi ydi d lwe9t?", ("delay",)),
+        ("شحال غادي من نهار باش تخرج؟", ("delay",)),
         ("درت الملف وكملت الخلاص، امتى غادي يخرج؟", ("delay",)),  # a file handed in, a payment made: told
         ("j'ai déjà payé le timbre, quand est-ce que je le récupère ?", ("delay",)),
         ("khllest lkhlas, fo9ach ykhrej?", ("delay",)),
