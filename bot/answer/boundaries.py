@@ -8,14 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.answer.clarify import Neighbours
+from bot.answer.clarify import Neighbours, family_said
 from bot.answer.context import Context, Stop
 from bot.answer.topics import beside_the_family
 from bot.config import Settings
 from bot.search.served import KnowledgeBase
 from bot.texts import say, status_message
 from bot.types import AnswerStatus
-from bot.understand.darija import concept_ids
 from bot.understand.opinion import opinion_request
 from bot.understand.safety import asks_a_procedure
 from bot.understand.social import SOCIAL_OPTIONS, Social
@@ -103,9 +102,7 @@ def family_and_variant(message: str, kb: KnowledgeBase, procedure: str) -> bool:
     """The procedure's family noun and its own variant word, with at most one other content word, name it
     whatever the scope model reads of the rest ("btaka dyali salat lw9t dyalha": the card, expired; its
     words are also "prayer time"). More words beside the noun are their own topic ("la carte fidélité")."""
-    proc = kb.procedures[procedure]
-    nouns = kb.family_nouns.get(proc.family, frozenset()) if proc.family else frozenset()
-    if not nouns or nouns.isdisjoint(concept_ids(message)) or proc.variant not in variant_cues(message):
+    if not family_said(message, kb, procedure) or kb.procedures[procedure].variant not in variant_cues(message):
         return False
     return beside_the_family(message, kb, procedure) <= 1
 

@@ -267,9 +267,10 @@ def topic_only(message: str, top: str) -> tuple[str, ...]:
     # A certificate of the topic's kind, indefinite, with a fact asked ("une attestation fiscale, chno khass?",
     # "شي شهادة من عند المقدم، شنو الورق؟"): which certificate's fact? The one named ("l'attestation fiscale,
     # combien ?", "عقد الازدياد، بشحال؟") is search's.
-    said = normalize(without_social(message))
+    social = without_social(message)
+    said = normalize(social)
     if _A_CERTIFICATE.search(said):
-        said = without_aspects(without_social(message))
+        said = without_aspects(social)
     # Latin Darija glues the article on ("lcnss", "ldariba"): the topic's noun is read without it too.
     for text in dict.fromkeys((said, _LATIN_ARTICLE.sub("", said))):
         if found := _topic_of(text, top):

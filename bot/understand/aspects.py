@@ -57,7 +57,7 @@ _WORDS: dict[Aspect, str] = {
         شنو نحضر | اش نحضر | اشنو نحضر | chno n7ader | ach n7ader | chno n7adder |
         lmilaf | milaf | lmelaf | lmlaf | lwatha2iq | watha2iq | lwata2iq | wata2iq | lwataiq | lwata2e9 |
         فالملف | فملف | ملف الطلب | pieces demandees | pieces requises | documents requis | papiers requis |
-        lw9ayd | w9ayd | lwtaye9 | lwataye9 | lwata2e9 | lwathaye9""",
+        lw9ayd | w9ayd | lwtaye9 | lwataye9 | lwathaye9""",
     "where": """adresse | bureau | guichet | ou deposer | ou aller | ou payer | c' est ou | fin |
         fine | fayn | اين | أين | مكان | اي مصلحه | الجهه المختصه | فين | وفين""",
     "online": """en ligne | internet | site | online | application | portail | a distance | sans me deplacer |
