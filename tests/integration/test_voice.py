@@ -39,12 +39,17 @@ ENCODERS = {
 }
 # Clearly spoken French questions (espeak-ng fr+f5, 150 wpm) and the procedure each must find.
 FRENCH = {
-    "passport": ("Comment renouveler mon passeport ?", "passport-renewal"),
+    "passport": ("Je voudrais renouveler mon passeport, comment faire ?", "passport-renewal"),
     "birth": ("Je voudrais obtenir un extrait d'acte de naissance.", "birth-certificate"),
     "company": ("Comment créer une entreprise au Maroc ?", "company-creation"),
     "residence": ("Comment demander un certificat de résidence ?", "residence-certificate"),
     "elections": ("Comment s'inscrire pour voter aux élections ?", "electoral-registration"),
 }
+# Whisper base's int8 decoding differs with the CPU's kernels: the short "Comment renouveler mon passeport ?"
+# at 150 wpm was heard right on one machine and "Comment re-n'unir mou passe-o ?" (Opus) or "Comment renunir
+# mon passeport ?" (WAV) on another. The longer request, a little slower, gives the decoder context: every
+# format heard "passeport" on both.
+PASSPORT_WPM = "140"
 ARABIC_QUESTION = "كيف أجدد جواز السفر؟"
 # Said far too fast on a telephone line: Whisper base writes something, unsure of every word.
 GARBLED = ("fr+m3", 320, "Je voudrais savoir comment obtenir une attestation de concordance pour mon dossier")
@@ -69,7 +74,8 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out: dict[str, Path] = {}
     for name, (voice, text) in spoken.items():
         wav = folder / f"{name}.wav"
-        _run("espeak-ng", "-v", voice, "-s", "150", "-g", "6", "-w", str(wav), text)
+        wpm = PASSPORT_WPM if name == "passport" else "150"
+        _run("espeak-ng", "-v", voice, "-s", wpm, "-g", "6", "-w", str(wav), text)
         for fmt, args in ENCODERS.items():
             out[f"{name}.{fmt}"] = wav if fmt == "wav" else folder / f"{name}.{fmt}"
             if fmt != "wav":
@@ -171,9 +177,8 @@ def test_a_note_heard_unsure_is_confirmed_before_any_answer(client, clips) -> No
 
 
 def test_a_clear_note_is_answered_directly_with_the_default_thresholds(client, clips) -> None:
-    # The uncompressed note: Whisper base hears espeak-ng's Opus-at-48-kHz passport question badly
-    # ("C'est comme un renunit…") and rightly asks; the WAV is heard "Comment renouler mon passeport".
-    body = ask(client, clips["passport.wav"]).json()
+    # A WhatsApp note heard with the default thresholds: no "did I hear you right?".
+    body = ask(client, clips["passport.ogg"]).json()
     assert body["confirm"] is False and "passport-renewal" in [s["id"] for s in body["sources"]]
     assert "passeport" in body["transcript"].lower()
 
