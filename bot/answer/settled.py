@@ -18,7 +18,7 @@ from functools import cache
 from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
 from bot.understand.analysis import analyze
-from bot.understand.aspects import detect_aspects, without_aspects
+from bot.understand.aspects import detect_aspects, without_aspects, without_purpose
 from bot.understand.variants import named_variant, variant_cues
 
 MIN_NAME_WORDS = 2  # content words of a name that says a procedure rather than a family's noun
@@ -78,26 +78,32 @@ def settled_by_name(message: str, options: tuple[str, ...], reason: str, kb: Kno
     """The one option whose name the message says whole, when that contradicts the clarification's
     reason; else None."""
     words = name_words(message)
-    if reason == "tie" and not detect_aspects(message):
+    # The file a document is for ("pour mon dossier de mariage") is a purpose told, not the documents asked.
+    if reason == "tie" and not detect_aspects(without_purpose(message)):
         return _family_variant(message, words, options, kb) or _document_and_more(words, options, kb)
     if reason not in ("tie", "no_document_named"):
         return None
     head = reason == "no_document_named"
-    said = [pid for pid in options if pid in kb.procedures and _names_said(words, kb, pid, head)]
+    said = _said_whole(words, options, kb, head)
     if len(said) > 1 and not head:
         # Two said, one of them a document ("un certificat de résidence pour mon dossier de mariage"): the
         # document is what is asked for, the other its purpose.
-        said = [pid for pid in said if _names_said(words, kb, pid, head=True)] or said
+        said = _said_whole(words, tuple(said), kb, head=True) or said
     if len(said) == 1:
         return said[0]
     return _family_variant(message, words, options, kb) if reason == "tie" else None
+
+
+def _said_whole(words: set[str], options: tuple[str, ...], kb: KnowledgeBase, head: bool) -> list[str]:
+    """The options with a name said whole among ``words`` (headed by a document's noun if ``head``)."""
+    return [pid for pid in options if pid in kb.procedures and _names_said(words, kb, pid, head)]
 
 
 def _document_and_more(words: set[str], options: tuple[str, ...], kb: KnowledgeBase) -> str | None:
     """The one option whose document is named whole ("un certificat de résidence", "attestation de résidence")
     in a message that says why besides ("pour mon dossier de mariage", "pour prouver que j'habite à Salé"):
     the document is asked for. A bare name stays a question."""
-    named = [pid for pid in options if pid in kb.procedures and _names_said(words, kb, pid, head=True)]
+    named = _said_whole(words, options, kb, head=True)
     if len(named) != 1:
         return None
     rest = min(len(words - name_words(n)) for n in names_of(kb.procedures[named[0]]) if name_words(n) <= words)

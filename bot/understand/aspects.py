@@ -272,8 +272,12 @@ _DONE = re.compile(
     r"|(?<!\w)[وف]?(?:درت|دفعت|ندفع|حطيت|نحط|قدمت|نقدم|اودعت|نودع|وضعت|اضع)\s+(?:ال)?(?:ملف|دوسي|وراق|اوراق|طلب)(?!\w)"
     r"|(?<!\w)(?:ال)?ملف(?:\s+\S+){0,3}?\s+(?:وضعتو|وضعته|دفعتو|دفعته|حطيتو|حطيته|درتو|قدمتو|قدمته)(?!\w)"
     r"|(?<![\w'])(?:l|d)?(?:dossier|milaf)(?:\s+\S+){0,3}?\s+(?:7ttito|7tito|dfe3to|dfa3to|drto|derto|qeddemto)(?![\w'])"
-    # ... and a file that is the purpose ("un certificat de résidence pour mon dossier de mariage").
-    r"|(?<![\w'])pour\s+(?:un|une|mon|ma|le|la|son|sa|notre|votre)\s+(?:dossier|demande)(?![\w'])"
+)
+# A file that is the purpose ("un certificat de résidence pour mon dossier, c'est combien ?") asks nothing
+# when something else is asked; said alone it asks the documents ("qu'est-ce qu'il faut pour mon dossier de
+# bourse ?").
+_PURPOSE = re.compile(
+    r"(?<![\w'])pour\s+(?:un|une|mon|ma|le|la|son|sa|notre|votre)\s+(?:dossier|demande)(?![\w'])"
 )
 # "I paid" alone ("خلصت", "khllest lkhlas") is told only when the message asks something else: said
 # alone it may ask whether one pays.
@@ -289,7 +293,15 @@ def detect_aspects(message: str) -> tuple[Aspect, ...]:
     text = _DONE.sub(_blank, _WELCOME.sub(_blank, normalize(message)))
     if _PAID.search(text) and (other := _asked(_PAID.sub(_blank, text))) and other != ("fees",):
         return other
+    if _PURPOSE.search(text) and (other := _asked(_PURPOSE.sub(_blank, text))):
+        return other
     return _asked(text)
+
+
+def without_purpose(message: str) -> str:
+    """The normalised message without the file it says a document is for ("pour mon dossier de mariage"):
+    a purpose told, not the documents asked (``bot.answer.settled``)."""
+    return _PURPOSE.sub(_blank, normalize(message))
 
 
 def _blank(m: re.Match[str]) -> str:

@@ -397,6 +397,21 @@ def test_what_is_told_as_done_is_not_asked(message: str, expected: tuple[str, ..
 
 
 @pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # The file a document is for is told when something else is asked ...
+        ("un certificat de résidence pour mon dossier, c'est combien ?", ("fees",)),
+        ("une attestation pour mon dossier de mariage, ça prend combien de temps ?", ("delay",)),
+        # ... and asks the documents when nothing else is.
+        ("qu'est-ce qu'il faut pour mon dossier de bourse ?", ("documents",)),
+        ("les papiers pour une demande de bourse", ("documents",)),
+    ],
+)
+def test_a_file_that_is_the_purpose_is_told_beside_another_question(message: str, expected: tuple[str, ...]) -> None:
+    assert detect_aspects(message) == expected
+
+
+@pytest.mark.parametrize(
     ("message", "top", "topic"),
     [
         ("بغيت شي ورقة كتبين بلي ما عنديش سوابق", "cnss-quitus", "record"),  # search found none of them

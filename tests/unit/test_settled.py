@@ -50,6 +50,14 @@ TAX = ("tax-compliance-certificate", "attestation-residence-fiscale", "non-taxat
             "tie",
             "residence-certificate",
         ),
+        (
+            "J'ai besoin d'un certificat de résidence pour mon dossier de mariage",
+            RESIDENCE,
+            "tie",
+            "residence-certificate",
+        ),
+        # A file said as the purpose is not the documents asked: a name with nothing more stays a question.
+        ("certificat de résidence pour mon dossier", RESIDENCE, "tie", None),
         # A topic named with nothing more, a family's noun, "X or Y": real questions.
         ("une attestation des impôts", TAX, "topic", None),
         (
