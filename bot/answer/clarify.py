@@ -102,10 +102,6 @@ def between_neighbours(
     family, ranked, said = _family(message, hits, kb)
     if ranked:
         cues = variant_cues(message)
-        # A family below a top of none is asked about only when nothing says which: a variant word beside the
-        # top ("passeport perdu à l'étranger": the laissez-passer) says the top.
-        if cues and family and top.procedure_id not in family.values():
-            return Neighbours()
         # Torn between two variants ("perdu ou renouvellement ?", "ma3reftch wach njddedha wla ndir jdida"):
         # asked between them.
         torn = tuple(family[v] for v in PRIORITY if v in cues and v in family)
@@ -214,8 +210,9 @@ def _family_below(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dic
     """A family whose noun the message says, two of its procedures among the first hits below a top that
     belongs to none and that the message names less well ("c'est quoi les papiers pour le passeport ? mon
     cousin se marie en Turquie": the laissez-passer first, for the travel). Not when a certificate is asked
-    for the family's document ("bghit chhadat sokna bach ndir la carte nationale")."""
-    if _A_CERTIFICATE.search(normalize(message)):
+    for the family's document ("bghit chhadat sokna bach ndir la carte nationale"), nor when a variant word is
+    said: beside the top it says the top ("passeport perdu à l'étranger": the laissez-passer)."""
+    if _A_CERTIFICATE.search(normalize(message)) or variant_cues(message):
         return {}, False, False
     for hit in hits[1:3]:
         family = kb.family(hit.procedure_id)

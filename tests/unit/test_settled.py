@@ -128,3 +128,19 @@ def test_a_family_said_below_a_top_of_no_family_is_asked_about(kb: KnowledgeBase
     ]
     found = between_neighbours(message, 9, hits, kb, ClarifyLimits(0.88, 5, 0.4, 4))
     assert (found.reason == "family" and "passport-renewal" in found.ask) is asked
+
+
+def test_a_variant_word_below_a_top_of_no_family_leaves_the_near_tie_to_be_asked(kb: KnowledgeBase) -> None:
+    """A variant word never chooses a family ranked below a top of none; what the message leaves open
+    (here a near tie of a short message) is still asked."""
+    from bot.answer.clarify import ClarifyLimits, between_neighbours
+    from bot.types import Hit
+
+    hits = [
+        Hit("laissez-passer-mre", 14.3, names=1.8),
+        Hit("passport-lost", 13.6, names=2.1),
+        Hit("passport-first", 11.5, names=2.1),
+        Hit("passport-minor", 11.4, names=2.1),
+    ]
+    found = between_neighbours("passeport perdu", 2, hits, kb, ClarifyLimits(0.88, 5, 0.4, 4))
+    assert found.choose is None and found.ask == ("laissez-passer-mre", "passport-lost") and found.reason == "tie"
