@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answer.short import facts_for
-from bot.answer.topics import content_words, topic_only, topic_said
+from bot.answer.topics import CERTIFICATE, INDEFINITE_DOCUMENT, PAPER, content_words, topic_only, topic_said
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
 from bot.understand.analysis import analyze
@@ -34,21 +34,18 @@ from bot.understand.language import detect
 from bot.understand.normalize import normalize
 from bot.understand.variants import PRIORITY, named_variant, variant_cues
 
-# Nouns that name no document in particular; after an indefinite article, "some", or alone in Arabic.
-_CERTIFICATE = "attestation|certificat|chahada|chhada|shahada|chahade"
-_PAPER = "wra9a|war9a|wer9a|wr9a|wraqa|wara9a"  # "a paper" in Latin Darija
-_GENERIC = f"papier|papiers|document|{_CERTIFICATE}|{_PAPER}|wra9|wr9|ورقه|وثيقه|شهاده|وراق"
+# A document not named: after an indefinite article or "some" (``topics.INDEFINITE_DOCUMENT``) ...
 # ... or a certificate with nothing after it but where it comes from ("bghit chahada", "khassni
 # attestation mn la commune", "بغيت شهادة", "ورقة من المقاطعة").
 # ... an adjective that names none either ("une attestation administrative", "وثيقة إدارية").
 _VAGUE = r"(?:\s+(?:administrative|administratif|officielle|officiel|idariya|idaria|اداريه|رسميه))?"
 _NO_DOCUMENT_NAMED = re.compile(
-    rf"(?<!\w)(?:(?:un|une|des|d' un|d' une|chi|شي)\s+(?:{_GENERIC})(?!\w)"
-    rf"|(?:(?:bghit|baghi|khassni|khasni)\s+)?(?:{_CERTIFICATE}|{_PAPER}){_VAGUE}(?=\s+(?:mn|men|من)(?!\w)|\s*[?.!]*$)"
+    rf"(?<!\w)(?:{INDEFINITE_DOCUMENT}(?!\w)"
+    rf"|(?:(?:bghit|baghi|khassni|khasni)\s+)?(?:{CERTIFICATE}|{PAPER}){_VAGUE}(?=\s+(?:mn|men|من)(?!\w)|\s*[?.!]*$)"
     rf"|(?:ورقه|وثيقه|شهاده){_VAGUE}(?=\s+(?:من|تثبت|تبين|كتبين|ل|على|عن)(?!\w)|\s*[?؟.!]*$))"
 )
 BELOW_RATIO = 0.8  # a family below the top is asked about when its best is this close to the top's score
-_A_CERTIFICATE = re.compile(rf"(?<!\w)(?:{_CERTIFICATE}|chhadat|chahadat|(?:ال)?شهاد[هت])")
+_A_CERTIFICATE = re.compile(rf"(?<!\w)(?:{CERTIFICATE}|chhadat|chahadat|(?:ال)?شهاد[هت])")
 _OR = re.compile(r"(?<!\w)(?:wla|ولا|او|ou bien|ou alors)(?!\w)")
 # "X or Y" names two procedures when the second is about as good a match and matches by its names.
 OR_SCORE_RATIO = 0.6

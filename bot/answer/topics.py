@@ -229,9 +229,18 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     bghitha | بغيتها | بغيتهم | khasshom | khassha | khasso | خاصهم | خاصها | للشهاده | بالشهاده | لشهاده"""
 
 
-_A_CERTIFICATE = re.compile(
-    r"(?<![\w'])(?:(?:un|une|des|d' un|d' une|chi)\s+(?:attestation|certificat|papier|document)s?"
-    r"|(?:chi\s+)?(?:chahada|chhada|wra9a|war9a|wra9)|(?:شي\s+)?[بل]?(?:شهاده|ورقه|وثيقه|وراق|اوراق))(?![\w'])"
+# A document not named by its own name (also ``bot.answer.clarify``): a certificate, a paper, after an
+# indefinite article or "some" ("une attestation", "chi wra9a", "شي شهادة").
+DARIJA_CERTIFICATE = "chahada|chhada|shahada|chahade"
+CERTIFICATE = f"attestation|certificat|{DARIJA_CERTIFICATE}"
+PAPER = "wra9a|war9a|wer9a|wr9a|wraqa|wara9a"  # "a paper" in Latin Darija ("wra9", papers, also asks the documents)
+ARABIC_DOCUMENT = "ورقه|وثيقه|شهاده"
+INDEFINITE_DOCUMENT = (
+    rf"(?:un|une|des|d' un|d' une|chi|شي)\s+(?:papiers?|document|{CERTIFICATE}|{PAPER}|wra9|wr9|{ARABIC_DOCUMENT}|وراق)"
+)
+# ... or bare in Darija and Arabic, which have no indefinite article ("chahada", "شهادة", "لشهادة").
+_INDEFINITE_DOCUMENT = re.compile(
+    rf"(?<![\w'])(?:{INDEFINITE_DOCUMENT}|{DARIJA_CERTIFICATE}|{PAPER}|wra9|[بل]?(?:{ARABIC_DOCUMENT}|وراق|اوراق))(?![\w'])"
 )
 _LATIN_ARTICLE = re.compile(r"(?<![\w'])l(?=[a-z]{3})")
 
@@ -269,7 +278,7 @@ def topic_only(message: str, top: str) -> tuple[str, ...]:
     # combien ?", "عقد الازدياد، بشحال؟") is search's.
     social = without_social(message)
     said = normalize(social)
-    if _A_CERTIFICATE.search(said):
+    if _INDEFINITE_DOCUMENT.search(said):
         said = without_aspects(social)
     # Latin Darija glues the article on ("lcnss", "ldariba"): the topic's noun is read without it too.
     for text in dict.fromkeys((said, _LATIN_ARTICLE.sub("", said))):
@@ -315,8 +324,9 @@ def content_words(message: str) -> int:
 _ASKING = re.compile(
     r"(?<![\w'])(?:euh|heu|bref|faut|dois|doit|devons|amener|apporter|ramener|preparer|presenter|yjib|njib|nwjjed|"
     r"khass|khasso|يجب|يلزم|خاص|خاصو|نجيب|نوجد|احضار|احضر)(?![\w'])"
-    # ... fillers and a trip, what a passport or a card is for ("voilà, on part en été, je sais pas trop").
-    r"|(?<![\w'])(?:voila|alors|trop|on part|partir|pars|voyage|voyager|vacances|ete|safar|nsafer|nsafro|"
+    # ... fillers and a trip, what a passport or a card is for ("voilà, on part en été, je sais pas trop"; "été",
+    # summer or been, is a stop word).
+    r"|(?<![\w'])(?:voila|alors|trop|on part|partir|pars|voyage|voyager|vacances|safar|nsafer|nsafro|"
     r"سفر|السفر|نسافر|العطله)(?![\w'])"
 )
 
