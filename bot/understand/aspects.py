@@ -146,7 +146,10 @@ def _how_long() -> re.Pattern[str]:
     # "Will" ("ghadi", "غادي") is transparent: the verb or the unit after it says what is asked
     # ("ch7al ghadi ydi" how long, "ch7al ghadi ykhlsni" how much).
     will = r"(?:\s+(?:ghadi|ghad|غادي|غاد))?"
-    return re.compile(f"{how_much}{will}(?:{_OF}\\s+{unit}|\\s+{_TAKES}|\\s+{until})")
+    # "How long will it stay" ("ch7al ghadi yb9a", "شحال غيبقى") is the wait; its present is a validity
+    # ("ch7al katb9a sal7a"), and so is the future with a word of validity ("ghadi tb9a valable").
+    will_stay = r"(?:(?:ghadi|ghad|غادي|غاد)\s+(?:[yt]b[9q]a|[يت]بقي)|gha[yt]b[9q]a|غ[يت]بقي)(?:w|و)?(?![\w'])"
+    return re.compile(f"{how_much}{will}(?:{_OF}\\s+{unit}|\\s+{_TAKES}|\\s+{until})|{how_much}\\s+{will_stay}")
 
 
 # "How much ... age" asks an age, a condition of the procedure ("ch7al 3ndo d l3mr", "ch7al khassu ykon f

@@ -167,6 +167,26 @@ _AT_A_LOSS = re.compile(
 )
 
 
+# A child who marries, or whose wedding it is, is of age ("ma fille se marie en juillet … le passeport", "bnti
+# ghadi tzowej", "le mariage de mon fils"): the family's passport, not the minor's.
+_MARRIES = re.compile(
+    r"^\s+(?:(?:qui|li|lli|اللي|الي)\s+)?(?:(?:va|vont|ghadi|ghad|gha|غادي|غاد)\s+)?"
+    r"(?:se\s+marier?|se\s+marient|s' est\s+marie|s' est\s+mariee|"
+    r"(?:ka|gha|ta)?t?tz[aeo]*w+[aeo]*j(?:at|t|o|ou)?|[كغ]?ت?تزوج(?:ات|ت|و)?)(?![\w'])"
+)
+_WEDDING_OF = re.compile(
+    r"(?<![\w'])(?:mariage|noces|3ers|l3ers|3rss|l3rss|زواج|عرس|العرس)\s+(?:de\s+|d\s+|dyal\s+|ديال\s+)?$"
+)
+
+
+def _child_of_age(text: str) -> bool:
+    """Every child the message names marries or has a wedding."""
+    found = list(_patterns()["minor"].finditer(text))
+    return bool(found) and all(
+        _MARRIES.match(text[m.end() :]) or _WEDDING_OF.search(text[: m.start()]) for m in found
+    )
+
+
 def variant_cues(message: str) -> set[Variant]:
     """The variants a message names (empty when it names none)."""
     text = _AT_A_LOSS.sub(" ", _FLIGHT.sub(" ", _FIRST_STEP.sub(" ", normalize(message))))
@@ -176,8 +196,8 @@ def variant_cues(message: str) -> set[Variant]:
         found |= {variant for variant, pattern in _skeleton_patterns().items() if pattern.search(bare)}
     if any(not _SINCE.search(text[: m.start()]) for m in AGE.finditer(text)):
         found.add("minor")
-    elif any(not _SINCE.search(text[: m.start()]) for m in _ADULT.finditer(text)):
-        found.discard("minor")  # "wldi wsal 18 3am", "ma fille a 20 ans": a child, but of age
+    elif any(not _SINCE.search(text[: m.start()]) for m in _ADULT.finditer(text)) or _child_of_age(text):
+        found.discard("minor")  # "wldi wsal 18 3am", "ma fille a 20 ans", "ma fille se marie": a child, but of age
     if _RENEW_ROOT.search(text) or _RENEW_FR.search(text) or _DATE_PASSED.search(text):
         found.add("renewal")
     if _NEVER.search(text):

@@ -424,3 +424,17 @@ def test_a_topic_whose_nouns_name_nothing_else_is_asked_whatever_search_found(
     message: str, top: str, topic: str | None
 ) -> None:
     assert topic_only(message, top) == (TOPICS[topic].procedures if topic else ())
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("lpasspor ch7al ghadi yb9a?", ("delay",)),  # how long will it stay (take): the wait, not a price
+        ("ch7al ghayb9a bach ykhroj?", ("delay",)),
+        ("شحال غادي يبقى الباسبور؟", ("delay",)),
+        ("ch7al ghadi tb9a valable?", ("validity",)),  # ... unless it stays valid
+        ("ch7al katb9a salha", ("validity",)),
+    ],
+)
+def test_how_long_it_will_stay_is_the_wait(message: str, expected: tuple[str, ...]) -> None:
+    assert detect_aspects(message) == expected

@@ -272,6 +272,12 @@ def test_flight_change_and_never_are_read_by_structure(message: str, expected: s
         ("lpaspor dyali mabqach sala7", {"renewal"}),
         ("بطاقتي تكسرات", {"duplicate"}),
         ("wldi wsal 18 3am bghit ndir lih lbtaka", set()),  # a son of age: not the minor's procedure
+        # A child who marries is of age: the passport asked is not the minor's.
+        ("ma fille se marie en juillet, je voudrais des informations sur le passeport", set()),
+        ("bnti ghadi tzowej f france, bghit lpaspor", set()),
+        ("بنتي غادي تزوج وبغيت نعرف على الباسبور", set()),
+        ("le passeport pour le mariage de mon fils", set()),
+        ("passeport pour mon fils, on va au mariage de ma soeur", {"minor"}),
         ("changement d'adresse sur la cin", {"renewal"}),
     ],
 )
