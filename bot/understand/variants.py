@@ -113,9 +113,9 @@ _RENEW_ROOT = re.compile(
 
 
 # French renewal words however spelt or conjugated ("renouveller", "renouvlé", "nrenouvliha",
-# "expiration", "périmés").
+# "expiration", "périmés"), or heard: a voice note's "renouler" (its "ve" swallowed).
 _RENEW_FR = re.compile(
-    r"(?<![\w])(?:n|t|y|kan|kat)?r[ei](?:nouv|no?u?v[ei]?l)[a-z]*|(?<![\w])(?:expir|perim)[a-z]*"
+    r"(?<![\w])(?:n|t|y|kan|kat)?r[ei](?:nouv|no?u?v[ei]?l|noul)[a-z]*|(?<![\w])(?:expir|perim)[a-z]*"
 )
 
 

@@ -203,7 +203,14 @@ def test_doing_or_going_names_no_variant(message: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "message", ["je dois renouveller ma cin", "nrenouvliha had l3am", "la carte est périmée", "elle a expiré"]
+    "message",
+    [
+        "je dois renouveller ma cin",
+        "nrenouvliha had l3am",
+        "la carte est périmée",
+        "elle a expiré",
+        "comment renouler mon passeport",  # a voice note's transcript, the "ve" swallowed
+    ],
 )
 def test_french_renewal_words_however_spelt(message: str) -> None:
     assert "renewal" in variant_cues(message)
