@@ -216,6 +216,7 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     documents | وثيقه | الوثيقه | وثائق | شهاده | الشهاده | attestation | certificat | chahada | chhada | svp |
     stp | 3afak | عافاك | من فضلك | فضلك | الاستفسار | استفسار | استفسر | اود | ارغب | معرفه | اعرف | نعرف |
     n3ref | bghit n3ref | عن | حول | svp merci | merci | شكرا | chokran | nmchi | nmcha | nemchi | نمشي |
+    nsowl | nsewwel | nsewel | nsawel | nsowlek | nsewlek | نسول | نسولك | نسال | اسال | ghadi | غادي |
     كتبين | تبين | تثبت | كتثبت | katbyen | katbayen | tbayen | tbyen |
     kifach | kifash | kifch | wra9t | war9t | wr9t | lwra9t |
     propos | concernant | بخصوص | 3la | على | probleme | mochkil | مشكل | مشكله | ma3reftch | معرفتش |
@@ -315,9 +316,12 @@ def _topic_of(text: str, top: str) -> tuple[str, ...]:
     return ()
 
 
-def content_words(message: str) -> int:
-    """Content words of a message besides those asking a fact or naming nothing."""
-    return len([t for t in tokenize(_nothing().sub(" ", without_cues(message))) if t not in STOP_WORDS])
+def content_words(message: str, aside: bool = False) -> int:
+    """Content words of a message besides those asking a fact or naming nothing; ``aside``: nor the
+    hesitations, musts and trips that ask about a family's procedure (``_ASKING``)."""
+    text = without_cues(message)
+    text = _ASKING.sub(" ", text) if aside else text
+    return len([t for t in tokenize(_nothing().sub(" ", text)) if t not in STOP_WORDS])
 
 
 # Hesitations, musts and bringing, which ask about the family's procedure rather than another topic.
@@ -328,6 +332,14 @@ _ASKING = re.compile(
     # summer or been, is a stop word).
     r"|(?<![\w'])(?:voila|alors|trop|on part|partir|pars|voyage|voyager|vacances|safar|nsafer|nsafro|"
     r"سفر|السفر|نسافر|العطله)(?![\w'])"
+    # ... and when the trip is: a month, its number, next week or month ("on voyage en août", "f chhar 7",
+    # "le mois prochain", "الشهر الجاي").
+    r"|(?<![\w'])(?:(?:le|la|l'|au)\s+)?(?:mois|semaine|annee)\s+(?:prochain|prochaine)(?![\w'])"
+    r"|(?<![\w'])(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+    r"ghocht|ghosht|ghucht|yolyouz|yulyuz|yolyoz|yonyo|chtanbir|ctanbir|"
+    r"يناير|فبراير|مارس|ابريل|ماي|يونيو|يوليوز|يوليو|غشت|اغسطس|شتنبر|سبتمبر|اكتوبر|نونبر|نوفمبر|دجنبر|ديسمبر)(?![\w'])"
+    r"|(?<![\w'])(?:f\s+|fi\s+|ف\s*|في\s+)?(?:chhar|chher|شهر)\s+(?:\d+|jay|jayy|ljay|لجاي|الجاي|الجاي|المقبل|القادم)(?![\w'])"
+    r"|(?<![\w'])(?:الشهر|السيمانه|الاسبوع|العام)\s+(?:الجاي|المقبل|القادم)(?![\w'])"
 )
 
 

@@ -332,6 +332,9 @@ def test_session_7_reads_of_a_turn(kb: KnowledgeBase) -> None:
         ("السلام، بغيت نعرف شنو خاص للباسبور؟ الله يجازيك", "passport-first", False),
         ("wach khassni ndir lbtaka jdida?", "cnie-first", False),
         ("voilà, c'est pour le passeport, on part en vacances cet été, il faut quoi ?", "passport-first", False),
+        # ... and when the trip is: a month, next month ("le mois prochain", "f chhar 7").
+        ("passeport svp j'ai un mariage au Canada le mois prochain", "passport-first", False),
+        ("lpaspor, ghadi nsafer f chhar 7 l espagne", "passport-first", False),
     ],
 )
 def test_a_familys_noun_among_other_words_is_their_topic(

@@ -144,3 +144,20 @@ def test_a_variant_word_below_a_top_of_no_family_leaves_the_near_tie_to_be_asked
     ]
     found = between_neighbours("passeport perdu", 2, hits, kb, ClarifyLimits(0.88, 5, 0.4, 4))
     assert found.choose is None and found.ask == ("laissez-passer-mre", "passport-lost") and found.reason == "tie"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "salam, bghit nsowl 3la lpasspor, ghadi nsafer f chhar 7",  # "I ask", "will", a trip and its month
+        "bonjour, le passeport svp, on voyage en août avec ma femme",
+    ],
+)
+def test_a_trip_and_when_it_is_say_no_more_than_the_familys_noun(kb: KnowledgeBase, message: str) -> None:
+    from bot.answer.clarify import ClarifyLimits, between_neighbours
+    from bot.types import Hit
+
+    hits = [Hit("passport-first", 13.9, names=3.5), Hit("passport-renewal", 13.6, names=2.2)]
+    hits += [Hit("laissez-passer-mre", 12.1, names=1.7), Hit("passport-lost", 11.7, names=3.5)]
+    found = between_neighbours(message, 12, hits, kb, ClarifyLimits(0.88, 5, 0.4, 4))
+    assert found.reason == "family" and "passport-renewal" in found.ask
