@@ -26,7 +26,9 @@ MORE_WORDS = 2  # content words besides a document's name that say why it is wan
 # A document's head noun: "a certificate of X" names X's certificate.
 _DOCUMENT_NOUNS = (
     "attestation certificat certificats chahada chahadat chhada chhadat shahada papier document wra9a "
-    "lwra9a war9a wer9a wra9at wr9at شهاده شهادة الشهاده ورقه ورقة الورقه وثيقه وثيقة الوثيقه"
+    "lwra9a war9a wer9a wra9at wr9at شهاده شهادة الشهاده ورقه ورقة الورقه وثيقه وثيقة الوثيقه "
+    # ... and the nouns a copy of a record is named by ("extrait d'acte de naissance", "fiche anthropométrique").
+    "acte extrait copie fiche عقد رسم نسخه نسخة"
 )
 
 

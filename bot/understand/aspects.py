@@ -44,7 +44,9 @@ _WORDS: dict[Aspect, str] = {
         fl7in | f l7in | فالحين | ف الحين | فنفس النهار | نفس النهار | نفس اليوم | فورا | في الحين | جاهز | جاهزه |
         wajja | wajjda | وقتاش | فوقتاش | wqtach | w9tach | wa9tach | waqtach | fw9tach | fwqtach | fo9ash |
         foqash | fou9ash | f9ach | imata | imeta | attente | tarde | urgent | urgente | urgence | en urgence |
-        mosta3jel | mosta3jla | mst3jel | mst3jla | مستعجل | مستعجله | بسرعه | سريع | سريعه""",
+        mosta3jel | mosta3jla | mst3jel | mst3jla | مستعجل | مستعجله | بسرعه | سريع | سريعه |
+        المده اللازمه | الوقت اللازم | المده المطلوبه | الوقت المطلوب | le temps necessaire | la duree necessaire |
+        le delai necessaire""",
     "documents": """documents | document | docs | papiers | pieces | dossier | fournir | apporter | ramener | wra9 |
         lwra9 | الورق |
         lwraq | lwara9 | wera9 | papier | les documents | njib | nejib | الوثائق | وثائق | المستندات | الملف |
@@ -57,7 +59,8 @@ _WORDS: dict[Aspect, str] = {
         شنو نحضر | اش نحضر | اشنو نحضر | chno n7ader | ach n7ader | chno n7adder |
         lmilaf | milaf | lmelaf | lmlaf | lwatha2iq | watha2iq | lwata2iq | wata2iq | lwataiq | lwata2e9 |
         فالملف | فملف | ملف الطلب | pieces demandees | pieces requises | documents requis | papiers requis |
-        lw9ayd | w9ayd | lwtaye9 | lwataye9 | lwathaye9""",
+        lw9ayd | w9ayd | lwtaye9 | lwataye9 | lwathaye9 | الوثائق اللازمه | الاوراق اللازمه | الوثائق الضروريه |
+        documents necessaires | pieces necessaires""",
     "where": """adresse | bureau | guichet | ou deposer | ou aller | ou payer | c' est ou | fin |
         fine | fayn | اين | أين | مكان | اي مصلحه | الجهه المختصه | فين | وفين""",
     "online": """en ligne | internet | site | online | application | portail | a distance | sans me deplacer |
@@ -362,10 +365,14 @@ def detect_aspect(message: str) -> Aspect | None:
 
 def without_aspects(message: str) -> str:
     """The normalised message with the words that ask an aspect blanked out ("et les documents ?" ->
-    "et les  ?"): what is left says what the message is about."""
+    "et les  ?"; "fiche anthropométrique chno kaytlbo" -> "fiche anthropométrique"): what is left says what
+    the message is about."""
     text = normalize(message)
     spans = [(s, e) for s, e, _ in _spans(text)] + [(s, e) for s, e, _ in stem_spans(text)]
     spans += [m.span() for p in (_how_long(), _how_much(), _weak_where()) for m in p.finditer(text)]
+    if _what_to_bring(text):  # "what ... need", "a paper with me": those words, not the ones between
+        what, need = word_pattern(_WHAT), word_pattern(_NEED)
+        spans += [m.span() for p in (what, need, _ALONG, _enough()) for m in p.finditer(text)]
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text

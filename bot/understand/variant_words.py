@@ -83,7 +83,8 @@ _WORDS: dict[Variant, str] = {
         شريت | بعت | بيع | نقل الملكية | تغيير المالك |
         نقل ملكية | مستعملة | مستعمل | mosta3mla | mosta3mel |
         نبدل المول | نبدلو المول | بدلت المول | تبديل المول | المول الجديد | nbddel lmoul | nbeddel lmoul |
-        nbdel lmoul | lmoul jdid | mol jdid | changer de proprietaire | changer le proprietaire
+        nbdel lmoul | lmoul jdid | mol jdid | changer de proprietaire | changer le proprietaire |
+        المطاسيون | لمطاسيون | مطاسيون | lmotasyon | motasyon | lmutation
     """,
 }
 # Spellings added from the follow-up conversations (issue 14, session 5): the first card ("الأولى"),

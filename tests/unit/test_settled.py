@@ -58,6 +58,13 @@ TAX = ("tax-compliance-certificate", "attestation-residence-fiscale", "non-taxat
         ),
         # A file said as the purpose is not the documents asked: a name with nothing more stays a question.
         ("certificat de résidence pour mon dossier", RESIDENCE, "tie", None),
+        # A copy named by its own noun ("extrait", "acte") is named: "a paper to take along" is the documents.
+        (
+            "extrait d'acte de naissance, khassni chi wr9a m3aya wla ghir la CIN?",
+            ("birth-certificate", "cnie-first", "passport-minor", "civil-status-rectification"),
+            "no_document_named",
+            "birth-certificate",
+        ),
         # A topic named with nothing more, a family's noun, "X or Y": real questions.
         ("une attestation des impôts", TAX, "topic", None),
         (
@@ -85,6 +92,9 @@ def test_a_name_said_whole_settles_a_tie_or_an_unnamed_document(
         ("wach kayn des frais f certificat de residence", "residence-certificate", True),
         ("واش كاين شي خلاص فشهادة السكنى؟", "residence-certificate", True),
         ("ما هي رسوم إحداث شركة؟", "company-creation", True),
+        # "What do they ask for" and "the time required" are the fact asked, not more words.
+        ("fiche anthropometrique chno kaytlbo", "good-conduct-certificate", True),
+        ("ما هي المدة اللازمة لإنشاء شركة؟", "company-creation", True),
         # A qualifier beside the name: a procedure the base may lack, left to the scope model.
         ("combien coûte la carte d'identité professionnelle ?", "cnie-renewal", False),
     ],

@@ -285,6 +285,7 @@ def test_flight_change_and_never_are_read_by_structure(message: str, expected: s
         ("بنتي غادي تزوج وبغيت نعرف على الباسبور", set()),
         ("le passeport pour le mariage de mon fils", set()),
         ("passeport pour mon fils, on va au mariage de ma soeur", {"minor"}),
+        ("المطاسيون ديال الطوموبيل شحال كتخلص؟", {"transfer"}),  # "mutation", the change of owner
         ("changement d'adresse sur la cin", {"renewal"}),
     ],
 )
