@@ -109,7 +109,11 @@ def word_pattern(words: str, lead: str = "") -> re.Pattern[str]:
 @cache
 def _patterns() -> dict[Aspect, re.Pattern[str]]:
     # Particles only before money and time words: "فصالح" is "in favour of", not "valid".
-    return {a: word_pattern(words, _MONEY_TIME_LEAD if a in ("fees", "delay") else "") for a, words in _WORDS.items()}
+    return {a: word_pattern(words, _LEADS.get(a, "")) for a, words in _WORDS.items()}
+
+
+# ... and "and" before the documents ("ما هي الشروط والوثائق؟").
+_LEADS = {"fees": _MONEY_TIME_LEAD, "delay": _MONEY_TIME_LEAD, "documents": r"(?:و(?=[\u0621-\u064a]))?"}
 
 
 # "How much" is a fee only when no duration is asked with it; these say money whatever else is asked.
@@ -219,8 +223,9 @@ def _two_questions(text: str, kept: list[tuple[int, int, Aspect]]) -> bool:
 # "what" ("quoi" may come after it: "j'ai besoin de quoi"); "what must I do" does not. A bare "ما" is
 # Darija's "not" as often as MSA's "what".
 _WHAT = """quoi | que | qu' | qu | quels | quelles | ماذا | ما الذي | ما هي | اش | شنو | اشنو | اشمن | شمن | chno |
-    chnou | chnu | achno | achnou | ach | ash | shno | chmen | achmen | chmn | what"""
+    chnou | chnu | achno | achnou | ach | ash | shno | chmen | achmen | chmn | what | ش"""
 _NEED = """besoin | apporter | ramener | emmener | emporter | preparer | presenter | joindre | fournir | demandent |
+    faut | faudra | faudrait | كيخص | يخص | كيخصني | kaykhess | kaykhass | ykhess |
     exige | exigent | احضر | احضار | احضاره | اقدم | تقديمه | تقديمها | ارفاق | ارفاقها | ارفق | الادلاء | يلزم |
     يلزمني | احتاجه | احتاج | خاصني | خاص | خاصك | خاصنا | كيطلبو | كيطلبوا | يطلبو | كيطالبو | نوجد | نوجدو |
     نجيب | نجيبو | نحضر | نحضرو | khassni | khasni | khass | khassek | khassna | kaytalbo | kaytlbo | kaytelbo |
@@ -232,7 +237,13 @@ _NEED = """besoin | apporter | ramener | emmener | emporter | preparer | present
 # "Is anything missing, is this enough?" of what one has asks the documents too.
 _ENOUGH = """il me manque | manque-t-il | manque quelque chose | suffisant | suffisants | suffit | ينقصني | ينقص |
     يكفي | كافي | كافيين | كافيه | na9sni | naqsni | n9sni | kafi | kafyin | kafia | kafyen"""
-_DO = "faire | fais | fait | ndir | ndiro | ndirou | dir | ندير | نديرو | نعمل | اعمل | افعل | نفعل | ادير"
+_DO = """faire | fais | fait | ndir | ndiro | ndirou | dir | ندير | نديرو | نعمل | اعمل | افعل | نفعل | ادير | savoir |
+    connaitre | comprendre"""
+# ... but a doing that is the purpose is not what is asked ("ش خاصني باش ندير الباسبور؟", "qu'est-ce qu'il faut
+# pour faire la carte ?").
+_FOR_DOING = re.compile(
+    r"(?<![\w'])(?:pour|bach|bech|باش|لكي|حتى)\s+(?:faire|ndir|ndiro|ندير|نديرو|نعمل|اعمل|ادير)(?![\w'])"
+)
 
 
 @cache
@@ -244,8 +255,13 @@ def _what_to_bring_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # A paper to take along ("khassni chi wr9a m3aya wla ghir la CIN?", "des papiers avec moi"): the documents.
 _ALONG = re.compile(
-    r"(?<![\w])(?:wr9a|wra9a|war9a|wr9|wra9|lwra9|papier|papiers|document|documents|ورقه|وراق|الوراق|وثائق|وثيقه)"
+    r"(?<![\w])(?:wr9a|wra9a|war9a|wr9|wra9|lwra9|papier|papiers|document|documents|ورقه|وراق|الوراق|وثائق|وثيقه|"
+    r"haja|7aja|حاجه|quelque chose)"
     r"\s+(?:m3aya|m3ya|m3ak|معايا|معاك|معي|avec moi|avec vous)(?![\w])"
+    # ... or a paper needed or asked for ("wach kaytalbo chi wra9a", "khassni chi wr9a", "faut-il un papier").
+    r"|(?<![\w])(?:khassni|khasni|khass|kaytalbo|kaytlbo|kaytelbo|خاصني|خاص|كيطلبو|faut|faut-il|demandent)"
+    r"\s+(?:chi|شي|un|une|des|d')\s*(?:wr9a|wra9a|war9a|wr9|wra9|papier|papiers|document|documents|ورقه|وراق|وثيقه)"
+    r"(?![\w])"
 )
 
 
@@ -253,6 +269,7 @@ def _what_to_bring(text: str) -> bool:
     asks, do = _what_to_bring_patterns()
     if _ALONG.search(text):
         return True
+    text = _FOR_DOING.sub(" ", text)
     return (asks.search(text) is not None and do.search(text) is None) or _enough().search(text) is not None
 
 

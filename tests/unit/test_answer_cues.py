@@ -438,3 +438,21 @@ def test_a_topic_whose_nouns_name_nothing_else_is_asked_whatever_search_found(
 )
 def test_how_long_it_will_stay_is_the_wait(message: str, expected: tuple[str, ...]) -> None:
     assert detect_aspects(message) == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("qu'est-ce qu'il faut pour la carte grise ?", ("documents",)),  # what is needed
+        ("qu est ce qu il faut pour faire la carte ?", ("documents",)),  # ... the doing is the purpose
+        ("ش خاصني باش ندير الباسبور؟", ("documents",)),
+        ("شنو كيخص؟", ("documents",)),
+        ("wach kaytalbo chi wra9a mn l9iyada?", ("documents",)),  # a paper asked for
+        ("wach khassni chi haja m3aya l lmo9ata3a?", ("documents",)),  # something to take along
+        ("ما هي الشروط والوثائق؟", ("eligibility", "documents")),  # "and" glued on
+        ("qu est ce qu il faut faire pour le passeport", ()),  # what to do: the general answer
+        ("que faut-il savoir sur la cnss", ()),
+    ],
+)
+def test_what_is_needed_asks_the_documents(message: str, expected: tuple[str, ...]) -> None:
+    assert detect_aspects(message) == expected
