@@ -222,6 +222,7 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     propos | concernant | بخصوص | 3la | على | probleme | mochkil | مشكل | مشكله | ma3reftch | معرفتش |
     fait | on fait | المتعلقه | المتعلق | متعلقه | المتعلقين |
     كيف | احصل | نحصل | عليها | عليه | نخرجها | نخرجو | nkhrejha | nkhrjha | nkhrejo | obtenir | l' obtenir |
+    ntl3ha | ntle3ha | ntal3ha | نطلعها | njbdha | njebdha | نجبدها | l' avoir | avoir |
     chno hiya | شنو هي | c' est quoi | khass | خاص | khassek | خاصك | tlbat mni | tlbo mni | طلبو مني |
     طلبات مني | me demande | on me demande | on lui demande | demande | demandent | banque | la banque | lbanka |
     lbanque | البنك |
@@ -278,12 +279,17 @@ def topic_only(message: str, top: str) -> tuple[str, ...]:
     # "شي شهادة من عند المقدم، شنو الورق؟"): which certificate's fact? The one named ("l'attestation fiscale,
     # combien ?", "عقد الازدياد، بشحال؟") is search's.
     social = without_social(message)
-    said = normalize(social)
+    said, asked = normalize(social), without_aspects(social)
     if _INDEFINITE_DOCUMENT.search(said):
-        said = without_aspects(social)
+        said = asked
     # Latin Darija glues the article on ("lcnss", "ldariba"): the topic's noun is read without it too.
     for text in dict.fromkeys((said, _LATIN_ARTICLE.sub("", said))):
         if found := _topic_of(text, top):
+            return found
+    # A fact asked of a topic whose nouns name nothing else ("sawabi9 fin ntl3ha", "l'attestation du moqadem,
+    # combien ?"): whose fact? Its nouns name no procedure, definite or not.
+    for text in dict.fromkeys((asked, _LATIN_ARTICLE.sub("", asked))):
+        if found := _topic_of(text, top, anywhere=True):
             return found
     return ()
 
@@ -301,9 +307,13 @@ def topic_said(message: str, top: str) -> tuple[str, ...]:
     return ()
 
 
-def _topic_of(text: str, top: str) -> tuple[str, ...]:
+def _topic_of(text: str, top: str, anywhere: bool = False) -> tuple[str, ...]:
+    """The topic ``text`` names with nothing more (only among those whose nouns name nothing else if
+    ``anywhere``)."""
     for name, topic in TOPICS.items():
         names, also = _patterns()[name]
+        if anywhere and not topic.anywhere:
+            continue
         if (top not in topic.procedures and not topic.anywhere) or not names.search(text) or not _needed(name, text):
             continue
         if name in _unless() and _unless()[name].search(text):

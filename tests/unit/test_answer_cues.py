@@ -418,6 +418,11 @@ def test_a_file_that_is_the_purpose_is_told_beside_another_question(message: str
         ("bghit chi chahada mn 3nd lmoqadem", "job-seeker-registration", "local_certificate"),
         ("Salam, la banque tlbat mni une attestation fiscale, chno hiya?", "tax-compliance-certificate", "tax_certificate"),  # noqa: E501
         ("bghit nms7 sawabi9 dyali", "criminal-record", None),  # more than the record said
+        # A fact asked of nouns that name no procedure, definite or not: whose fact?
+        ("sawabi9 fin ntl3ha", "criminal-record", "record"),
+        ("l'attestation du moqadem, combien ?", "life-certificate", "local_certificate"),
+        ("ما هي الوثائق اللازمة للشهادة الإدارية التي تسلمها الملحقة الإدارية؟", "cnss-quitus", "local_certificate"),
+        ("le casier judiciaire, c'est où ?", "criminal-record", None),  # a procedure's own name
     ],
 )
 def test_a_topic_whose_nouns_name_nothing_else_is_asked_whatever_search_found(
