@@ -104,18 +104,22 @@ _MORE: dict[Variant, str] = {
         l9dim | l9dima | lqdim | lqdima | القديم | القديمه | mon ancien | mon ancienne | ancien passeport |
         ancienne carte | mab9ach sal7 | mabqach sala7 | ma b9ach sal7 | mab9atch sal7a | ma b9atch sal7a |
         مابقاش صالح | ما بقاش صالح | مابقاتش صالحه | ما بقاتش صالحه | changement d' adresse | changer l' adresse |
-        changer mon adresse | bdlt l3onwan | bddelt l3onwan | بدلت العنوان | تغيير العنوان
+        changer mon adresse | bdlt l3onwan | bddelt l3onwan | بدلت العنوان | تغيير العنوان |
+        arrive a echeance | arrivee a echeance | arrive a expiration | arrivee a expiration | validite est depassee |
+        validite depassee
     """,
     "lost": """
         mdi3 | mdiy3 | mdiya3 | mdi3a | mdia3 | mdeya3 | ddi3t | di3t | diya3t | dayya3t | مضيع | مضيعة | ضيعتو |
         ضيعتها | ضيعت | dyali mcha | dyali mchat | dyali mchaw | mcha lia | mchat lia | mcha mni | mchat mni |
         ديالي مشا | ديالي مشات | مشا ليا | مشات ليا | مشات مني |
         ta7t lia | t7at lia | ta7t mni | ta7et lia | tay7a | tayha | طاحت ليا | طاحت مني | طاح ليا | طايحه |
-        voler | fait voler | vols | voles | volees
+        voler | fait voler | vols | voles | volees | je l' ai plus | je ne l' ai plus | je l' ai perdu | introuvable
     """,
     "duplicate": """
         الدوبليكاتا | دوبليكاتا | doublicata | dublicata | duplikata | tgetta3 | tgatta3 | tgte3 | mgetta3 |
-        mgett3a | mgatta3 | tqetta3 | t9etta3
+        mgett3a | mgatta3 | tqetta3 | t9etta3 | illisible | illisibles | effacee | efface | mouillee | dechire |
+        تفسدات | تفسدت | فاسده | مفسده | tfsdat | tfssdat | mfsda | mfesda | tmze9 | tmzze9 | tmez9at | mmze9 | mmzz9a |
+        تمزق | تمزقت | تمزقات | ممزقه
     """,
     # A nationality said of the document (session 6): "permis fransawi", "البيرمي السبانيولي".
     "foreign": """

@@ -286,6 +286,12 @@ def test_flight_change_and_never_are_read_by_structure(message: str, expected: s
         ("le passeport pour le mariage de mon fils", set()),
         ("passeport pour mon fils, on va au mariage de ma soeur", {"minor"}),
         ("المطاسيون ديال الطوموبيل شحال كتخلص؟", {"transfer"}),  # "mutation", the change of owner
+        ("mon permis est arrivé à échéance", {"renewal"}),
+        ("j'ai oublié mon passeport dans le taxi et je ne l'ai plus", {"lost"}),
+        ("ma carte est mouillée et illisible", {"duplicate"}),
+        ("البطاقة تفسدات", {"duplicate"}),
+        ("lpermis tmze9", {"duplicate"}),
+        ("le délai est dépassé ?", set()),  # a deadline passed, not the document's date
         ("changement d'adresse sur la cin", {"renewal"}),
     ],
 )
