@@ -93,6 +93,8 @@ def names_a_procedure(ctx: Context, neighbours: Neighbours, settings: Settings) 
         return False
     if neighbours.said:
         return True
+    if neighbours.reason == "wanted":  # a document wanted below the top: the scope model decides as before
+        return False
     if neighbours.reason == "tie":
         return ctx.hits[0].names >= settings.scope_named_names
     return ctx.hits[0].names >= settings.clarify_min_names or neighbours.reason.endswith("topic")

@@ -22,7 +22,7 @@ from bot.answer.context import Context, Stop
 from bot.answer.followup import only_an_aspect, resolve
 from bot.answer.guard import strip_foreign_links
 from bot.answer.llm import phrase_with_llm
-from bot.answer.settled import asks_of_name, names_document, settled_by_name
+from bot.answer.settled import asks_of_name, names_document, settled_by_name, wanted_document
 from bot.config import Settings
 from bot.conversation import Conversation
 from bot.ports import Generator
@@ -166,6 +166,9 @@ class Pipeline:
             # A message that says one option's name whole has chosen it (bot/answer/settled.py).
             if found.ask and (said := settled_by_name(ctx.message, found.ask, found.reason, ctx.kb)):
                 found = Neighbours(choose=said, reason=f"named:{found.reason}")
+            # ... and a document wanted by its name is what is asked for, whatever search ranked first.
+            elif not found.ask and not found.choose and (wanted := wanted_document(ctx.message, ctx.hits, ctx.kb)):
+                found = Neighbours(choose=wanted, reason="wanted")
             ctx.neighbours = found
             ctx.trace["neighbours"] = found.reason or None
         return ctx.neighbours

@@ -13,12 +13,15 @@ stay questions.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from bot.search.documents import names_of
 from bot.search.served import KnowledgeBase
+from bot.types import Hit
 from bot.understand.analysis import analyze
 from bot.understand.aspects import detect_aspects, without_aspects, without_purpose
+from bot.understand.normalize import normalize
 from bot.understand.variants import named_variant, variant_cues
 
 MIN_NAME_WORDS = 2  # content words of a name that says a procedure rather than a family's noun
@@ -126,3 +129,24 @@ def says_a_name(words: set[str], kb: KnowledgeBase, procedure: str) -> bool:
     """One of the procedure's names is said whole among ``words`` (``name_words`` of the message)."""
     return any((name := name_words(n)) and name <= words for n in names_of(kb.procedures[procedure]))
 
+
+
+# Wanting or needing: the document right after it is what is asked for ("bghit chahadat sokna l dossier dyal
+# lmadrasa": the residence certificate, for the school's file).
+_WANT = re.compile(
+    r"(?<![\w'])(?:bghit|baghi|bghina|nbghi|je veux|je voudrais|j' ai besoin d'|j' ai besoin de|il me faut|khassni|"
+    r"khasni|بغيت|باغي|نبغي|اريد|احتاج|محتاج|خاصني)\s+(?:(?:un|une|le|la|l'|chi|شي|wa7d|wahed)\s*)?(?P<rest>.*)"
+)
+WANTED_AMONG = 5  # hits where a document wanted may be found below the top
+
+
+def wanted_document(message: str, hits: list[Hit], kb: KnowledgeBase) -> str | None:
+    """The one procedure among the first hits whose document the message says whole right after wanting
+    it, when search ranked another first (its purpose's: "Bghit certificat de residence, … n9ayd lwlad f
+    lmdrasa" is the residence certificate, not the school's)."""
+    found = _WANT.search(normalize(message))
+    if not found or not hits or not set(analyze(found["rest"])[:1]) & _document_stems():
+        return None
+    words = name_words(message)
+    named = _said_whole(words, tuple(h.procedure_id for h in hits[:WANTED_AMONG]), kb, head=True)
+    return named[0] if len(named) == 1 and named[0] != hits[0].procedure_id else None

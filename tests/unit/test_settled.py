@@ -171,3 +171,22 @@ def test_a_trip_and_when_it_is_say_no_more_than_the_familys_noun(kb: KnowledgeBa
     hits += [Hit("laissez-passer-mre", 12.1, names=1.7), Hit("passport-lost", 11.7, names=3.5)]
     found = between_neighbours(message, 12, hits, kb, ClarifyLimits(0.88, 5, 0.4, 4))
     assert found.reason == "family" and "passport-renewal" in found.ask
+
+
+@pytest.mark.parametrize(
+    ("message", "wanted"),
+    [
+        ("Bghit certificat de residence, j'ai demenagé w khassni n9ayd lwlad f lmdrasa", "residence-certificate"),
+        ("j'ai besoin d'un certificat de résidence pour inscrire ma fille à l'école", "residence-certificate"),
+        ("mon fils a besoin d'un certificat de scolarité", None),  # not wanted by the one who writes: search's
+        ("l'école demande un certificat de résidence", None),
+    ],
+)
+def test_a_document_wanted_by_its_name_is_what_is_asked_for(
+    kb: KnowledgeBase, message: str, wanted: str | None
+) -> None:
+    from bot.answer.settled import wanted_document
+    from bot.types import Hit
+
+    hits = [Hit("school-certificate", 16.0, names=5.0), Hit("residence-certificate", 10.1, names=6.4)]
+    assert wanted_document(message, hits, kb) == wanted
