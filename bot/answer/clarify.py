@@ -114,7 +114,7 @@ def between_neighbours(
         # بجواز السفر"); a variant another family has (a child's CNIE) is left to search.
         asked = detect_aspects(message)
         if said and not cues:
-            words = 0 if asked else min(words, content_words(message, aside=True))
+            words = 0 if asked else min(words, content_words(message))
         if words <= limits.max_words:
             # A noun broader than the family ("البطاقة", "la carte": which card?) offers the topic's.
             if topic := topic_only(message, top.procedure_id):

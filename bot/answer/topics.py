@@ -326,12 +326,9 @@ def _topic_of(text: str, top: str, anywhere: bool = False) -> tuple[str, ...]:
     return ()
 
 
-def content_words(message: str, aside: bool = False) -> int:
-    """Content words of a message besides those asking a fact or naming nothing; ``aside``: nor the
-    hesitations, musts and trips that ask about a family's procedure (``_ASKING``)."""
-    text = without_cues(message)
-    text = _ASKING.sub(" ", text) if aside else text
-    return len([t for t in tokenize(_nothing().sub(" ", text)) if t not in STOP_WORDS])
+def content_words(message: str) -> int:
+    """Content words of a message besides those asking a fact or naming nothing."""
+    return len([t for t in tokenize(_nothing().sub(" ", without_cues(message))) if t not in STOP_WORDS])
 
 
 # Hesitations, musts and bringing, which ask about the family's procedure rather than another topic.
