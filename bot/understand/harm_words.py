@@ -177,7 +177,25 @@ NO_CONSENT = (
     "bla l'accord|bla l' accord|bla accord|bla ma ywafe9|bla ma twafe9|bla ma ywafa9|bla ma ywafeq|"
     "bla mowafa9to|bla mowafa9tha|بلا ما يوافق|بلا ما توافق|بدون موافقته|بدون موافقتها|دون موافقته|"
     "دون موافقتها|دون رضاه|دون رضاها|بلا رضاه|بلا موافقتو|بلا موافقتها|بلا علمو|بلا خبارو|bla khbaro|"
-    "bla ma ykoun 3la bal|bla ma tkoun 3la bal|بلا ما يكون على بال|sans le lui dire|sans lui en parler"
+    "bla ma ykoun 3la bal|bla ma tkoun 3la bal|بلا ما يكون على بال|sans le lui dire|sans lui en parler|"
+    # The same act behind someone's back, said by its construction rather than one phrase: a third person who
+    # does not know or notice (Darija's ma-...-ch in both scripts, "il le saura pas"), who was not told, who
+    # gave no mandate ("ما عطانيش وكالة"), "à son insu", "من وراء ظهره". Not "doesn't know how to read or
+    # sign" (the look-alike of a parent helped), nor "sans sa présence" (a mandate allows that).
+    "re:(?:ما ?|وما ?)(?:ي|ت)(?:عرف|عيق|فيق)(?:و|ها|هم)?ش(?![\\w])(?! ?(?:ي|ت|ن)?(?:قرا|كتب|سيني|مشي|تكلم|هضر))|"
+    "re:ما ?(?:عندو|عندها|عندهم)ش? ?(?:حتى )?خبار|"
+    "re:ما ?(?:عطاني|عطاتني|عطاونيش|داري|دارت)ش? ?(?:حتى )?(?:وكاله|توكيل|لوكاله|التوكيل|الوكاله|procuration)|"
+    "re:ma ?(?:y|t)(?:3rf|3ref|3arf|3erf|fi9)(?:o|ha|hom)?(?:ch|sh)(?![\\w])"
+    "(?! ?(?:y|t|n)?(?:9ra|qra|kteb|ktb|sini|mchi|tkellem|hder|hdr))|"
+    "re:ma ?3and(?:o|ha|hom)(?:ch|sh)? ?khbar|"
+    "re:ma ?(?:khbbert|khbert|khbart|qolt|goult|9olt)(?:o|ou|ha|hom)(?:ch|sh)(?![\\w])|"
+    "re:ma ?3ta(?:ni|tni)(?:ch|sh)? ?(?:7ta )?(?:procuration|wakala|twkil|tawkil)|"
+    "re:(?:il|elle|ils|elles) (?:ne )?(?:le |la )?saur(?:a|ont) (?:rien|pas|jamais)|"
+    "a son insu|a leur insu|dans son dos|derriere son dos|dans leur dos|en cachette|sans le prevenir|sans la prevenir|"
+    "sans les prevenir|sans l' en informer|sans la mettre au courant|sans le mettre au courant|"
+    "دون علمه|دون علمها|بدون علمه|بدون علمها|من دون علمه|من دون علمها|دون اذنه|دون اذنها|بدون اذنه|بدون اذنها|"
+    "دون اخباره|دون اخبارها|من وراء ظهره|من وراء ظهرها|من ورا ظهرو|من ورا ظهرها|بلا علمها|بلا خبارها|bla khbarha|"
+    "bla 3elmo|bla 3elmha|mn wra dahro|mn wra dahrha"
 )
 # Hiding what an obligation counts (income, employees), leaving without cause, not answering a summons,
 # smuggling goods.

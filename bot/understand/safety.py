@@ -211,6 +211,7 @@ _STRUCTURAL: dict[str, tuple[SafetyKind, str]] = {
     "role": ("override", "claimed_role"),
     "override": ("override", "override"),
     "evasion": ("harm", "evasion"),
+    "authority_issue": ("harm", "impersonation"),
 }
 
 
