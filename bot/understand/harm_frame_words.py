@@ -7,12 +7,34 @@ pattern of its own)."""
 from __future__ import annotations
 
 from bot.understand.harm_forms import al, ar_verb, dz_verb, fr_dz
-from bot.understand.harm_words import AMOUNT, EXEMPTION, OBLIGATION, REPORT, STATUS_DOC, UNBUYABLE
+from bot.understand.harm_words import (
+    AMOUNT,
+    EXEMPTION,
+    FASTER,
+    HAND_OVER,
+    OBLIGATION,
+    REPORT,
+    SKIP_STEPS,
+    STATUS_DOC,
+    UNBUYABLE,
+)
 from bot.understand.safety_cues import OFFICIAL
 from bot.understand.structure import RELATIVE
 
 # The shared lists are asked for by name in the rules.
-__all__ = ["AMOUNT", "EXEMPTION", "OBLIGATION", "OFFICIAL", "RELATIVE", "REPORT", "STATUS_DOC", "UNBUYABLE"]
+__all__ = [
+    "AMOUNT",
+    "EXEMPTION",
+    "FASTER",
+    "HAND_OVER",
+    "OBLIGATION",
+    "OFFICIAL",
+    "RELATIVE",
+    "REPORT",
+    "SKIP_STEPS",
+    "STATUS_DOC",
+    "UNBUYABLE",
+]
 
 # --- role play ----------------------------------------------------------------------------------
 # A frame that makes "you" (Dalil) someone else.
@@ -290,6 +312,9 @@ IF_GIVE = (
     "ila 3tit|ila 3tina|ila 3titih|ila 3titha|ila dfe3t|ila khllest|ila khellest|si je (lui |leur )?(donne|paie|verse)|"
     "الى عطيت|يلا عطيت|الا عطيت|الى خلصت|الا خلصت|اذا اعطيت|اذا دفعت|لو اعطيت|لو دفعت"
 )
+# A verb that gives "to me / to us" ("y3tiwni", "يعطيوني", "3tawna", "me remet", "nous donne"): given TO the
+# asker is the office's answer, not a payment the asker makes.
+TO_ME = "re:[\\w']*(?:ni|ny|na|ني|نا)(?![\\w])|re:(?:me|nous|m') ?(?:le |la |les |l' )?[\\w]+"
 MONEY_ASKED = (
     "ch7al|chhal|chh7al|combien|شحال|كم=|قداش|9addach|ch7al ndir|chhal ndir|prix|taman|thaman|الثمن|"
     "quel montant|quelle somme|combien d' argent"

@@ -128,6 +128,26 @@ def _slipped(f: Spans) -> bool:
     return _pair(f, "GIVEN_PAST", "OFFICIAL", 40) and bool(f("MONEY_SUM")) and bool(f("GET_THROUGH"))
 
 
+def _paid_for_outcome(f: Spans) -> bool:
+    """Something handed to a person at an office for what the procedure does not give: faster, through,
+    past a check, despite a rule ("qq1 à l'intérieur qui accélère mon dossier contre un billet", "n3ti
+    l'infirmière 100 dh bach tktebli plus vite", "شي واحد فالعمالة… نعطيه شي حاجة ويسالي ليا قبل الناس").
+    Three word classes in one message, none a phrase: a gift, a sum or a giving by the asker; a person (an
+    official, someone at an office, someone); an outcome. Given TO the asker (``TO_ME``) is no payment."""
+    received = f("TO_ME")
+    given = [
+        (s, e)
+        for name in ("HAND_OVER", "GIFT", "MONEY_SUM", "IF_GIVE", "GIVEN_PAST", "SLIP")
+        for s, e in f(name)
+        if not any(a <= s and e <= b for a, b in received)
+    ]
+    return (
+        bool(given)
+        and _any(f, "OFFICIAL SOMEONE_AT COUNTER ROLE_NOUN THIRD")
+        and _any(f, "FASTER GET_THROUGH SKIP_CHECK DESPITE SKIP_STEPS")
+    )
+
+
 def _understated(f: Spans) -> bool:
     """A lower price written in the deed, to pay less: "sous-évaluer le prix", "بثمن قليل فالعقد"."""
     return bool(f("UNDERSTATE")) and bool(f("DUTY") or f("PAY_LESS"))
@@ -238,6 +258,7 @@ FRAMES: tuple[tuple[str, str, Callable[[Spans], bool], bool], ...] = (
     ("harm", "bribery", _paid_person, True),
     ("harm", "bribery", _taken, True),
     ("harm", "bribery", _looked_away, True),
+    ("harm", "bribery", _paid_for_outcome, True),
     ("harm", "evasion", _dodged, False),
     ("harm", "evasion", _understated, False),
     ("harm", "evasion", _avoided, False),
