@@ -23,7 +23,15 @@ import re
 from dataclasses import dataclass
 
 from bot.answer.short import facts_for
-from bot.answer.topics import CERTIFICATE, INDEFINITE_DOCUMENT, PAPER, content_words, topic_only, topic_said
+from bot.answer.topics import (
+    CERTIFICATE,
+    INDEFINITE_DOCUMENT,
+    PAPER,
+    content_words,
+    topic_only,
+    topic_said,
+    without_asking,
+)
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
 from bot.understand.analysis import analyze
@@ -211,10 +219,14 @@ def _family_below(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dic
     said: beside the top it says the top ("passeport perdu à l'étranger": the laissez-passer)."""
     if _A_CERTIFICATE.search(normalize(message)) or variant_cues(message):
         return {}, False, False
+    top = hits[0].procedure_id
     for hit in hits[1:3]:
         family = kb.family(hit.procedure_id)
         below = sum(h.procedure_id in family.values() for h in hits[1:4]) if family else 0
-        close = hit.score >= BELOW_RATIO * hits[0].score and hit.names > hits[0].names
+        # ... named better than the top, or the top named only by a trip ("j'ai un voyage en août": the
+        # laissez-passer's "titre de voyage"), which is what the family's document is for.
+        top_names = min(hits[0].names, kb.retriever.names.scores(analyze(without_asking(message))).get(top, 0.0))
+        close = hit.score >= BELOW_RATIO * hits[0].score and hit.names > top_names
         if below >= 2 and close and family_said(message, kb, hit.procedure_id):
             return family, True, True
     return {}, False, False

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.answer.settled import name_words, names_document, says_a_name
-from bot.answer.topics import PLACE, TOPICS
+from bot.answer.topics import PLACE, TOPICS, content_words
 from bot.config import Settings
 from bot.knowledge.schema import Variant
 from bot.search.documents import names_of
@@ -284,12 +284,21 @@ def _resolve(
         return Resolution(after, "correction") if after else Resolution(None, "new")
     # A pronoun pointing back ("wach khassha tkon jdida?", "comment la renouveler ?", "نديرها فين؟") or
     # an aspect ("et ça coûte combien ?", "w les documents ?") is asked about the procedure.
-    if (short or pointing) and (pointing or detect_aspects(message) or not _elsewhere(message, previous, hits)):
+    if (short or pointing) and (pointing or not _elsewhere(message, previous, hits, settings)):
         return Resolution(previous, "stay")
     return Resolution(None, "new")
 
 
-def _elsewhere(message: str, previous: str, hits: list[Hit]) -> bool:
+_ELSEWHERE_WORDS = 4  # content words beside an asked fact that say what it is asked of
+
+
+def _elsewhere(message: str, previous: str, hits: list[Hit], settings: Settings) -> bool:
     """A turn of six words or more whose search does not find the conversation's procedure at all
-    asks about something else ("وإذا امتنعت إدارة عن الرد على مراسلاتي، أين أشتكي؟")."""
-    return len(normalize(message).split()) >= 6 and previous not in [h.procedure_id for h in hits[:5]]
+    asks about something else, unless all it asks is a fact ("et ça prend combien de temps en général ?"):
+    a fact asked beside a case of its own that names what search found ("وإذا امتنعت إدارة عن الرد على
+    مراسلاتي، أين أشتكي؟": complaining) is that case's."""
+    if len(normalize(message).split()) < 6 or previous in [h.procedure_id for h in hits[:5]]:
+        return False
+    if not detect_aspects(message):
+        return True
+    return content_words(message) >= _ELSEWHERE_WORDS and hits[0].names >= settings.clarify_min_names

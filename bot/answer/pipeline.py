@@ -36,7 +36,7 @@ from bot.understand.aspects import detect_aspect, detect_aspects
 from bot.understand.harm_reader import HarmReader
 from bot.understand.language import detect
 from bot.understand.safety import Verdict, check
-from bot.understand.social import Social, social_kind, without_social
+from bot.understand.social import Social, question_mark, social_kind, without_social
 
 log = logging.getLogger("dalil.pipeline")
 
@@ -174,6 +174,25 @@ class Pipeline:
         return ctx.neighbours
 
     def check_scope(self, ctx: Context) -> None:
+        """Not ours: stopped (bot/answer/boundaries.py). A greeting's punctuation goes with it, and without its
+        question mark the scope model reads an Arabizi question as off topic ("salam, kifach n3awd lbitaqa
+        dyali?" searched as "kifach n3awd lbitaqa dyali": off 0.68, with its "?" 0.18): a question about to be
+        declined that way is read again with its mark, as it would be without the greeting."""
+        try:
+            self._check_scope(ctx)
+        except Stop as stop:
+            mark = question_mark(ctx.message)
+            declined = stop.status in (AnswerStatus.OUT_OF_SCOPE, AnswerStatus.NOT_COVERED)
+            greeted = ctx.safety is None and ctx.search not in ("", ctx.message)
+            if not (declined and greeted and mark) or ctx.search.endswith(mark):
+                raise
+            ctx.trace["scope_first"] = ctx.trace.get("scope")
+            ctx.search, ctx.text, ctx.neighbours = ctx.search + mark, "", None
+            self.retrieve(ctx)
+            self.resolve_followup(ctx)
+            self._check_scope(ctx)
+
+    def _check_scope(self, ctx: Context) -> None:
         # A later turn resolved to its procedure or to the same clarification, or a tapped option, is ours.
         if ctx.chosen or ctx.options or ctx.kb.by_title(ctx.message) is not None or not ctx.hits:
             return

@@ -16,7 +16,7 @@ from bot.understand.aspects import without_aspects, without_cues, word_pattern
 from bot.understand.darija import concept_ids
 from bot.understand.normalize import normalize
 from bot.understand.social import without_social
-from bot.understand.variants import variant_cues
+from bot.understand.variants import variant_cues, without_variants
 
 
 @dataclass(frozen=True)
@@ -350,6 +350,12 @@ _ASKING = re.compile(
 )
 
 
+def without_asking(message: str) -> str:
+    """The normalised message without its hesitations, musts and trips: what a family's document is for,
+    not another topic ("le passeport, combien de temps ? j'ai un voyage en août")."""
+    return _ASKING.sub(" ", normalize(message))
+
+
 def beside_the_family(message: str, kb: KnowledgeBase, procedure: str) -> int:
     """Content words of a message besides its procedure family's names and nouns, its variant words, the
     aspect it asks, greetings, places and words that name nothing ("la carte fidélité dyal yves rocher": four;
@@ -357,6 +363,8 @@ def beside_the_family(message: str, kb: KnowledgeBase, procedure: str) -> int:
     proc = kb.procedures[procedure]
     own = {w for pid in kb.family(procedure).values() for n in names_of(kb.procedures[pid]) for w in analyze(n)}
     nouns = kb.family_nouns.get(proc.family, frozenset()) if proc.family else frozenset()
-    text = _ASKING.sub(" ", PLACE.sub(" ", normalize(without_social(message))))
-    said = analyze(_nothing().sub(" ", without_cues(text)))
-    return len([t for t in said if not ({t, t[1:]} & own or not nouns.isdisjoint(concept_ids(t)) or variant_cues(t))])
+    text = _ASKING.sub(" ", PLACE.sub(" ", without_variants(without_social(message))))
+    # Each word as said and stemmed: the lexicon knows "lbatakha" (the card), not its stem "lbatakh".
+    said = [(w, t) for w in tokenize(_nothing().sub(" ", without_cues(text))) for t in analyze(w)]
+    ours = [t for w, t in said if {t, t[1:]} & own or not nouns.isdisjoint(concept_ids(f"{w} {t}")) or variant_cues(t)]
+    return len(said) - len(ours)

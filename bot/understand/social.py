@@ -264,15 +264,45 @@ def _read(
 
 
 def without_social(message: str) -> str:
-    """The message less its greetings and thanks ("salam, kifach njdded lbtaka" -> "kifach njdded
-    lbtaka"), for search; the message itself when nothing would be left."""
-    pattern, meaning = _table()
+    """The message less its greetings and thanks ("salam, kifach njdded lbtaka" -> "kifach njdded lbtaka"),
+    for search; the message itself when nothing would be left. A Latin Darija greeting that opens the
+    message is also read without vowels and doubled letters ("salamo alaykom, ..."), as ``social_kind``
+    reads it; not a word elsewhere ("au Maroc" would read as "merci")."""
     text = _clean(message)
-    kept = pattern.sub(lambda m: " " if meaning[m.group(0)][0] in ("greeting", "thanks") else m.group(0), text)
-    if kept == text:
-        return message
-    kept = _NOISE.sub(" ", kept).strip()
-    return kept if len(kept.split()) >= 2 else message
+    reads = [(text, _table(), ("greeting", "thanks"))]
+    if re.search("[a-z]", text):
+        reads.append((latin_skeleton(text), _skeleton_table(), ("greeting",)))
+    best: str | None = None
+    for said, (pattern, meaning), kinds in reads:
+        kept = said
+        for m in reversed(list(pattern.finditer(said))):
+            if meaning[m.group(0)][0] in kinds:
+                kept = f"{kept[: m.start()]} {kept[m.end() :]}"
+        kept = _NOISE.sub(" ", kept).strip()
+        if kept == _NOISE.sub(" ", said).strip() or len(kept.split()) < 2:
+            continue
+        if said is not text:  # read without vowels: the words it kept, as spelt, when the greeting opens it
+            kept = _opened_by(message, kept) or ""
+        if kept and (best is None or len(kept.split()) < len(best.split())):
+            best = kept
+    return best or message
+
+
+def question_mark(message: str) -> str:
+    """The message's last question mark ("?", "؟"), or nothing."""
+    found = re.findall("[?؟]", message)
+    return found[-1] if found else ""
+
+
+def _opened_by(message: str, kept: str) -> str | None:
+    """The message's words after its opening, read as ``kept`` without vowels; None when the greeting
+    does not open it."""
+    words = message.split()
+    for i in range(1, len(words)):
+        rest = _NOISE.sub(" ", _clean(" ".join(words[i:]))).strip()
+        if _NOISE.sub(" ", latin_skeleton(rest)).strip() == kept:
+            return rest
+    return None
 
 
 def _language(langs: list[AnswerLang], detected: AnswerLang) -> AnswerLang:

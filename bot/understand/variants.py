@@ -209,3 +209,12 @@ def variant_cues(message: str) -> set[Variant]:
     if from_abroad(text) or (_CHANGE.search(text) and says_abroad(text)):
         found.add("foreign")
     return found
+
+
+def without_variants(message: str) -> str:
+    """The normalised message with its variant words and phrases blanked ("lbatakha dyali fatha la date"
+    -> "lbatakha dyali  "): what is left says whether the message is about anything else."""
+    text = normalize(message)
+    for pattern in (*_patterns().values(), _RENEW_ROOT, _RENEW_FR, _DATE_PASSED, _NEVER, _LOST_FR):
+        text = pattern.sub(" ", text)
+    return text

@@ -174,3 +174,25 @@ def test_answer_never_raises(dalil, kb, monkeypatch) -> None:
     answer = dalil.answer("comment renouveler mon passeport")
     assert answer.status is AnswerStatus.NO_ANSWER and answer.abstained
     assert "idarati.ma" in answer.text and "vector store" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("kifach n3awd lbitaqa dyali?", "cnie-renewal"),
+        ("wach momkin ndir chahadat lhayat online?", "life-certificate"),
+        ("lbatakha dyali fatha la date, kifach n3awdha?", "cnie-renewal"),
+    ],
+)
+def test_a_greeting_before_an_arabizi_question_changes_nothing(dalil, question: str, expected: str) -> None:
+    # Search and the scope model read the question as typed, its "?" with it, whatever greeting opens it.
+    for greeting in ("", "salam, ", "slm ", "salamo alaykom "):
+        answer = dalil.answer(greeting + question)
+        assert answer.status is AnswerStatus.ANSWERED and answer.sources[0].id == expected, greeting
+
+
+def test_a_trip_beside_the_passport_is_what_it_is_for(dalil) -> None:
+    # "voyage" meets the laissez-passer's names ("document de voyage"): the passport's family is still asked.
+    answer = dalil.answer("Le passeport c'est combien de temps f la préfecture? j'ai un voyage f août")
+    assert answer.status in (AnswerStatus.ANSWERED, AnswerStatus.CLARIFICATION)
+    assert answer.sources[0].id.startswith("passport-")

@@ -351,9 +351,24 @@ def test_a_familys_noun_among_other_words_is_their_topic(
         ("btaka dyali salat", "cnie-lost", False),  # not that procedure's variant
         ("la carte fidélité dyal yves rocher salat", "cnie-renewal", False),  # another topic's words
         ("w9t salat lmaghrib f casa", "cnie-renewal", False),  # no family noun
+        # A variant phrase's words are its variant, the noun as the lexicon spells it ("lbatakha", not "lbatakh").
+        ("lbatakha dyali fatha la date, kifach n3awdha?", "cnie-renewal", True),
+        ("slm, lbatakha dyali fatha la date, kifach n3awdha?", "cnie-renewal", True),
+        ("la carte fidélité dyal yves rocher fatha la date", "cnie-renewal", False),
     ],
 )
 def test_a_familys_noun_with_its_variant_word_names_the_procedure(
     kb: KnowledgeBase, message: str, procedure: str, named: bool
 ) -> None:
     assert family_and_variant(message, kb, procedure) == named
+
+
+def test_a_fact_asked_beside_a_case_of_its_own_is_that_cases_question(kb: KnowledgeBase) -> None:
+    # Search does not find the conversation's procedure: a "where" asked of another case is a new question.
+    hits = [Hit("complaint", 24.3, names=2.45), Hit("access-to-information", 14.6, names=1.8)]
+    message = "وإذا امتنعت إدارة عن الرد على مراسلاتي، أين أشتكي؟"
+    assert turn(kb, message, "electoral-registration", hits) == Resolution(None, "new")
+    # ... a fact asked with little else stays, whatever search found.
+    hits = [Hit("complaint", 9.0, names=0.5), Hit("access-to-information", 7.0)]
+    stays = turn(kb, "et ça prend combien de temps en général ?", "electoral-registration", hits)
+    assert stays == Resolution("electoral-registration", "stay")

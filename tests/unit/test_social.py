@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understand.social import social_kind, without_social
+from bot.understand.social import question_mark, social_kind, without_social
 from bot.understand.social_fallback import opening_social, social_fallback
 
 
@@ -86,6 +86,11 @@ def test_messages_that_ask_something_are_not_social(message: str) -> None:
 def test_greetings_are_taken_out_for_search() -> None:
     assert without_social("Salam, kifach njdded lbtaka?") == "kifach njdded lbtaka"
     assert without_social("salam") == "salam"
+    # A Latin Darija greeting spelt as heard, when it opens the message; not a word elsewhere ("Maroc", "merci").
+    assert without_social("salamo alaykom kifach n3awd lbitaqa dyali?") == "kifach n3awd lbitaqa dyali"
+    assert without_social("Comment créer une société au Maroc ?") == "Comment créer une société au Maroc ?"
+    assert question_mark("salam, kifach n3awd lbitaqa dyali?") == "?" and question_mark("السلام، كيف؟") == "؟"
+    assert question_mark("bonjour, je voudrais un passeport") == ""
 
 
 @pytest.mark.parametrize(
