@@ -67,6 +67,8 @@ _WORDS: dict[Aspect, str] = {
         عبر الانترنت | الانترنت | انترنت | اونلاين | موقع | تطبيق | منصه رقميه | خدمه الكترونيه | فالسيت | السيت |
         الأنترنيت | الانترنيت | فالانترنت | فالانترنيت | بالانترنت | فالأنترنيت | f internet | f l' internet""",
     "eligibility": """ai droit | a droit | ont droit | avoir droit | aurai droit | qui a droit | eligible |
+        ai le droit | a le droit | ont le droit | avoir le droit | qui est concerne | qui sont concernes |
+        qui peut la demander | qui peut le demander | qui peut demander | qui peut faire la demande |
         eligibles | eligibilite | conditions | condition | qui peut beneficier | beneficier | beneficiaires |
         quel age | age minimum | يحق | من يحق | شروط | الشروط | المستفيدين | المستفيدون | الاستفاده | يستفيد |
         مؤهل | chkoun y9der | chkon y9der | chrout | chorout | nstafed | nst3fed | yst3fed | nstafd | 3ndi l7a9 |

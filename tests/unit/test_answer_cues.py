@@ -460,3 +460,12 @@ def test_how_long_it_will_stay_is_the_wait(message: str, expected: tuple[str, ..
 )
 def test_what_is_needed_asks_the_documents(message: str, expected: tuple[str, ...]) -> None:
     assert detect_aspects(message) == expected
+
+
+@pytest.mark.parametrize(
+    "message", ["et qui a le droit ?", "on a le droit à quel âge ?", "qui est concerné ?", "et qui peut la demander ?"]
+)
+def test_who_has_the_right_or_is_concerned_asks_the_conditions(message: str) -> None:
+    # "a le droit" as "a droit": a follow-up that asks it stays on the procedure ("et qui a le droit ?"
+    # after a scholarship went to the survivors' rights of the CNSS, a name's word).
+    assert "eligibility" in detect_aspects(message)

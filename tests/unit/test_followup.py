@@ -372,3 +372,8 @@ def test_a_fact_asked_beside_a_case_of_its_own_is_that_cases_question(kb: Knowle
     hits = [Hit("complaint", 9.0, names=0.5), Hit("access-to-information", 7.0)]
     stays = turn(kb, "et ça prend combien de temps en général ?", "electoral-registration", hits)
     assert stays == Resolution("electoral-registration", "stay")
+
+
+def test_who_has_the_right_stays_on_the_procedure(kb: KnowledgeBase) -> None:
+    hits = [Hit("cnss-survivors-refund", 12.0, names=6.5), Hit("scholarship", 5.0)]
+    assert turn(kb, "et qui a le droit ?", "scholarship", hits) == Resolution("scholarship", "stay")
