@@ -123,7 +123,11 @@ class Pipeline:
         offered = list(last.sources) if last and last.status == AnswerStatus.CLARIFICATION.value else []
         if (previous in ctx.kb.procedures or offered) and ctx.kb.by_title(ctx.message) is None:
             known = previous if previous in ctx.kb.procedures else None
-            turn = resolve(ctx.message, known, ctx.kb, ctx.hits, self.settings, offered)
+            # The turn less its thanks or greeting ("Merci. Et c'est délivré en combien de temps ?", "chokran, w
+            # ch7al?"): what it asks of the conversation, as it would be asked without them.
+            said = without_social(ctx.message)
+            said = said if said == ctx.message else said + question_mark(ctx.message)
+            turn = resolve(said, known, ctx.kb, ctx.hits, self.settings, offered)
             earlier = [t.question for t in conversation.turns] if conversation else []
             turn = carry_child(turn, ctx.message, earlier, ctx.kb)
             ctx.trace["followup"] = turn.reason

@@ -70,14 +70,18 @@ _PHRASES: dict[tuple[SocialKind | None, AnswerLang], str] = {
         vous m'avez aide|tu m'as aide|c'est gentil|tres gentil|top merci|super merci|parfait merci|thanks|
         thank you|thx|mercii|merci merci|merci encore|merci bien|merci a vous|merci a toi|merci dalil|
         grand merci|un grand merci|thank u|thanks a lot|many thanks|thank you very much|tnx|
-        c'est tres clair merci""",
+        c'est tres clair merci|merci beaucoup pour les infos|merci beaucoup pour l'info|merci pour la reponse|
+        merci pour votre reponse|merci beaucoup pour la reponse|merci beaucoup pour votre aide|
+        merci bcp pour les infos|merci pour les informations|merci beaucoup pour les informations""",
     ("thanks", "ar"): """
         شكرا على الرد|شكرا على الاجابه|اشكرك جزيل الشكر|جزيل الشكر|كل الشكر|مفهوم|فهمت|وصلت الفكره|
         شكرا على المعلومه|
         شكرا|شكرا لك|شكرا لكم|شكرا جزيلا|اشكرك|اشكركم|شكرا على المساعده|شكرا على التوضيح|شكرا على المعلومات|
         جزاك الله خيرا|جزاكم الله خيرا|بارك الله فيك|بارك الله فيكم|اشكرك على هذه المعلومات القيمه|
         شكرا على سعه صدركم|ممتن لك|الف شكر|ألف شكر|شكرا جزيلا لك|شكرا جزيلا لكم|بارك الله فيكم جميعا|جزاك الله|
-        جزاكم الله|مشكور|مشكورين|شكرا دليل|يعطيك العافيه|الله يعطيك العافيه""",
+        جزاكم الله|مشكور|مشكورين|شكرا دليل|يعطيك العافيه|الله يعطيك العافيه|شكرا جزيلا على المعلومات|
+        شكرا جزيلا على المعلومه|شكرا جزيلا على الرد|شكرا جزيلا على التوضيح|شكرا جزيلا على المساعده|
+        شكرا لك على المعلومات|شكرا لكم على المعلومات""",
     ("thanks", "darija"): """
         fhmt|fhemt|safi fhmt|فهمت|صافي فهمت|chokran 3la lmaloumat|chokran 3la lm3lomat|chokran 3la l2ijaba|
         merci bzzaf|lah ykhallik|مرسي بزاف|فهمتك|fhamtek|fhmtk|

@@ -147,10 +147,15 @@ def test_only_knowledge_base_links_appear(dalil, kb, message: str) -> None:
         ("Comment renouveler mon passeport ?", "et combien ça coûte ?", "passport-renewal", "fees"),
         ("ضاعت ليا لاكارط ناسيونال، شنو ندير؟", "شحال كاتاخد ديال الوقت؟", "cnie-lost", "delay"),
         ("bghit chahadat sokna, chno khassni?", "w fin ndir had lwra9?", "residence-certificate", None),
+        # Thanks before the follow-up: what it asks, as without them.
+        ("Comment obtenir un extrait de casier judiciaire ?", "Merci. Et c'est délivré en combien de temps ?",
+         "criminal-record", "delay"),
+        ("كيف أحصل على شهادة الحياة؟", "شكرا جزيلا على المعلومات، وهل يمكن طلبها عبر الإنترنت أيضا؟",
+         "life-certificate", "online"),
     ],
 )
 def test_followups_resolve_against_the_procedure_discussed(dalil, first, followup, expected, aspect) -> None:
-    session = f"follow-{expected}"
+    session = f"follow-{expected}-{len(first)}"
     assert dalil.answer(first, session_id=session).sources[0].id == expected
     answer = dalil.answer(followup, session_id=session)
     assert answer.status is AnswerStatus.ANSWERED and answer.sources[0].id == expected
