@@ -225,8 +225,9 @@ def _family_below(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dic
         below = sum(h.procedure_id in family.values() for h in hits[1:4]) if family else 0
         # ... named better than the top, or the top named only by a trip ("j'ai un voyage en août": the
         # laissez-passer's "titre de voyage"), which is what the family's document is for.
-        top_names = min(hits[0].names, kb.retriever.names.scores(analyze(without_asking(message))).get(top, 0.0))
-        close = hit.score >= BELOW_RATIO * hits[0].score and hit.names > top_names
+        named = hit.names > hits[0].names
+        named = named or hit.names > kb.retriever.names.scores(analyze(without_asking(message))).get(top, 0.0)
+        close = hit.score >= BELOW_RATIO * hits[0].score and named
         if below >= 2 and close and family_said(message, kb, hit.procedure_id):
             return family, True, True
     return {}, False, False
