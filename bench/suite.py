@@ -2,6 +2,7 @@
 follow-ups, aspect-first answers and clarification, per style. Default: the `test` split.
 
     .venv/bin/python -m bench.suite [--split test|tune|fresh|all] [--only scope redteam ...] [--misses N]
+    .venv/bin/python -m bench.suite --data bench/data/held/s9h --split all   # a writer's set never read
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ ABSTAIN = {"out_of_scope", "refused", "no_answer", "not_covered", "declined"}
 
 
 def rows(name: str, split: str) -> list[dict]:
-    out = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = DATA / name
+    if not path.exists():  # a folder given with --data may hold only some of the sets
+        return []
+    out = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r for r in out if split == "all" or r.get("split", "test") == split]
 
 
@@ -231,6 +235,7 @@ def followups(run: Runner, split: str) -> Table:
 
 # --- answers -------------------------------------------------------------------------------------
 
+
 def carries_aspect(run: Runner, pid: str, aspect: str, answer: dict) -> bool:
     """The first screen carries the asked aspect (bot.evaluate.carries): its first fact, or the honest
     "not in our base" line."""
@@ -296,11 +301,14 @@ SUITES: dict[str, Callable[[Runner, str], Table]] = {
 
 
 def main() -> int:
+    global DATA
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="test", choices=["test", "tune", "fresh", "all"])
     parser.add_argument("--only", nargs="+", choices=list(SUITES), default=list(SUITES))
     parser.add_argument("--misses", type=int, default=0, help="list this many misses per suite")
+    parser.add_argument("--data", type=Path, default=DATA, help="another folder of these sets (bench/data/held/…)")
     args = parser.parse_args()
+    DATA = args.data
     run = Runner()
     run.ask("warm up")
     run.latencies.clear()
