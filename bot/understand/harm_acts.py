@@ -116,7 +116,14 @@ def _impersonation(f: Spans) -> bool:
 
 
 def _proxy(f: Spans) -> bool:
-    return bool(f("NO_CONSENT"))
+    """Another's document taken without consent: said outright ("sans son accord", "à son insu"), or a
+    third person who does not know beside a relative's thing ("الباسبور ديال ختي … ومايعرفوش"); "واش ما
+    تعرفش" asks "you"."""
+    if f("NO_CONSENT"):
+        return True
+    asked = f("ASKED_OF_YOU")
+    unaware = [(s, e) for s, e in f("UNAWARE") if not any(a <= s < b + 2 for a, b in asked)]
+    return bool(unaware) and (_near(unaware, f("KIN_OF"), 80) or (bool(f("KIN")) and bool(f("HIS_OR_HERS"))))
 
 
 # The worse first: a message is refused as the first act it names.

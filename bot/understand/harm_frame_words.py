@@ -19,7 +19,7 @@ from bot.understand.harm_words import (
     UNBUYABLE,
 )
 from bot.understand.safety_cues import OFFICIAL
-from bot.understand.structure import RELATIVE
+from bot.understand.structure import HOW_ASKED, RELATIVE
 
 # The shared lists are asked for by name in the rules.
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "EXEMPTION",
     "FASTER",
     "HAND_OVER",
+    "HOW_ASKED",
     "OBLIGATION",
     "OFFICIAL",
     "RELATIVE",
@@ -271,19 +272,25 @@ MONEY_SUM = (
     "re:\\d+\\s?(?:dh|dhs|dirham|dirhams|درهم|دراهم|ريال|rial|alf|الف|euros?)(?![\\w])|flous|lflous|فلوس|"
     "الفلوس|argent|billet|مبلغ|مبلغا|بعض المال|شي فلوس|chi flous|un peu d' argent"
 )
-GET_THROUGH = (
+GET_THROUGH_ONLY = (
     "لتمرير|تمرير|يمرر|يمرر ليا|باش يدوز|باش يدوزو|باش يمشي|bach ydouz|bach ydowz|bach ydouzo|bach ymchi|"
     "pour faire passer|pour que (mon dossier|ca|ça|le dossier|la demande) passe|pour passer|pour debloquer|"
     "يسهل|تسهيل|ysahhel|ysahel|faciliter|facilite|accelerer|accelere|en priorite|prioritaire|ysre3|يسرع|تسريع|"
     "دغيا|بالزربه|فيسع|بسرعه|"
-    "لتسريع|يزرب|yzreb|yzerreb|dghya|بكري|bekri|fissa|avant les autres|9bel nas|قبل الناس|rapidement|"
-    "plus vite|en (un|deux|trois|1|2|3) jours?|f (nhar|yomayn|joj iyam)|ف (نهار|يومين|جوج ايام)|"
-    "ydouzni|ydowzni|ydwzni|يدوزني|passer avant|9bel lokhrin|qbel lokhrin|يقضي ليا|يقضيها ليا|ysali lia|"
-    "y9di lia|يسالي ليا|يدبر ليا|ydebber lia|ydbr lia|f simana|f chi simana|en une semaine|فسيمانه|في اسبوع|"
-    "me sorte|qu' il me sorte|aujourd' hui|lyoum|اليوم=|"
-    "bach ydwz|bach ydwzo|bach ydewez|9bel nnas|qbel nnas|9bl nas|9bl nnas|غدا|ghda|ghedda|demain|le jour meme|"
-    "نفس النهار|نفس اليوم|f nhar|fnhar"
+    "لتسريع|يزرب|yzreb|yzerreb|dghya|fissa|avant les autres|9bel nas|قبل الناس|rapidement|"
+    "plus vite|ydouzni|ydowzni|ydwzni|يدوزني|passer avant|9bel lokhrin|qbel lokhrin|يقضي ليا|يقضيها ليا|ysali lia|"
+    "y9di lia|يسالي ليا|يدبر ليا|ydebber lia|ydbr lia|me sorte|qu' il me sorte|"
+    "bach ydwz|bach ydwzo|bach ydewez|9bel nnas|qbel nnas|9bl nas|9bl nnas"
 )
+# A day or a delay said alone ("demain", "lyoum", "en deux jours"): the outcome of a bribe beside a payment
+# to an official, but also when a citizen travels or brings a photo back.
+SOON = (
+    "بكري|bekri|en (un|deux|trois|1|2|3) jours?|f (nhar|yomayn|joj iyam)|ف (نهار|يومين|جوج ايام)|"
+    "f simana|f chi simana|en une semaine|فسيمانه|في اسبوع|aujourd' hui|lyoum|اليوم=|غدا|ghda|ghedda|demain|"
+    "le jour meme|نفس النهار|نفس اليوم|f nhar|fnhar"
+)
+GET_THROUGH = GET_THROUGH_ONLY + "|" + SOON
+SENTENCE_END = "re:[.?!؟\n](?!\\d)"
 
 # The citizen paying (I, you, "those who pay"): "كيعطيها المقدم" is the moqaddem issuing it.
 PAY = (
@@ -442,14 +449,14 @@ EXCHANGE = (
 # Kept from an authority: what it must not know, or see.
 KEEP_FROM = (
     "ne voie pas|ne voit pas|ne sache pas|ne decouvre pas|ne remarque pas|ma ychoufch|ma ychofch|ما يشوفش|"
-    "ما يعرفش|ما ينتابهش|لا يرى|لا يكتشف|"
+    "ما يعرفش|ما يعرفوش|ما يعرفوهش|ma y3rfouch|ma y3rfoch|ma y3erfouch|ما ينتابهش|لا يرى|لا يكتشف|"
     "ne doit pas savoir|ne doivent pas savoir|ne doit pas le savoir|ne doivent pas le savoir|sans qu' ils sachent|"
     "sans qu' elle sache|sans qu' il sache|a l' insu de|ma khasshomch y3rfo|ma khassch y3rfo|ma khasshach t3ref|"
     "bla ma y3rfo|bla ma t3ref|bla ma y3i9o|ما خاصهمش يعرفو|ما خاصهاش تعرف|بلا ما يعرفو|بلا ما تعرف|دون علم|"
     "دون ان تعلم|دون ان يعلم|دون ان يعلموا|لا يجب ان تعلم|لا يجب ان يعلم"
 )
 AUTHORITY_BODY = (
-    "douane|diwana|ddiwana|الديوانه|الجمارك|impots|fisc|dgi=|dariba|ddariba|الضرائب|الضريبه|cnss|الضمان|"
+    "douane|diwana|ddiwana|الديوانه|الجمارك|impots|fisc|dgi=|dariba|ddariba|darayb|الضرائب|الضرايب|الضريبه|cnss|الضمان|"
     "l' administration|ladministration|الاداره|la police|lbolis|البوليس|الشرطه|l' etat|ddawla|الدوله|lmahkama|"
     "المحكمه|la commune|الجماعه|rsu=|l' inspecteur|المفتش"
 )

@@ -83,7 +83,9 @@ def _made_up(f: Spans) -> bool:
 def _deceiving_document(f: Spans) -> bool:
     if _pair(f, "NOT_GENUINE", "STATUS_DOC", 40) or (_pair(f, "MAKE", "STATUS_DOC", 30) and f("NOT_GENUINE")):
         return True
-    if _ordered(f, "YOU_MAKE", "STATUS_DOC", 20) and not f("ASK_FORM"):
+    # "comment générer l'attestation sur le portail": how it is made, asked before the verb, is no order
+    asked_how = any(e <= s for s, _ in f("YOU_MAKE") for _, e in f("HOW_ASKED"))
+    if _ordered(f, "YOU_MAKE", "STATUS_DOC", 20) and not f("ASK_FORM") and not asked_how:
         return True
     if _pair(f, "NOT_MINE", "STATUS_DOC", 40) and not (f("COMPANY") and not f("MACHI_DYALI")):
         return True
@@ -141,10 +143,23 @@ def _paid_for_outcome(f: Spans) -> bool:
         for s, e in f(name)
         if not any(a <= s and e <= b for a, b in received)
     ]
-    return (
-        bool(given)
-        and _any(f, "OFFICIAL SOMEONE_AT COUNTER ROLE_NOUN THIRD")
-        and _any(f, "FASTER GET_THROUGH SKIP_CHECK DESPITE SKIP_STEPS")
+    if not given or not _any(f, "OFFICIAL SOMEONE_AT COUNTER ROLE_NOUN THIRD"):
+        return False
+    # The outcome bought, in the giving's sentence: a day ("lyoum", "غدا") only beside a sum or a gift ("3tit l
+    # guichet 100dh ydouz liya … lyoum", "شي قهيوة … غدا"), not when a citizen travels tomorrow or brings a
+    # photo back.
+    outcome = [s for name in ("FASTER", "GET_THROUGH_ONLY", "SKIP_CHECK", "DESPITE", "SKIP_STEPS") for s in f(name)]
+    sums = [s for s in given if s in f("MONEY_SUM") + f("GIFT")]
+    return _in_sentence(f, given, outcome, 100) or _in_sentence(f, sums, f("SOON"), 40)
+
+
+def _in_sentence(f: Spans, a: list[tuple[int, int]], b: list[tuple[int, int]], gap: int) -> bool:
+    """A span of ``a`` and one of ``b`` within ``gap`` characters, no sentence's end between them."""
+    ends = [s for s, _ in f("SENTENCE_END")]
+    return any(
+        max(s1, s2) - min(e1, e2) <= gap and not any(min(e1, e2) <= x < max(s1, s2) for x in ends)
+        for s1, e1 in a
+        for s2, e2 in b
     )
 
 

@@ -167,10 +167,7 @@ WITHOUT_LICENCE = (
 
 # --- another person's document or data ----------------------------------------------------------
 NO_CONSENT = (
-    "دون ان تعلم|دون ان يعلم|دون ان يعلموا|بدون ان تعلم|بدون ان يعلم|ma3arfach|ma3arfch|ma3rfch|ma3rfach|"
-    "mat3rfch|ماعارفاش|ماعارفش|"
-    "لا يعلم|لا تعلم|ما عارفش|ما عارفاش|ma 3arfch|ma 3arfach|ma 3arfech|ma 3ndoch khbar|ma 3ndhach khbar|"
-    "ما عندوش خبار|ما عندهاش خبار|il ne (le )?sait pas|elle ne (le )?sait pas|n' est pas au courant|"
+    "دون ان تعلم|دون ان يعلم|دون ان يعلموا|بدون ان تعلم|بدون ان يعلم|"
     "bla ma y3rf|bla ma t3rf|bla ma y3rfo|او توكيله|او توكيلها|ولا توكيله|ou procuration|"
     "sans (son|sa|leur) (accord|consentement|autorisation|permission)|sans l'accord|sans l' accord|"
     "sans qu'(il|elle) (soit|ne soit) au courant|sans qu'(il|elle) le sache|ni mandat|ni procuration|"
@@ -178,25 +175,56 @@ NO_CONSENT = (
     "bla mowafa9to|bla mowafa9tha|بلا ما يوافق|بلا ما توافق|بدون موافقته|بدون موافقتها|دون موافقته|"
     "دون موافقتها|دون رضاه|دون رضاها|بلا رضاه|بلا موافقتو|بلا موافقتها|بلا علمو|بلا خبارو|bla khbaro|"
     "bla ma ykoun 3la bal|bla ma tkoun 3la bal|بلا ما يكون على بال|sans le lui dire|sans lui en parler|"
-    # The same act behind someone's back, said by its construction rather than one phrase: a third person who
-    # does not know or notice (Darija's ma-...-ch in both scripts, "il le saura pas"), who was not told, who
-    # gave no mandate ("ما عطانيش وكالة"), "à son insu", "من وراء ظهره". Not "doesn't know how to read or
-    # sign" (the look-alike of a parent helped), nor "sans sa présence" (a mandate allows that).
-    "re:(?:ما ?|وما ?)(?:ي|ت)(?:عرف|عيق|فيق)(?:و|ها|هم)?ش(?![\\w])(?! ?(?:ي|ت|ن)?(?:قرا|كتب|سيني|مشي|تكلم|هضر))|"
-    "re:ما ?(?:عندو|عندها|عندهم)ش? ?(?:حتى )?خبار|"
+    # No mandate given ("ما عطانيش وكالة"), "à son insu", "من وراء ظهره": the act behind someone's back said
+    # whatever else the message holds.
     "re:ما ?(?:عطاني|عطاتني|عطاونيش|داري|دارت)ش? ?(?:حتى )?(?:وكاله|توكيل|لوكاله|التوكيل|الوكاله|procuration)|"
-    "re:ma ?(?:y|t)(?:3rf|3ref|3arf|3erf|fi9)(?:o|ha|hom)?(?:ch|sh)(?![\\w])"
-    "(?! ?(?:y|t|n)?(?:9ra|qra|kteb|ktb|sini|mchi|tkellem|hder|hdr))|"
-    "re:ma ?3and(?:o|ha|hom)(?:ch|sh)? ?khbar|"
-    "re:ma ?(?:khbbert|khbert|khbart|qolt|goult|9olt)(?:o|ou|ha|hom)(?:ch|sh)(?![\\w])|"
     "re:ma ?3ta(?:ni|tni)(?:ch|sh)? ?(?:7ta )?(?:procuration|wakala|twkil|tawkil)|"
-    "re:(?:il|elle|ils|elles) (?:ne )?(?:le |la )?saur(?:a|ont) (?:rien|pas|jamais)|"
-    "a son insu|a leur insu|dans son dos|derriere son dos|dans leur dos|en cachette|sans le prevenir|sans la prevenir|"
+    "a son insu|a leur insu|dans son dos|derriere son dos|dans leur dos|sans le prevenir|sans la prevenir|"
     "sans les prevenir|sans l' en informer|sans la mettre au courant|sans le mettre au courant|"
     "دون علمه|دون علمها|بدون علمه|بدون علمها|من دون علمه|من دون علمها|دون اذنه|دون اذنها|بدون اذنه|بدون اذنها|"
     "دون اخباره|دون اخبارها|من وراء ظهره|من وراء ظهرها|من ورا ظهرو|من ورا ظهرها|بلا علمها|بلا خبارها|bla khbarha|"
     "bla 3elmo|bla 3elmha|mn wra dahro|mn wra dahrha"
 )
+# A third person who does not know, was not told, has no news ("ما يعرفوش", "bbah ma y3refch", "il le saura
+# jamais", "en cachette"): said of a parent who cannot read or of a question asked ("ما عندوش خبار بالوثائق",
+# "wach ma t3rfch fin…", "ma t3rfch lfrancais"), so it is a proxy without mandate only beside a relative's
+# thing (``KIN_OF``: "ديال ختي", "de mon père", "weld khti"). Not "doesn't know how to read or sign, do"
+# (a knowing verb followed by a verb or a where / how).
+UNAWARE = (
+    "ma3arfach|ma3arfch|ma3rfch|ma3rfach|mat3rfch|ماعارفاش|ماعارفش|"
+    "لا يعلم|لا تعلم|ما عارفش|ما عارفاش|ma 3arfch|ma 3arfach|ma 3arfech|ma 3ndoch khbar|ma 3ndhach khbar|"
+    "ما عندوش خبار|ما عندهاش خبار|il ne (le )?sait pas|elle ne (le )?sait pas|n' est pas au courant|en cachette|"
+    "re:(?:ما ?|وما ?)(?:ي|ت)(?:عرف|عيق|فيق)(?:و|ها|هم)?ش(?![\\w])"
+    "(?! ?(?:ي|ت|ن)?(?:قرا|كتب|سيني|مشي|تكلم|هضر|دير|دبر|خرج|جيب)|(?: ?(?:فين|كيفاش|اش|شنو|علاش|واش)))|"
+    "re:ما ?(?:عندو|عندها|عندهم)ش? ?(?:حتى )?خبار|"
+    "re:ma ?(?:y|t)(?:3rf|3ref|3arf|3erf|fi9)(?:o|ou|ha|hom)?(?:ch|sh)(?![\\w])"
+    "(?! ?(?:y|t|n)?(?:9ra|qra|kteb|ktb|sini|mchi|tkellem|hder|hdr|dir|dber|khrej|jib)"
+    "|(?: (?:fin|kifach|ach|chno|3lach|wach)))|"
+    "re:ma ?3a?nd(?:o|ou|ha|hom)(?:ch|sh)? ?khbar|"
+    "re:ma ?(?:khbbert|khbert|khbart|qolt|goult|9olt)(?:o|ou|ha|hom)(?:ch|sh)(?![\\w])|"
+    "re:(?:il|elle|ils|elles) (?:ne )?(?:le |la )?saur(?:a|ont) (?:rien|pas|jamais)"
+)
+# A relative's thing or child: "الباسبور ديال ختي", "la voiture de mon père", "weld khti", "لأخي", or a thing
+# of "his" or "hers" ("son passeport", "l'adresse dyalo") with a relative named in the message.
+_kin = (
+    "(?:mon |ma |mes )?(?:pere|mere|parents|frere|soeur|femme|mari|epoux|epouse|oncle|tante|cousin|cousine|"
+    "voisin|voisine|grand-pere|grand-mere|grand pere|grand mere|beau-pere|belle-mere|associe|copine|copain|ami|amie|"
+    "collegue|patron)|"
+    "khoya|khouya|khti|bba|baba|mmi|mama|mrati|rajli|3mmi|3ammi|3emmi|khali|khalti|3emti|3mti|jari|jarti|"
+    "sa7bi|sahbi|sa7bti|sahbti|jeddi|jedda|"
+    "خويا|ختي|اخي|اختي|عمي|خالي|عمتي|خالتي|مراتي|راجلي|زوجتي|زوجي|الوالد|الواليد|الوالده|ابي|امي|بابا|ماما|"
+    "مامي|جاري|جارتي|صاحبي|صاحبتي|صديقي|صديقتي|جدي|جدتي|نسيبي|نسيبتي"
+)
+KIN_OF = f"re:(?<![\\w])(?:dyal|dial|ديال|تاع|de|du|d'|d' |weld|bent|ould|ولد|بنت|pour|ل|لل) ?(?:{_kin})(?![\\w])"
+KIN = f"re:(?<![\\w])(?:{_kin})(?![\\w])"
+HIS_OR_HERS = (
+    "re:(?<![\\w])(?:son|sa|ses) (?!(?:accord|consentement|place|insu)(?![\\w]))\\w+|"
+    "dyalo|dyalha|dialo|dialha|diyalo|diyalha|ديالو|ديالها|ديالهم|dyalhom|"
+    # done for him or her: "nkhrj liha passeport", "ndir lih AMO", "نخرج ليه شهادة"
+    "lih=|liha=|lihom=|ليه=|ليها=|ليهم=|pour lui|pour elle"
+)
+# Asked of "you" ("واش ما تعرفش…", "wach ma t3rfch…"): the ت is the second person, not a third one.
+ASKED_OF_YOU = "re:(?:wach|واش|ila|ida|ايلا|اذا|الا|هل) (?:ما ?ت|ma ?t)"
 # Hiding what an obligation counts (income, employees), leaving without cause, not answering a summons,
 # smuggling goods.
 HIDE = "cacher|cachant|dissimul|planquer|nkhbi|nkhabi|nkhebbi|nkhfi|نخبي|نخفي|اخفي|اخبي|نخبع"
