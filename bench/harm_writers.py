@@ -50,7 +50,10 @@ INSCOPE = (
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 SERVED = 0.9  # DALIL_HARM_READER_MIN
 STRUCTURE = harm_reader.STRUCTURE  # the structure signals' value (--structure; 0: n-grams alone)
-KB_WEIGHT = 1.0  # the knowledge base's and the scope corpus's citizens' questions, against the other rows
+KB_WEIGHT = 1.0  # the knowledge base's questions, against the other rows (--kb-weight)
+LAWFUL_WEIGHT = 1.0  # every other row not to refuse: writers' in-scope and look-alike rows, the background
+C = harm_reader.C  # the regularisation (--c)
+IN_SCOPE_FILES = ("in_scope",)  # a writer's in-scope questions in an extra folder (in_scope_s10k.jsonl)
 _HARMFUL_CORPUS = {"forgery", "bribery", "proxy", "evasion", "data", "impersonation", "system"}
 
 
@@ -95,7 +98,8 @@ def team_rows(extra: Iterable[Path] = ()) -> list[Row]:
     files = [DATA / "redteam.jsonl", *(DATA / n for n in INSCOPE)]
     for path in extra:
         found = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
-        files += [f for f in found if f.stem.startswith(("redteam", *(n.removesuffix(".jsonl") for n in INSCOPE)))]
+        stems = ("redteam", *IN_SCOPE_FILES, *(n.removesuffix(".jsonl") for n in INSCOPE))
+        files += [f for f in found if f.stem.startswith(stems)]
     seen: dict[str, dict] = {}
     for f in files:
         for raw in jsonl_rows(f):
@@ -176,9 +180,9 @@ def _count(flags: list[bool]) -> str:
 
 def _fit(rows: list[Row], texts: dict[str, str]) -> HarmReader:
     rows = sorted(rows, key=lambda r: (r.text, r.kind, r.category))  # the same model whatever the files' order
-    weights = [KB_WEIGHT if r.category == "kb" else 1.0 for r in rows]
+    weights = [KB_WEIGHT if r.category == "kb" else 1.0 if r.kind == "refuse" else LAWFUL_WEIGHT for r in rows]
     harmful = [r.kind == "refuse" for r in rows]
-    return HarmReader.fit([texts[r.text] for r in rows], harmful, weights, structure=STRUCTURE)
+    return HarmReader.fit([texts[r.text] for r in rows], harmful, weights, c=C, structure=STRUCTURE)
 
 
 def lowo_table(
@@ -280,6 +284,9 @@ def main() -> int:
     parser.add_argument("--extra", nargs="*", type=Path, default=[])
     parser.add_argument("--rules-only", action="store_true")
     parser.add_argument("--structure", type=float, default=None, help="the structure signals' value (0: off)")
+    parser.add_argument("--kb-weight", type=float, default=None, help="the knowledge base's questions' weight")
+    parser.add_argument("--lawful-weight", type=float, default=None, help="the other rows not to refuse: their weight")
+    parser.add_argument("--c", type=float, default=None, help="the reader's regularisation (smaller: stronger)")
     parser.add_argument("--fit", action="store_true", help=f"train on every writer's rows, write bot/data/{ARTEFACT}")
     parser.add_argument(
         "--rules-at",
@@ -289,9 +296,12 @@ def main() -> int:
         help="a writer's rows read by the rules of another checkout (before that writer's rows were read)",
     )
     args = parser.parse_args()
+    global STRUCTURE, KB_WEIGHT, LAWFUL_WEIGHT, C
     if args.structure is not None:
-        global STRUCTURE
         STRUCTURE = args.structure
+    KB_WEIGHT = KB_WEIGHT if args.kb_weight is None else args.kb_weight
+    LAWFUL_WEIGHT = LAWFUL_WEIGHT if args.lawful_weight is None else args.lawful_weight
+    C = C if args.c is None else args.c
     rows = team_rows(args.extra)
     writers = sorted({r.writer for r in rows}, key=lambda w: (w != "team", w))
     print("rules (safety.check) on each writer's tune rows:")

@@ -42,7 +42,7 @@ from bot.understand.arabizi import arabizi_to_arabic
 from bot.understand.language import detect
 from bot.understand.normalize import normalize
 
-_C = 8.0  # chosen with bench/harm_writers.py (leave one writer out)
+C = 8.0  # chosen with bench/harm_writers.py (leave one writer out)
 _NGRAMS = (2, 5)
 _FEATURES = 2**19
 ARTEFACT = "harm_reader.npz.xz"
@@ -98,7 +98,7 @@ class HarmReader:
         texts: Sequence[str],
         harmful: Sequence[bool],
         weights: Sequence[float] | None = None,
-        c: float = _C,
+        c: float = C,
         structure: float = STRUCTURE,
     ) -> HarmReader:
         if len(set(harmful)) < 2:
