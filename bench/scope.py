@@ -58,7 +58,7 @@ from bot.understand.language import detect
 from bot.understand.scope import Example, ScopeModel
 
 DATA = Path(__file__).resolve().parent / "data"
-STYLES = ("fr", "ar", "darija", "arabizi", "mixed")
+STYLES = ("fr", "ar", "darija", "arabizi", "mixed", "voice")
 
 
 @dataclass

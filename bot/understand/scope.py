@@ -7,9 +7,9 @@ n-grams of the normalised message, Latin-letter Darija also read in Arabic scrip
 carries the meaning in French and MSA, where the embedder is strong; the n-grams carry Darija in
 either script, where it is weak. It is trained each time the knowledge base loads: ``kb`` on the
 knowledge base's citizens' questions and procedure names, the other classes on the corpora of
-``bot/data`` (off-topic messages over 47 topics and ArBanking77's banking questions; near-domain
-procedures; opinion requests). Their vectors are embedded by the index job and read from the
-embedding cache, so loading costs the fit only (a few seconds on 2 cores).
+``bot/data`` (off-topic messages over 119 topics and ArBanking77's banking questions; near-domain
+procedures; opinion requests; speech-to-text transcripts on every side). Their vectors are embedded
+by the index job and read from the embedding cache, so loading costs the fit only (a few seconds on 2 cores).
 
 ``bench/scope.py`` measures it on topics, procedures and questions held out of its training.
 """
@@ -41,11 +41,17 @@ CORPORA: dict[str, Label] = {
     "off_topic_topics3.jsonl": "off",
     "off_topic_topics4.jsonl": "off",
     "off_topic_topics5.jsonl.xz": "off",
+    "off_topic_topics6.jsonl.xz": "off",
     "near_domain_examples.jsonl": "near",
+    "near_domain_examples2.jsonl.xz": "near",
     "opinion_examples.jsonl": "opinion",
+    "opinion_examples2.jsonl.xz": "opinion",
     # Citizens' questions about our procedures in every style, Arabizi and code-switched as much as
     # French: with the knowledge base's own questions alone, Latin-letter Darija leaned "not ours".
     "in_scope_examples.jsonl": "kb",
+    # The same, with speech-to-text transcripts (lower case, no punctuation, hesitations) on every
+    # side: no corpus held one before session 10.
+    "in_scope_examples2.jsonl.xz": "kb",
 }
 # Chosen with bench/scope.py (k-fold over held-out topics and questions), not on an evaluation set.
 _C = 4.0

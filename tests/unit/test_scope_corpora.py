@@ -52,11 +52,45 @@ def test_the_off_topic_corpora_hold_at_least_1500_messages_over_30_topics_none_s
     assert not topics & novel  # that set measures topics no corpus has
 
 
+SESSION_10 = {
+    "off_topic_topics6.jsonl.xz": "off",
+    "in_scope_examples2.jsonl.xz": "kb",
+    "near_domain_examples2.jsonl.xz": "near",
+    "opinion_examples2.jsonl.xz": "opinion",
+}
+
+
+@pytest.mark.parametrize("name", SESSION_10)
+def test_session_10_corpora_teach_their_class_in_six_styles_voice_transcripts_included(name: str) -> None:
+    assert CORPORA[name] == SESSION_10[name]
+    assert {r["style"] for r in rows(name)} == STYLES | {"voice"}
+
+
+def test_every_class_of_the_scope_model_is_taught_with_voice_transcripts() -> None:
+    """Speech-to-text (lower case, no punctuation, hesitations) on both sides: with it on one side only,
+    the way a message was typed or spoken would say which class it is."""
+    voiced = Counter(e.label for e in corpus_examples() if e.style == "voice")
+    assert set(voiced) == {"kb", "near", "opinion", "off"}
+    assert min(voiced.values()) >= 10
+
+
+def test_session_10_topics_are_new_and_near_domain_procedures_are_not_in_the_knowledge_base() -> None:
+    earlier = {e.group for e in corpus_examples() if e.label == "off"} - {
+        r["topic"] for r in rows("off_topic_topics6.jsonl.xz")
+    }
+    new = Counter(r["topic"] for r in rows("off_topic_topics6.jsonl.xz"))
+    assert len(new) >= 15 and not set(new) & earlier
+    ids = {p.id for p in load_knowledge(ROOT / "knowledge").procedures}
+    assert not {r["procedure"] for r in rows("near_domain_examples2.jsonl.xz")} & ids
+    assert {r["procedure"] for r in rows("in_scope_examples2.jsonl.xz")} <= ids
+
+
 WRITTEN = [
     "in_scope_examples.jsonl",
     "off_topic_topics3.jsonl",
     "off_topic_topics4.jsonl",
     "off_topic_topics5.jsonl.xz",
+    *SESSION_10,
 ]
 
 
