@@ -32,6 +32,7 @@ from bot.answer.topics import (
     topic_said,
     without_asking,
 )
+from bot.search.query import prepare_query
 from bot.search.served import KnowledgeBase
 from bot.types import Hit
 from bot.understand.analysis import analyze
@@ -220,13 +221,17 @@ def _family_below(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dic
     if _A_CERTIFICATE.search(normalize(message)) or variant_cues(message):
         return {}, False, False
     top = hits[0].procedure_id
+    unasked: float | None = None  # the top's names score without the asking words, read as search reads names
     for hit in hits[1:3]:
         family = kb.family(hit.procedure_id)
         below = sum(h.procedure_id in family.values() for h in hits[1:4]) if family else 0
         # ... named better than the top, or the top named only by a trip ("j'ai un voyage en août": the
         # laissez-passer's "titre de voyage"), which is what the family's document is for.
         named = hit.names > hits[0].names
-        named = named or hit.names > kb.retriever.names.scores(analyze(without_asking(message))).get(top, 0.0)
+        if not named and unasked is None:
+            text = without_asking(message)
+            unasked = kb.retriever.names.scores(analyze(prepare_query(text, detect(message)).names_text)).get(top, 0.0)
+        named = named or hit.names > (unasked or 0.0)
         close = hit.score >= BELOW_RATIO * hits[0].score and named
         if below >= 2 and close and family_said(message, kb, hit.procedure_id):
             return family, True, True

@@ -125,7 +125,7 @@ class Pipeline:
             known = previous if previous in ctx.kb.procedures else None
             # The turn less its thanks or greeting ("Merci. Et c'est délivré en combien de temps ?", "chokran, w
             # ch7al?"): what it asks of the conversation, as it would be asked without them.
-            said = without_social(ctx.message)
+            said = without_social(ctx.message, apostrophes=True)
             said = said if said == ctx.message else said + question_mark(ctx.message)
             turn = resolve(said, known, ctx.kb, ctx.hits, self.settings, offered)
             earlier = [t.question for t in conversation.turns] if conversation else []

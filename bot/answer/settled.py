@@ -130,12 +130,11 @@ def says_a_name(words: set[str], kb: KnowledgeBase, procedure: str) -> bool:
     return any((name := name_words(n)) and name <= words for n in names_of(kb.procedures[procedure]))
 
 
-
 # Wanting or needing: the document right after it is what is asked for ("bghit chahadat sokna l dossier dyal
 # lmadrasa": the residence certificate, for the school's file).
 _WANT = re.compile(
     r"(?<![\w'])(?:bghit|baghi|bghina|nbghi|je veux|je voudrais|j' ai besoin d'|j' ai besoin de|il me faut|khassni|"
-    r"khasni|بغيت|باغي|نبغي|اريد|احتاج|محتاج|خاصني)\s+(?:(?:un|une|le|la|l'|chi|شي|wa7d|wahed)\s*)?(?P<rest>.*)"
+    r"khasni|بغيت|باغي|نبغي|اريد|احتاج|محتاج|خاصني)\s+(?:(?:une|un|le|la|chi|شي|wa7d|wahed)\s+|l'\s*)?(?P<rest>.*)"
 )
 WANTED_AMONG = 5  # hits where a document wanted may be found below the top
 

@@ -214,6 +214,7 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     demarches | اجراءات | الاجراءات | مسطره | المسطره | كيفاش | comment | quoi | papier | papiers | lpapier |
     lpapiers | wra9 | lwra9 | wra9a | lwar9a | war9a | lwra9a | وراق | الوراق | ورقه | الورقه | document |
     documents | وثيقه | الوثيقه | وثائق | شهاده | الشهاده | attestation | certificat | chahada | chhada | svp |
+    attestations | certificats |
     stp | 3afak | عافاك | من فضلك | فضلك | الاستفسار | استفسار | استفسر | اود | ارغب | معرفه | اعرف | نعرف |
     n3ref | bghit n3ref | عن | حول | svp merci | merci | شكرا | chokran | nmchi | nmcha | nemchi | نمشي |
     nsowl | nsewwel | nsewel | nsawel | nsowlek | nsewlek | نسول | نسولك | نسال | اسال | ghadi | غادي |
@@ -237,12 +238,21 @@ DARIJA_CERTIFICATE = "chahada|chhada|shahada|chahade"
 CERTIFICATE = f"attestation|certificat|{DARIJA_CERTIFICATE}"
 PAPER = "wra9a|war9a|wer9a|wr9a|wraqa|wara9a"  # "a paper" in Latin Darija ("wra9", papers, also asks the documents)
 ARABIC_DOCUMENT = "ورقه|وثيقه|شهاده"
-INDEFINITE_DOCUMENT = (
-    rf"(?:un|une|des|d' un|d' une|chi|شي)\s+(?:papiers?|document|{CERTIFICATE}|{PAPER}|wra9|wr9|{ARABIC_DOCUMENT}|وراق)"
-)
-# ... or bare in Darija and Arabic, which have no indefinite article ("chahada", "شهادة", "لشهادة").
+
+
+def _indefinite_document(plural: str) -> str:
+    return (
+        rf"(?:un|une|des|d' un|d' une|chi|شي)\s+"
+        rf"(?:papiers?|document{plural}|(?:{CERTIFICATE}){plural}|{PAPER}|wra9|wr9|{ARABIC_DOCUMENT}|وراق)"
+    )
+
+
+INDEFINITE_DOCUMENT = _indefinite_document("")
+# ... in the plural too for a topic's certificate with a fact asked ("des attestations fiscales, c'est combien ?"),
+# or bare in Darija and Arabic, which have no indefinite article ("chahada", "شهادة", "لشهادة").
 _INDEFINITE_DOCUMENT = re.compile(
-    rf"(?<![\w'])(?:{INDEFINITE_DOCUMENT}|{DARIJA_CERTIFICATE}|{PAPER}|wra9|[بل]?(?:{ARABIC_DOCUMENT}|وراق|اوراق))(?![\w'])"
+    rf"(?<![\w'])(?:{_indefinite_document('s?')}|{DARIJA_CERTIFICATE}|{PAPER}|wra9|[بل]?(?:{ARABIC_DOCUMENT}|وراق|اوراق))"
+    r"(?![\w'])"
 )
 _LATIN_ARTICLE = re.compile(r"(?<![\w'])l(?=[a-z]{3})")
 
@@ -345,7 +355,7 @@ _ASKING = re.compile(
     r"|(?<![\w'])(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
     r"ghocht|ghosht|ghucht|yolyouz|yulyuz|yolyoz|yonyo|chtanbir|ctanbir|"
     r"يناير|فبراير|مارس|ابريل|ماي|يونيو|يوليوز|يوليو|غشت|اغسطس|شتنبر|سبتمبر|اكتوبر|نونبر|نوفمبر|دجنبر|ديسمبر)(?![\w'])"
-    r"|(?<![\w'])(?:f\s+|fi\s+|ف\s*|في\s+)?(?:chhar|chher|شهر)\s+(?:\d+|jay|jayy|ljay|لجاي|الجاي|الجاي|المقبل|القادم)(?![\w'])"
+    r"|(?<![\w'])(?:f\s+|fi\s+|ف\s*|في\s+)?(?:chhar|chher|شهر)\s+(?:\d+|jay|jayy|ljay|لجاي|الجاي|المقبل|القادم)(?![\w'])"
     r"|(?<![\w'])(?:الشهر|السيمانه|الاسبوع|العام)\s+(?:الجاي|المقبل|القادم)(?![\w'])"
 )
 

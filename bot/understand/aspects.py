@@ -227,7 +227,7 @@ def _two_questions(text: str, kept: list[tuple[int, int, Aspect]]) -> bool:
 _WHAT = """quoi | que | qu' | qu | quels | quelles | ماذا | ما الذي | ما هي | اش | شنو | اشنو | اشمن | شمن | chno |
     chnou | chnu | achno | achnou | ach | ash | shno | chmen | achmen | chmn | what | ش"""
 _NEED = """besoin | apporter | ramener | emmener | emporter | preparer | presenter | joindre | fournir | demandent |
-    كيخص | يخص | كيخصني | kaykhess | kaykhass | ykhess |
+    كيخص | كيخصني | kaykhess | kaykhass | ykhess |
     exige | exigent | احضر | احضار | احضاره | اقدم | تقديمه | تقديمها | ارفاق | ارفاقها | ارفق | الادلاء | يلزم |
     يلزمني | احتاجه | احتاج | خاصني | خاص | خاصك | خاصنا | كيطلبو | كيطلبوا | يطلبو | كيطالبو | نوجد | نوجدو |
     نجيب | نجيبو | نحضر | نحضرو | khassni | khasni | khass | khassek | khassna | kaytalbo | kaytlbo | kaytelbo |
@@ -240,7 +240,7 @@ _NEED = """besoin | apporter | ramener | emmener | emporter | preparer | present
 _ENOUGH = """il me manque | manque-t-il | manque quelque chose | suffisant | suffisants | suffit | ينقصني | ينقص |
     يكفي | كافي | كافيين | كافيه | na9sni | naqsni | n9sni | kafi | kafyin | kafia | kafyen"""
 _DO = """faire | fais | fait | ndir | ndiro | ndirou | dir | ندير | نديرو | نعمل | اعمل | افعل | نفعل | ادير | savoir |
-    connaitre | comprendre"""
+    connaitre | comprendre | نعرف | نعرفو | اعرف"""
 # ... but a doing that is the purpose is not what is asked ("ش خاصني باش ندير الباسبور؟", "de quoi ai-je besoin
 # pour faire la carte ?").
 _FOR_DOING = re.compile(

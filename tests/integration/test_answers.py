@@ -163,6 +163,31 @@ def test_followups_resolve_against_the_procedure_discussed(dalil, first, followu
         assert answer.aspects == [aspect] and len(answer.text.split()) < len(answer.details.split())
 
 
+def test_thanks_before_a_follow_up_leave_its_elided_pronoun(dalil) -> None:
+    # "Merci." is blanked where it stands: "l'ai" stays a pronoun, as without the thanks.
+    for i, followup in enumerate(("Et si je ne l'ai plus ?", "Merci. Et si je ne l'ai plus ?")):
+        assert dalil.answer("Comment renouveler mon passeport ?", session_id=f"elided-{i}").sources[0].id == (
+            "passport-renewal"
+        )
+        answer = dalil.answer(followup, session_id=f"elided-{i}")
+        assert answer.status is AnswerStatus.ANSWERED and answer.sources[0].id == "passport-lost", followup
+
+
+def test_a_family_below_is_weighed_against_the_tops_names_read_as_search_reads_them(kb) -> None:
+    """Latin Darija is read in Arabic script too for the names index (``Query.names_text``): the top's names
+    without the asking words are read the same way before a family below it is found named better. Here the
+    laissez-passer's names ("الدخول إلى المغرب", "جواز السفر منتهي بالخارج") are the message's own: read in Latin
+    letters alone they scored lower than the passport's and the passport's family was asked about."""
+    from bot.answer.clarify import ClarifyLimits, between_neighbours
+    from bot.types import Hit
+
+    hits = [Hit("laissez-passer-mre", 17.26, names=5.67), Hit("passport-lost", 14.47, names=4.26)]
+    hits += [Hit("passport-renewal", 11.76, names=4.35), Hit("passport-first", 10.92, names=3.96)]
+    message = "ana f spania, lpaspor dyali wla mamsalahch, bghit nrje3 l lmaghrib"
+    found = between_neighbours(message, 9, hits, kb, ClarifyLimits(0.88, 5, 0.4, 4))
+    assert found.reason != "family" and "laissez-passer-mre" in (*found.ask, found.choose)
+
+
 def test_personal_data_is_redacted_before_storage(dalil, settings) -> None:
     dalil.answer("ma CIN AB123456 est perdue, mon tel 0612345678, comment faire ?", session_id="pii-1")
     with open_database(settings.sqlite_url).connect() as conn:  # the database the answers are stored in

@@ -219,6 +219,9 @@ def test_with_two_aspects_the_fee_the_delay_and_the_documents_start_on_the_first
         ("السجل العدلي", "criminal-record", None),
         ("bghit rokhsa", "building-permit", "licence"),
         ("rokhsat lbni", "building-permit", None),
+        # A certificate of the topic's kind in the plural, indefinite, with a fact asked: which one's?
+        ("des attestations fiscales, c'est combien ?", "tax-compliance-certificate", "tax_certificate"),
+        ("une attestation fiscale, c'est combien ?", "tax-compliance-certificate", "tax_certificate"),
     ],
 )
 def test_a_topic_named_with_nothing_more_is_asked_about(message: str, top: str, topic: str | None) -> None:
@@ -456,6 +459,9 @@ def test_how_long_it_will_stay_is_the_wait(message: str, expected: tuple[str, ..
         ("ما هي الشروط والوثائق؟", ("eligibility", "documents")),  # "and" glued on
         ("qu est ce qu il faut faire pour le passeport", ()),  # what to do: the general answer
         ("que faut-il savoir sur la cnss", ()),
+        # "regarding" (فيما يخص) is not "is needed" (كيخص), and what one needs to know is not a paper.
+        ("ما هي الإجراءات فيما يخص تجديد جواز السفر؟", ()),
+        ("اش كيخص نعرف على الباسبور؟", ()),
     ],
 )
 def test_what_is_needed_asks_the_documents(message: str, expected: tuple[str, ...]) -> None:

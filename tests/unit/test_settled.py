@@ -180,6 +180,8 @@ def test_a_trip_and_when_it_is_say_no_more_than_the_familys_noun(kb: KnowledgeBa
         ("j'ai besoin d'un certificat de résidence pour inscrire ma fille à l'école", "residence-certificate"),
         ("mon fils a besoin d'un certificat de scolarité", None),  # not wanted by the one who writes: search's
         ("l'école demande un certificat de résidence", None),
+        # "une" is read whole, not as "un" and a word "e attestation" that names nothing.
+        ("J'ai besoin d'une attestation de résidence pour le dossier de demande de passeport", "residence-certificate"),
     ],
 )
 def test_a_document_wanted_by_its_name_is_what_is_asked_for(

@@ -88,6 +88,18 @@ def test_greetings_are_taken_out_for_search() -> None:
     assert without_social("salam") == "salam"
     # A Latin Darija greeting spelt as heard, when it opens the message; not a word elsewhere ("Maroc", "merci").
     assert without_social("salamo alaykom kifach n3awd lbitaqa dyali?") == "kifach n3awd lbitaqa dyali"
+    assert without_social("slm, bghit njdded lpaspor") == "bghit njdded lpaspor"
+
+
+def test_what_is_left_keeps_its_apostrophes_and_a_first_name() -> None:
+    from bot.understand.pointing import points_back
+
+    # The thanks are blanked where they stand: the elided pronoun stays a pronoun ("l'obtenir").
+    assert without_social("Merci. Et si je ne l'ai plus ?", apostrophes=True) == "et si je ne l' ai plus"
+    assert points_back(without_social("Merci ! Et comment l'obtenir ?", apostrophes=True))
+    # One word read without vowels as a greeting ("slm") is as often a first name: kept unless a comma follows.
+    assert without_social("Salma bghat tjdded lpasspor dyalha") == "Salma bghat tjdded lpasspor dyalha"
+    assert without_social("Selma a perdu sa CIN, que faire ?") == "Selma a perdu sa CIN, que faire ?"
     assert without_social("Comment créer une société au Maroc ?") == "Comment créer une société au Maroc ?"
     assert question_mark("salam, kifach n3awd lbitaqa dyali?") == "?" and question_mark("السلام، كيف؟") == "؟"
     assert question_mark("bonjour, je voudrais un passeport") == ""
