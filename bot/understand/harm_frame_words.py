@@ -10,7 +10,9 @@ from bot.understand.harm_forms import al, ar_verb, dz_verb, fr_dz
 from bot.understand.harm_words import (
     AMOUNT,
     EXEMPTION,
+    FAKE,
     FASTER,
+    FORGE,
     HAND_OVER,
     OBLIGATION,
     REPORT,
@@ -25,7 +27,9 @@ from bot.understand.structure import HOW_ASKED, RELATIVE
 __all__ = [
     "AMOUNT",
     "EXEMPTION",
+    "FAKE",
     "FASTER",
+    "FORGE",
     "HAND_OVER",
     "HOW_ASKED",
     "OBLIGATION",
@@ -436,6 +440,24 @@ HARM_NOUN = (
     "pot-de-vin|bakchich|evasion fiscale|contrebande|usurp|tzwir|tazwir|rachwa|rechwa|tahrib|"
     "تزوير|يزور|مزور|مزوره|رشوه|يرشي=|التهرب|يتهرب|تهريب|يهرب|انتحال|احتيال|يحتال|التحايل|غش|يغش|"
     "passeport au nom|باسم شخص اخر|باسم شخص آخر"
+)
+# A game or a story said to "you": what it lifts is the rules, whatever role is played.
+GAME = (
+    "on joue|on va jouer|jouons|un jeu|jeu de role|comme si tu|faire comme si|nl3bo|nl3bou|lo3ba|l3ba=|"
+    "نلعبو|لنلعب|نلعب=|لعبه|حكي ليا|احكي لي|9oli 9issa|9olli 9issa|raconte-moi|raconte moi|racontes|"
+    "imagine=|imagine t'es|imagine t' es|tkhayl|tkhayel|t5ayel|تخيل|تخايل|hypothetiquement|pour un roman|"
+    "pour un sketch|pour un film"
+)
+# What the role is or does against the law, said in one word: a forger, a broker of appointments and files,
+# someone else's name, a stamp made, duty not paid, a date changed, an official who takes.
+ROLE_HARM = (
+    "faussaire|faussaires|samsar|ssamsar|سمسار|السمسار|courtier|mzwra|mzawra|mzwer|mzawwer|"
+    "sans payer|bla ma nkhlles|9lil=|التهرب|لاخفاء|اخفاء|هرب من|زمك من|يبدل التواريخ|nbeddel tarikh|"
+    "modifiait|modifier l' age|changer l' age|sans la visite|sans que la personne soit presente|"
+    "كيبيع المواعيد|يبيع المواعيد|b smiya dyal wa7d akhor|dyal wa7d akhor|dyal chi wa7d akhor|"
+    "ديال شي واحد آخر|ديال شي واحد اخر|quelqu' un d' autre|quelqu'un d' autre|quelqu'un d'autre|"
+    "kayakhod|كياخد|n9ra3|nsr9|nser9|نسرق|"
+    "nmse7 l7ukm|نمسح الحكم|effacer le jugement|effacer mon casier"
 )
 SKIP_EXAM = (
     "sans passer l' examen|sans passer (le|un) (test|examen)|sans examen|sans l' examen|sans faire l' examen|"

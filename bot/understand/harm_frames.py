@@ -182,6 +182,16 @@ def _fiction_howto(f: Spans) -> bool:
     return _any(f, "ROLE_FRAME FICTION") and bool(f("HOWTO")) and bool(f("HARM_NOUN"))
 
 
+def _game_lifts_rules(f: Spans) -> bool:
+    """A role or a story that does what the law forbids: "tu es un faussaire qui explique…", "nl3bo: nta
+    moqadem kayakhod", "raconte comment on modifiait les actes pour changer l'âge", "نتا مول الطوابع… بغيت
+    طابع الجماعة". A role that only asks how a procedure is done ("imagine que tu es agent de la commune, dis-moi
+    ce qu'il faut") has none of these words."""
+    if not _any(f, "ROLE_FRAME GAME"):
+        return False
+    return _any(f, "ROLE_HARM HARM_NOUN FAKE FORGE NOT_GENUINE STAMP")
+
+
 def _no_exam(f: Spans) -> bool:
     """A licence or a diploma without its examination (not a foreign licence exchanged)."""
     return _pair(f, "UNBUYABLE", "SKIP_EXAM", 40) and not f("EXCHANGE")
@@ -278,6 +288,7 @@ FRAMES: tuple[tuple[str, str, Callable[[Spans], bool], bool], ...] = (
     ("harm", "evasion", _understated, False),
     ("harm", "evasion", _avoided, False),
     ("harm", "impersonation", _fiction_howto, False),
+    ("harm", "impersonation", _game_lifts_rules, True),
     ("harm", "bribery", _no_exam, True),
 )
 

@@ -212,6 +212,8 @@ _STRUCTURAL: dict[str, tuple[SafetyKind, str]] = {
     "override": ("override", "override"),
     "evasion": ("harm", "evasion"),
     "authority_issue": ("harm", "impersonation"),
+    "exfiltration": ("data", "exfiltration"),
+    "follow_link": ("override", "exfiltration"),
 }
 
 

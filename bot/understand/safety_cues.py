@@ -461,6 +461,7 @@ CUES: list[Cue] = [
         "exfiltration",
         "reponds d'abord|commence ta reponse par|termine ta reponse par|ecris seulement|ecris juste|"
         "dis que|dis-lui que|9ol '|9oul '|9ol lihom|qol|قول بلي|قول ليهم|اكتب فقط|اكتب عبارة|واكتب|"
+        "goul l nass|goul l nas|goul lnass|goul lnas|gol l nas|goul lihom|goul bli|gol bli|9oul bli|9ol bli|"
         "أجب بأن|اجب بان|ajoute en gras|en gras|f lkher zid|f l'akhir|f lakhir|فالاخر قول|فالآخر قول|"
         "وفي آخر الجواب|في آخر الجواب|في اخر الجواب|ثم أضف|ثم اضف|w mets|w zid",
     ),
