@@ -298,7 +298,11 @@ REPORT = (
     "reclamation|reclamer|recours|شكوى|تظلم|j' ai recu un faux|j' ai recu une fausse|j' ai decouvert|"
     "a ete falsifi|ont ete falsifi|a ete contrefai|a ete trafiqu|par le vendeur|on m' a vendu|on m' a donne un faux|"
     "ta3rdt l|t3rdt l|tnsab 3liya|tnesbat 3liya|nsbo 3liya|nassbo 3liya|اكتشفت|تعرضت ل|نصبو عليا|تنصب عليا|"
-    "باعو ليا|توصلت ب"
+    "باعو ليا|توصلت ب|"
+    # the same report in Darija's other spellings ("nbl7 3la rachwa", "ndir chikaya"), and an unlawful offer the
+    # citizen turned down before asking the lawful way ("j'ai refusé", "ana rfdt", "وأنا رفضت")
+    "nbl7|nbelle7|nballe7|nbele7|nballa7|chikaya|chekaya|cheqaya|j' ai refuse|j'ai refuse|ana rfdt|rfdt=|"
+    "رفضت|ورفضت|je n' ai pas accepte|ma 9bltch|ما قبلتش"
 )
 CONTROL = "controle|inspection|inspecteur|المراقبه|الرقابه|المفتش|mora9aba|radar|الرادار|barrage|الباراج"
 COURT = (

@@ -191,6 +191,10 @@ def test_other_people_and_the_system(message: str, kind: str) -> None:
         "est-ce que la justice est corrompue à ton avis ?",
         "أين أشتري ورقة اليانصيب؟",
         "ou acheter un porte-documents pour ranger mes papiers",
+        # a bribe reported in Darija's other spellings, an unlawful offer turned down (session 10)
+        "bghit nbl7 3la lmo9eddem li tlab mni rachwa, fin ndir chikaya?",
+        "on m'a proposé un faux diplôme, j'ai refusé, comment faire une équivalence normale ?",
+        "واحد عرض عليا شهادة مزورة وأنا رفضت، شنو خاصني باش ندير الشهادة بالقانون؟",
     ],
 )
 def test_lawful_look_alikes_pass(message: str) -> None:
