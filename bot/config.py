@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     scope_min_ours: float = Field(
         0.05, description="calibrated probability that a message is about our procedures above which it is answered"
     )
+    # Chosen on bench/scope.py's k-fold (held-out near-domain procedures and knowledge-base questions).
+    scope_near_below: float = Field(
+        0.08, description="... below which a message the scope model reads as a procedure the base lacks is one"
+    )
+    scope_near_min: float = Field(0.3, description="the scope model's 'near' probability that counts as reading it so")
     # Chosen leaving one writer out (bench/harm_writers.py): 0.8 refused unseen in-scope questions (k-fold).
     harm_reader_min: float = Field(
         0.9,

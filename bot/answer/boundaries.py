@@ -32,8 +32,13 @@ class ScopeVerdict:
 
 def scope_decision(ours: float, probabilities: Mapping[str, float], settings: Settings) -> ScopeVerdict:
     """``ours``: the calibrated probability that the message is about one of our procedures
-    (bot/search/scope_signals.py). Below the threshold, the scope model says what else it is."""
+    (bot/search/scope_signals.py). Below the threshold, the scope model says what else it is. A real
+    procedure the base lacks borrows its neighbour's words, so it is told from ours a little higher up
+    when the model reads it as one ("comment obtenir un permis de chasse" is no driving licence)."""
     if not probabilities or ours >= settings.scope_min_ours:
+        near = probabilities.get("near", 0.0)
+        if ours < settings.scope_near_below and near >= settings.scope_near_min:
+            return ScopeVerdict("near", f"ours {ours:.2f}, near {near:.2f}")
         return ScopeVerdict("in", f"ours {ours:.2f}")
     rest = {k: v for k, v in probabilities.items() if k != "kb"}
     kind = max(rest, key=rest.__getitem__)
