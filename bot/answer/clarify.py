@@ -22,12 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.answer.settled import asks_of_name
 from bot.answer.short import facts_for
 from bot.answer.topics import (
     CERTIFICATE,
     INDEFINITE_DOCUMENT,
     PAPER,
     content_words,
+    topic_asked,
     topic_only,
     topic_said,
     without_asking,
@@ -122,7 +124,7 @@ def between_neighbours(
         # noun (search decides) unless its other words name nothing ("أريد أن أستفسر عن الإجراءات المتعلقة
         # بجواز السفر"); a variant another family has (a child's CNIE) is left to search.
         asked = detect_aspects(message)
-        if said and not cues:
+        if said and not {c for c in cues if named_variant({c}, set(family))}:
             words = 0 if asked else min(words, content_words(message))
         if words <= limits.max_words:
             # A noun broader than the family ("البطاقة", "la carte": which card?) offers the topic's.
@@ -143,6 +145,19 @@ def between_neighbours(
             return Neighbours(ask=_ordered({p: p for p in topic}, hits)[: limits.max_options], reason="topic")
         if sides := each_side_names(normalize(message), hits, kb, asked=True):
             return Neighbours(ask=sides[: limits.max_options], reason="one_or_the_other")
+        # ... or a document not named ("ils demandent une attestation officielle sans préciser laquelle").
+        if _NO_DOCUMENT_NAMED.search(normalize(message)) and (close := _close(hits, limits)):
+            return Neighbours(ask=(top.procedure_id, *close), reason="no_document_named")
+    # A fact asked of a topic named with nothing more ("chahadat lwilada ch7al?", "aide de l'etat, quels papiers
+    # ?"): whose fact? The same in each of its procedures, it is answered for all of them. A procedure's own name
+    # said whole is not the topic's noun ("ما هي تكاليف إحداث شركة؟", "acte de naissance online ch7al"): search's.
+    facts = detect_aspects(message)
+    topic = topic_asked(message, top.procedure_id) if facts and words <= 2 * limits.max_words else ()
+    if topic and not any(asks_of_name(message, kb, pid) for pid in topic):
+        ask = _ordered({p: p for p in topic}, hits)[: limits.max_options]
+        if same_facts(kb, ask, facts):
+            return Neighbours(choose=ask[0], reason="topic", variants=ask)
+        return Neighbours(ask=ask, reason="topic")
     # The topic's noun alone is ambiguous by itself, even when search ranks one of its procedures far
     # ahead ("ورقة السوابق": the court's extract, not the police's fiche, for the words it matched).
     if words <= 2 * limits.max_words and (topic := topic_only(message, top.procedure_id)):
@@ -151,10 +166,8 @@ def between_neighbours(
     within = [h.procedure_id for h in hits[1 : limits.max_options] if h.score >= limits.tie_ratio * top.score]
     if words <= limits.max_words and within:
         return Neighbours(ask=(top.procedure_id, *within), reason="tie")
-    if words <= 2 * limits.max_words and _NO_DOCUMENT_NAMED.search(text):
-        close = [h.procedure_id for h in hits[1 : limits.max_options] if h.score >= limits.candidate_ratio * top.score]
-        if close:
-            return Neighbours(ask=(top.procedure_id, *close), reason="no_document_named")
+    if words <= 2 * limits.max_words and _NO_DOCUMENT_NAMED.search(text) and (close := _close(hits, limits)):
+        return Neighbours(ask=(top.procedure_id, *close), reason="no_document_named")
     if words <= 2 * limits.max_words and _OR.search(text) and not detect_aspects(message) and len(hits) > 1:
         second = hits[1]
         if second.score >= OR_SCORE_RATIO * top.score and second.names >= OR_MIN_NAMES:
@@ -162,6 +175,11 @@ def between_neighbours(
     if words <= 2 * limits.max_words and (sides := each_side_names(text, hits, kb)):
         return Neighbours(ask=sides[: limits.max_options], reason="one_or_the_other")
     return Neighbours()
+
+
+def _close(hits: list[Hit], limits: ClarifyLimits) -> list[str]:
+    """The hits below the top worth offering beside it for a document not named."""
+    return [h.procedure_id for h in hits[1 : limits.max_options] if h.score >= limits.candidate_ratio * hits[0].score]
 
 
 _UNDECIDED = re.compile(
@@ -174,7 +192,9 @@ _DOUBT = re.compile(
     r"(?<!\w)(?:laquelle|lequel|lesquels|lesquelles|je sais pas|je sais plus|je ne sais pas|je ne sais plus|"
     r"sais plus|j' ai oublie|je me rappelle plus|ashmen wa7da|achmen wa7da|chmen wa7da|ashmen wahda|"
     r"chmen wahda|ma3reftch|ma3rftch|mafakerch|nsit ashmen|nsit chmen|اشمن وحده|شمن وحده|اشمن وحدا|ما عرفتش|"
-    r"معرفتش|نسيت اشمن|نسيت شمن|ايها|اي واحده|لا اعرف|لا اتذكر|which one)(?!\w)"
+    r"معرفتش|نسيت اشمن|نسيت شمن|ايها|اي واحده|لا اعرف|لا اتذكر|which one"
+    # ... or which certificate ("ma fhmtch chmen chahada", "quelle attestation ?", "أي شهادة؟").
+    rf"|(?:chmen|achmen|ashmen|chmn|اشمن|شمن|اي|quelle|quel)\s+(?:{CERTIFICATE}|(?:ال)?شهاده))(?!\w)"
 )
 
 
@@ -225,15 +245,15 @@ def _family_below(message: str, hits: list[Hit], kb: KnowledgeBase) -> tuple[dic
     for hit in hits[1:3]:
         family = kb.family(hit.procedure_id)
         below = sum(h.procedure_id in family.values() for h in hits[1:4]) if family else 0
+        close = hit.score >= BELOW_RATIO * hits[0].score
+        if below < 2 or not close or not family_said(message, kb, hit.procedure_id):
+            continue
         # ... named better than the top, or the top named only by a trip ("j'ai un voyage en août": the
         # laissez-passer's "titre de voyage"), which is what the family's document is for.
-        named = hit.names > hits[0].names
-        if not named and unasked is None:
+        if hit.names <= hits[0].names and unasked is None:
             text = without_asking(message)
             unasked = kb.retriever.names.scores(analyze(prepare_query(text, detect(message)).names_text)).get(top, 0.0)
-        named = named or hit.names > (unasked or 0.0)
-        close = hit.score >= BELOW_RATIO * hits[0].score and named
-        if below >= 2 and close and family_said(message, kb, hit.procedure_id):
+        if hit.names > hits[0].names or hit.names > (unasked or 0.0):
             return family, True, True
     return {}, False, False
 

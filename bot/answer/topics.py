@@ -60,7 +60,7 @@ TOPICS: dict[str, Topic] = {
         "impot | impots | fiscal | fiscale | fiscales | dariba | ddariba | daraib | dara2ib | ddara2ib | ldara2ib |"
         " ضريبه | ضريبيه | الضريبيه |"
         " الضريبه | الضرائب | ضرائب | جبائيه | الجبائيه | للضرائب | بالضرائب | dgi",
-        "المديريه العامه | مديريه | الاداره | اداره | مصلحه | من | mn | men | de | des | d' | la",
+        "المديريه العامه | مديريه | الاداره | اداره | مصلحه | من | mn | men | de | des | d' | la | dyal | dial | ديال",
         ("tax-compliance-certificate", "non-taxation-certificate", "attestation-residence-fiscale"),
     ),
     # An error in a record, about a name or a birth date: the civil status, the CNSS or two spellings.
@@ -102,7 +102,7 @@ TOPICS: dict[str, Topic] = {
     "state_aid": Topic(
         "da3m | dda3m | دعم | الدعم | aide | aides | مساعده | المساعده | منحه | اعانه | الاعانه | i3ana | l2i3ana |"
         " li3ana",
-        "social | sociale | de l etat | dyal dawla | الدوله | ijtima3i | الاجتماعي | اجتماعي",
+        "social | sociale | de l'etat | dyal dawla | الدوله | ijtima3i | الاجتماعي | اجتماعي",
         ("direct-social-aid", "housing-aid", "rsu-registration"),
     ),
     # Legalising: a signature, a copy, or a judgment for use abroad.
@@ -214,7 +214,7 @@ NAMES_NOTHING = """bghit | baghi | bghina | nebghi | بغيت | باغي | نب�
     demarches | اجراءات | الاجراءات | مسطره | المسطره | كيفاش | comment | quoi | papier | papiers | lpapier |
     lpapiers | wra9 | lwra9 | wra9a | lwar9a | war9a | lwra9a | وراق | الوراق | ورقه | الورقه | document |
     documents | وثيقه | الوثيقه | وثائق | شهاده | الشهاده | attestation | certificat | chahada | chhada | svp |
-    attestations | certificats |
+    attestations | certificats | chahadat | chhadat |
     stp | 3afak | عافاك | من فضلك | فضلك | الاستفسار | استفسار | استفسر | اود | ارغب | معرفه | اعرف | نعرف |
     n3ref | bghit n3ref | عن | حول | svp merci | merci | شكرا | chokran | nmchi | nmcha | nemchi | نمشي |
     nsowl | nsewwel | nsewel | nsawel | nsowlek | nsewlek | نسول | نسولك | نسال | اسال | ghadi | غادي |
@@ -300,6 +300,17 @@ def topic_only(message: str, top: str) -> tuple[str, ...]:
     # combien ?"): whose fact? Its nouns name no procedure, definite or not.
     for text in dict.fromkeys((asked, _LATIN_ARTICLE.sub("", asked))):
         if found := _topic_of(text, top, anywhere=True):
+            return found
+    return ()
+
+
+def topic_asked(message: str, top: str) -> tuple[str, ...]:
+    """The procedures of the topic a fact is asked of, the topic named with nothing more ("chahadat lwilada
+    ch7al?", "aide de l'etat, quels papiers ?", "ما هي مدة صلاحية الشهادة الجبائية؟"), when the best hit
+    (``top``) is one of them; empty otherwise."""
+    asked = without_aspects(without_social(message))
+    for text in dict.fromkeys((asked, _LATIN_ARTICLE.sub("", asked))):
+        if found := _topic_of(text, top):
             return found
     return ()
 

@@ -18,7 +18,7 @@ _WORDS: dict[Variant, str] = {
         1ere | awel | awal | lwl | lowel | lawel | أول | اول | الأول | auto ecole | auto-ecole | lauto ecole |
         lotoecole | لوطو إيكول | فلوطو إيكول | مدرسة تعليم السياقة | ndouz lpermi | ندوز البيرمي |
         ma3ndich | ma 3ndich | ma3andich | ماعنديش | ما عنديش | je n'ai pas de | je n'ai pas encore de | ليس لدي |
-        لا أملك
+        لا أملك | لم يسبق | لم يسبق لي
     """,
     "renewal": """
         renouveler | renouvellement | renouvele | expire | expiree | perime | perimee | date depassee |

@@ -28,7 +28,7 @@ AGE = re.compile(
 _ADULT = re.compile(r"(?<!\d)(?:1[89]|[2-9]\d)\s*(?:ans?|3am|snin|sna|عام|سنين|سنوات|سنة|سنه)\b")
 # ... but not a time gone by or a validity ("expiré depuis 2 ans", "hadi 3 snin", "منذ 5 سنوات", "valable 10 ans").
 _SINCE = re.compile(
-    r"(?<![\w])(?:depuis|il y a|ya|ca fait|hadi|hada|من|منذ|هادي|هادا|مند|valable|valide|pendant|صالح|صالحه|"
+    r"(?<![\w])(?:depuis|il y a|ya|ca fait|hadi|hada|mn|men|mnd|من|منذ|هادي|هادا|مند|valable|valide|pendant|صالح|صالحه|"
     r"لمده|مده|sal7a|salha)\s*$"
 )
 

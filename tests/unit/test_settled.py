@@ -192,3 +192,57 @@ def test_a_document_wanted_by_its_name_is_what_is_asked_for(
 
     hits = [Hit("school-certificate", 16.0, names=5.0), Hit("residence-certificate", 10.1, names=6.4)]
     assert wanted_document(message, hits, kb) == wanted
+
+
+def test_only_a_variant_of_the_family_says_more_than_its_noun(kb: KnowledgeBase) -> None:
+    """A variant word of another family ("new" of a new vehicle, said of a job; an age that is years of work)
+    does not settle the family named, nor make the message more than its noun and a fact asked."""
+    from bot.answer.clarify import ClarifyLimits, between_neighbours
+    from bot.types import Hit
+    from bot.understand.variants import variant_cues
+
+    hits = [Hit("cnie-first", 12.7, names=2.6), Hit("cnie-renewal", 11.7, names=2.5), Hit("cnie-lost", 9.8, names=2.5)]
+    message = "بغيت نسول على البطاقة الوطنية ديالي حيت غادي نحتاجها فالخدمة الجديدة، شنو خاصني من وراق؟"
+    found = between_neighbours(message, 12, hits, kb, ClarifyLimits(0.88, 5, 0.4, 4))
+    assert found.reason in ("family", "family_same") and "cnie-renewal" in (*found.ask, *found.variants)
+    # "men 10 snin" is since when, as "منذ 10 سنوات" and "depuis 10 ans": no child is named.
+    assert "minor" not in variant_cues("ana sa2e9 taxi men 10 snin, chno lwra9 dyal lpermis?")
+    assert "minor" in variant_cues("bnti 3ndha 10 snin, chno lwra9 dyal lpaspor?")
+
+
+def test_a_document_not_named_and_not_known_is_asked_about_however_long(kb: KnowledgeBase) -> None:
+    from bot.answer.clarify import ClarifyLimits, between_neighbours, doubts
+    from bot.types import Hit
+
+    hits = [Hit("tax-compliance-certificate", 6.2, names=2.6), Hit("nationality-certificate", 6.2, names=3.1)]
+    hits += [Hit("residence-certificate", 5.5, names=1.0)]
+    message = (
+        "Ma mère a un dossier à la banque et ils demandent une attestation sans préciser laquelle, elle ne lit pas "
+        "le français et je m'en occupe : quelle est la démarche ?"
+    )
+    found = between_neighbours(message, 17, hits, kb, ClarifyLimits(0.88, 5, 0.4, 4))
+    assert found.reason == "no_document_named" and len(found.ask) == 3
+    assert doubts("bghit chahada lbank ewa ma fhmtch chmen chahada") and doubts("أي شهادة؟")
+    assert not doubts("quels documents pour le passeport ?")
+
+
+@pytest.mark.parametrize(
+    ("message", "hits", "asked"),
+    [
+        ("la légalisation, ça prend combien de temps ?", ("signature-legalization", "certified-copy"), True),
+        ("ما هي مدة صلاحية الشهادة الجبائية؟", ("tax-compliance-certificate", "attestation-residence-fiscale"), True),
+        ("ما هي الوثائق اللازمة بخصوص الولادة؟", ("administrative-birth-certificate", "birth-declaration"), True),
+        # A procedure's name said whole is not the topic's noun: search's ("chahadat lwilada" is the administrative
+        # birth certificate's).
+        ("ما هي تكاليف إحداث شركة؟", ("company-creation", "negative-certificate"), False),
+        ("chahadat lwilada ch7al katkhlles?", ("administrative-birth-certificate", "birth-declaration"), False),
+    ],
+)
+def test_a_fact_asked_of_a_topic_named_with_nothing_more_asks_which(
+    kb: KnowledgeBase, message: str, hits: tuple[str, ...], asked: bool
+) -> None:
+    from bot.answer.clarify import ClarifyLimits, between_neighbours
+    from bot.types import Hit
+
+    found = between_neighbours(message, 4, [Hit(hits[0], 16.0), Hit(hits[1], 12.0)], kb, ClarifyLimits(0.88, 5, 0.4, 4))
+    assert (found.reason == "topic" and len((*found.ask, *found.variants)) >= 2) is asked
