@@ -55,6 +55,8 @@ _NO_DOCUMENT_NAMED = re.compile(
     rf"|(?:(?:bghit|baghi|khassni|khasni)\s+)?(?:{CERTIFICATE}|{PAPER}){_VAGUE}(?=\s+(?:mn|men|من)(?!\w)|\s*[?.!]*$)"
     rf"|(?:ورقه|وثيقه|شهاده){_VAGUE}(?=\s+(?:من|تثبت|تبين|كتبين|ل|على|عن)(?!\w)|\s*[?؟.!]*$))"
 )
+# Variant words about the citizen rather than the document: a child, abroad.
+_A_CASE = frozenset({"minor", "foreign"})
 BELOW_RATIO = 0.8  # a family below the top is asked about when its best is this close to the top's score
 _A_CERTIFICATE = re.compile(rf"(?<!\w)(?:{CERTIFICATE}|chhadat|chahadat|(?:ال)?شهاد[هت])")
 _OR = re.compile(r"(?<!\w)(?:wla|ولا|او|ou bien|ou alors)(?!\w)")
@@ -122,9 +124,10 @@ def between_neighbours(
         # papiers je dois préparer ?", "ch7al lpaspor") is asked about however long the message: the papers
         # differ between a first card and a renewal. A longer message that asks no fact says more than the
         # noun (search decides) unless its other words name nothing ("أريد أن أستفسر عن الإجراءات المتعلقة
-        # بجواز السفر"); a variant another family has (a child's CNIE) is left to search.
+        # بجواز السفر"); the citizen's own case another family has a variant for (a child's CNIE, from abroad) is
+        # left to search, but not another family's document ("الجديدة" of a new vehicle, said of a new job).
         asked = detect_aspects(message)
-        if said and not {c for c in cues if named_variant({c}, set(family))}:
+        if said and not {c for c in cues if c in _A_CASE or named_variant({c}, set(family))}:
             words = 0 if asked else min(words, content_words(message))
         if words <= limits.max_words:
             # A noun broader than the family ("البطاقة", "la carte": which card?) offers the topic's.
@@ -145,8 +148,10 @@ def between_neighbours(
             return Neighbours(ask=_ordered({p: p for p in topic}, hits)[: limits.max_options], reason="topic")
         if sides := each_side_names(normalize(message), hits, kb, asked=True):
             return Neighbours(ask=sides[: limits.max_options], reason="one_or_the_other")
-        # ... or a document not named ("ils demandent une attestation officielle sans préciser laquelle").
-        if _NO_DOCUMENT_NAMED.search(normalize(message)) and (close := _close(hits, limits)):
+        # ... or a document not named, with "which" ("ils demandent une attestation sans préciser laquelle"; not
+        # any "je sais pas": "je sais pas quoi faire, il me faut un papier pour l'école").
+        text = normalize(message)
+        if _WHICH.search(text) and _NO_DOCUMENT_NAMED.search(text) and (close := _close(hits, limits)):
             return Neighbours(ask=(top.procedure_id, *close), reason="no_document_named")
     # A fact asked of a topic named with nothing more ("chahadat lwilada ch7al?", "aide de l'etat, quels papiers
     # ?"): whose fact? The same in each of its procedures, it is answered for all of them. A procedure's own name
@@ -187,6 +192,7 @@ _UNDECIDED = re.compile(
     r"ما نعرف|مانعرف|لا اعرف|je sais pas|je ne sais pas|sais pas)(?!\w)"
 )
 _OU = re.compile(r"(?<!\w)ou(?!\w)")
+_WHICH_CERTIFICATE = rf"(?:chmen|achmen|ashmen|chmn|اشمن|شمن|اي|quelle|quel)\s+(?:{CERTIFICATE}|(?:ال)?شهاده)"
 # The citizen says they do not know or remember which ("laquelle ?", "je sais plus", "ma3reftch ashmen wa7da").
 _DOUBT = re.compile(
     r"(?<!\w)(?:laquelle|lequel|lesquels|lesquelles|je sais pas|je sais plus|je ne sais pas|je ne sais plus|"
@@ -194,7 +200,12 @@ _DOUBT = re.compile(
     r"chmen wahda|ma3reftch|ma3rftch|mafakerch|nsit ashmen|nsit chmen|اشمن وحده|شمن وحده|اشمن وحدا|ما عرفتش|"
     r"معرفتش|نسيت اشمن|نسيت شمن|ايها|اي واحده|لا اعرف|لا اتذكر|which one"
     # ... or which certificate ("ma fhmtch chmen chahada", "quelle attestation ?", "أي شهادة؟").
-    rf"|(?:chmen|achmen|ashmen|chmn|اشمن|شمن|اي|quelle|quel)\s+(?:{CERTIFICATE}|(?:ال)?شهاده))(?!\w)"
+    rf"|{_WHICH_CERTIFICATE})(?!\w)"
+)
+# "Which" itself, of a document or alone.
+_WHICH = re.compile(
+    rf"(?<!\w)(?:laquelle|lequel|lesquels|lesquelles|ashmen wa7da|achmen wa7da|chmen wa7da|اشمن وحده|شمن وحده|ايها|"
+    rf"اي واحده|which one|{_WHICH_CERTIFICATE})(?!\w)"
 )
 
 

@@ -224,6 +224,9 @@ def test_a_document_not_named_and_not_known_is_asked_about_however_long(kb: Know
     assert found.reason == "no_document_named" and len(found.ask) == 3
     assert doubts("bghit chahada lbank ewa ma fhmtch chmen chahada") and doubts("أي شهادة؟")
     assert not doubts("quels documents pour le passeport ?")
+    # Not knowing what to do is not not knowing which: a long message with a paper not named is search's.
+    message = "je sais pas quoi faire, l'école de foot de mon fils demande un papier qui dit qu'il est inscrit"
+    assert between_neighbours(message, 15, hits, kb, ClarifyLimits(0.88, 5, 0.4, 4)).reason != "no_document_named"
 
 
 @pytest.mark.parametrize(
