@@ -26,3 +26,25 @@ def test_the_held_out_writers_sets_name_procedures_of_the_base() -> None:
             row = json.loads(line)
             named = [row.get("expected_id")] + [t["expected_id"] for t in row.get("turns", [])] + row.get("family", [])
             assert {n for n in named if n} <= ids, (path.name, row["id"])
+
+
+class _AnswersEverything:
+    """A runner that answers every message with a card: every unseen-topic row is a miss."""
+
+    def ask(self, text: str, session: str | None = None) -> dict:
+        return {"status": "answered", "text": text, "sources": ["cnie-renewal"], "options": [], "details": ""}
+
+
+def test_tune_runs_never_show_the_text_of_held_out_rows(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(suite, "DATA", tmp_path)
+    (tmp_path / "scope_novel_topics.jsonl").write_text(
+        json.dumps({"id": "nt-1", "text": "secret row", "topic": "t", "style": "fr"}) + "\n", encoding="utf-8"
+    )
+    (tmp_path / "near_domain.jsonl").write_text(
+        json.dumps({"id": "nd-1", "text": "secret near", "procedure": "p", "style": "fr"}) + "\n", encoding="utf-8"
+    )
+    tune = suite.scope(_AnswersEverything(), "tune")  # type: ignore[arg-type]
+    test = suite.scope(_AnswersEverything(), "test")  # type: ignore[arg-type]
+    assert str(tune.cells["off-topic (unseen topics) abstained"]["all"]) == "0.000 (0/1)"
+    assert not any("secret" in m for m in tune.misses)
+    assert sum("secret" in m for m in test.misses) == 2
