@@ -103,7 +103,7 @@ REVEAL = (
 )
 BEFORE_US = (
     "au-dessus de ce message|au dessus de ce message|ecrit au-dessus|ecrit au dessus|se trouve au-dessus|"
-    "au tout debut|au debut de la conversation|au debut de notre conversation|avant le debut|message de depart|"
+    "au debut de la conversation|au debut de notre conversation|message de depart|"
     "texte de depart|qu' on t' a donne|qu'on t'a donne|que vous avez recues|que tu as recues|que tu as recu|"
     "en commencant par \"tu es|par 'tu es|'tu es dalil|tu es dalil|li fo9 '|li fo9 \"|"
     "قبل اول ميساج|قبل أول ميساج|قبل اول رساله|قبل بدايه|من الاول حتى|كتبوه ليك|اللي كتبو ليك|تم اعدادك|"
@@ -284,7 +284,7 @@ HOW_ASKED = (
 # tells the citizen to send: beside a real question it is ignored), never asked how ("comment envoyer").
 SEND_IT = (
     "envoie|envoyez|transmets|transmettez|transfere|transferez|forward|send=|partage|partagez|"
-    "re:(?:peux-tu|peux tu|pouvez-vous|pouvez vous|tu peux|vous pouvez|tu pourrais|je veux que tu) (?:m' )?envoyer|"
+    "re:(?:peux-tu|peux tu|pouvez-vous|pouvez vous|tu peux|vous pouvez|tu pourrais|je veux que tu) envoyer|"
     "sift|sayft|siftli|sifti|seft|sefet|tsift|tsifti|tsayft|صيفط|صيفطي|تصيفط|ارسل|أرسل|ترسل|ابعث|تبعث|قم بتحويل|"
     "قم بارسال|حول ليا|حولي|شارك"
 )
@@ -305,9 +305,14 @@ OPEN_IT = (
     "دخل ل|ادخل ل|ادخل الى|open=|click|visit=|go to"
 )
 DO_WHAT_IT_SAYS = (
-    "remplis|remplir|3emmer|3mmer|عمر|عمرو|ادخل فيه|أدخل فيه|دخل فيه|dkhel fih|على حساب التعليمات|"
+    "remplis|3emmer|3mmer|ادخل فيه|أدخل فيه|دخل فيه|dkhel fih|على حساب التعليمات|"
     "ودير اللي|دير اللي|dir li 9al|dir li gal|suis les instructions|fais ce qu|execute|نفذ|شنو مكتوب|"
     "ce qui est ecrit|what it says|follow the|do what"
+)
+# The asker's own address: what Dalil sends there is the asker's ("les informations à mon email", "بريدي").
+MY_ADDRESS = (
+    "mon email|mon e-mail|mon mail|mon adresse|mon gmail|mon numero|my email|my address|email dyali|mail dyali|"
+    "numero dyali|ra9mi|بريدي|ايميلي|الايميل ديالي|الاميل ديالي|رقمي|عنواني"
 )
 # One's own: "my address", "mon dossier", "ديالي": a claimed role asking about one's own file is a citizen.
 MINE = (
@@ -355,6 +360,7 @@ class _Vocabulary:
     do_what_it_says: Group
     reveal: Group
     before_us: Group
+    my_address: Group
 
 
 @cache
@@ -362,6 +368,7 @@ def _vocabulary() -> _Vocabulary:
     lists = (YOURS, SYSTEM_THINGS, SYSTEM_ONLY, IGNORE, UNBOUND, OTHERS, THEIR_THINGS, I_AM, AUTHORITY, ASKS)
     lists += (WHERE_THEY_ARE, THEIR_RECORDS, RELATIVE, FIRST_NAMES, PLACE, EVADING, NOT_PAYING, DUES, OBLIGATION, WANT)
     lists += (MAKE_IT, MINE, HOW_ASKED, SEND_IT, HELD_HERE, ADDRESS, OPEN_IT, DO_WHAT_IT_SAYS, REVEAL, BEFORE_US)
+    lists += (MY_ADDRESS,)
     return _Vocabulary(*(Group(words) for words in lists))
 
 
@@ -416,7 +423,8 @@ def _sent_away(scan: Scan, v: _Vocabulary) -> Target | None:
         return None
     asked = scan.spans(v.how_asked)
     sent = [(s, e) for s, e in scan.spans(v.send_it) if not any(e2 <= s for _, e2 in asked)]
-    if sent and _near(sent, scan.spans(v.held_here), 60) and _near(sent, address, 120):
+    mine = _near(scan.spans(v.my_address), address, 30)
+    if sent and not mine and _near(sent, scan.spans(v.held_here), 60) and _near(sent, address, 120):
         return "exfiltration"
     opened = [(s, e) for s, e in scan.spans(v.open_it) if not any(e2 <= s for _, e2 in asked)]
     if opened and _near(opened, address, 150) and _near(opened, scan.spans(v.do_what_it_says), 120):
