@@ -143,14 +143,14 @@ def between_neighbours(
         return Neighbours()
     # "Which one?", "I don't remember which" beside a topic's noun or two procedures named ("une attestation
     # des impôts, laquelle ?", "bonne conduite ou casier, je sais plus"): asked however long the message.
+    text = normalize(message)
     if doubts(message):
         if topic := topic_said(message, top.procedure_id):
             return Neighbours(ask=_ordered({p: p for p in topic}, hits)[: limits.max_options], reason="topic")
-        if sides := each_side_names(normalize(message), hits, kb, asked=True):
+        if sides := each_side_names(text, hits, kb, asked=True):
             return Neighbours(ask=sides[: limits.max_options], reason="one_or_the_other")
         # ... or a document not named, with "which" ("ils demandent une attestation sans préciser laquelle"; not
         # any "je sais pas": "je sais pas quoi faire, il me faut un papier pour l'école").
-        text = normalize(message)
         if _WHICH.search(text) and _NO_DOCUMENT_NAMED.search(text) and (close := _close(hits, limits)):
             return Neighbours(ask=(top.procedure_id, *close), reason="no_document_named")
     # A fact asked of a topic named with nothing more ("chahadat lwilada ch7al?", "aide de l'etat, quels papiers
@@ -167,13 +167,12 @@ def between_neighbours(
     # ahead ("ورقة السوابق": the court's extract, not the police's fiche, for the words it matched).
     if words <= 2 * limits.max_words and (topic := topic_only(message, top.procedure_id)):
         return Neighbours(ask=_ordered({p: p for p in topic}, hits)[: limits.max_options], reason="topic")
-    text = normalize(message)
     within = [h.procedure_id for h in hits[1 : limits.max_options] if h.score >= limits.tie_ratio * top.score]
     if words <= limits.max_words and within:
         return Neighbours(ask=(top.procedure_id, *within), reason="tie")
     if words <= 2 * limits.max_words and _NO_DOCUMENT_NAMED.search(text) and (close := _close(hits, limits)):
         return Neighbours(ask=(top.procedure_id, *close), reason="no_document_named")
-    if words <= 2 * limits.max_words and _OR.search(text) and not detect_aspects(message) and len(hits) > 1:
+    if words <= 2 * limits.max_words and _OR.search(text) and not facts and len(hits) > 1:
         second = hits[1]
         if second.score >= OR_SCORE_RATIO * top.score and second.names >= OR_MIN_NAMES:
             return Neighbours(ask=(top.procedure_id, second.procedure_id), reason="one_or_the_other")
